@@ -1,0 +1,55 @@
+package io.linkledger.brands;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.linkledger.shared.Sql;
+
+@Repository
+class BrandRepository {
+
+    private final JdbcClient jdbc;
+
+    BrandRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Brand brand) {
+        jdbc.sql("insert into brands (id, name, created_at) values (?, ?, ?)")
+                .params(brand.id(), brand.name(), Sql.ts(brand.createdAt()))
+                .update();
+    }
+
+    boolean anyExists() {
+        return jdbc.sql("select count(*) from brands").query(Long.class).single() > 0;
+    }
+
+    Optional<Brand> find(UUID id) {
+        return jdbc.sql("select id, name, created_at from brands where id = ?")
+                .param(id)
+                .query((rs, n) -> new Brand(Sql.uuid(rs, "id"), rs.getString("name"), Sql.instant(rs, "created_at")))
+                .optional();
+    }
+
+    void insertKey(UUID id, UUID brandId, String name, String prefix, String hash, Instant now) {
+        jdbc.sql("""
+                insert into api_keys (id, brand_id, name, key_prefix, key_hash, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, brandId, name, prefix, hash, Sql.ts(now))
+                .update();
+    }
+
+    Optional<BrandPrincipal> findActiveKey(String hash) {
+        return jdbc.sql("""
+                select brand_id, name, key_prefix from api_keys
+                where key_hash = ? and revoked_at is null""")
+                .param(hash)
+                .query((rs, n) -> new BrandPrincipal(Sql.uuid(rs, "brand_id"),
+                        "api-key:" + rs.getString("key_prefix")))
+                .optional();
+    }
+}

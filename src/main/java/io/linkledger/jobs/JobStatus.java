@@ -1,0 +1,5 @@
+package io.linkledger.jobs;
+
+public enum JobStatus {
+    RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,66 @@
+package io.linkledger.members;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.shared.Page;
+
+@RestController
+@RequestMapping("/api/v1/members")
+class MemberController {
+
+    private final Members members;
+    private final MemberImport memberImport;
+
+    MemberController(Members members, MemberImport memberImport) {
+        this.members = members;
+        this.memberImport = memberImport;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Member create(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody MemberRequest request) {
+        return members.create(caller.brandId(), request);
+    }
+
+    @GetMapping
+    Page<Member> list(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+        return members.list(caller.brandId(), q, Page.limit(limit), Page.offset(offset));
+    }
+
+    @GetMapping("/{id}")
+    Member get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
+        return members.get(caller.brandId(), id);
+    }
+
+    @PatchMapping("/{id}")
+    Member update(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody MemberRequest request) {
+        return members.update(caller.brandId(), id, request);
+    }
+
+    /** CSV upload: 200 with a summary, or 202 with a job id for large files. */
+    @PostMapping(path = "/import", consumes = "text/csv")
+    ResponseEntity<Object> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody String csv) {
+        MemberImport.Outcome outcome = memberImport.importCsv(caller.brandId(), csv);
+        if (outcome.jobId() != null) {
+            return ResponseEntity.accepted().body(Map.of("jobId", outcome.jobId()));
+        }
+        return ResponseEntity.ok(outcome.summary());
+    }
+}

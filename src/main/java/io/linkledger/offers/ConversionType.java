@@ -1,0 +1,5 @@
+package io.linkledger.offers;
+
+public enum ConversionType {
+    SALE, LEAD, SIGNUP, INSTALL, CUSTOM
+}

@@ -1,0 +1,5 @@
+package io.linkledger.offers;
+
+public enum OfferStatus {
+    ACTIVE, PAUSED, ARCHIVED
+}
