@@ -43,6 +43,10 @@ class BrandRepository {
                 .update();
     }
 
+    void touchKey(String hash, Instant now) {
+        jdbc.sql("update api_keys set last_used_at = ? where key_hash = ?").params(Sql.ts(now), hash).update();
+    }
+
     Optional<BrandPrincipal> findActiveKey(String hash) {
         return jdbc.sql("""
                 select brand_id, name, key_prefix from api_keys

@@ -74,6 +74,13 @@ public class Brands {
     /** The caller a presented key stands for, if the key exists and is not revoked. */
     public Optional<BrandPrincipal> authenticate(String presentedKey) {
         String hash = Tokens.sha256(presentedKey);
-        return keyCache.get(hash, repository::findActiveKey);
+        return keyCache.get(hash, this::loadKey);
+    }
+
+    /** On a cache miss only, so "last used" costs one write per key per cache period, not per call. */
+    private Optional<BrandPrincipal> loadKey(String hash) {
+        Optional<BrandPrincipal> principal = repository.findActiveKey(hash);
+        principal.ifPresent(p -> repository.touchKey(hash, clock.instant()));
+        return principal;
     }
 }

@@ -1,6 +1,7 @@
 package io.linkledger.brands;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 ? "The API key is not valid or has been revoked"
                 : "Missing API key: send the header 'Authorization: Bearer <api key>'";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

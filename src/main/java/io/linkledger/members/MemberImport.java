@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -111,7 +112,7 @@ public class MemberImport {
             rows.add(row);
         }
         if (!issues.isEmpty()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST,
+            throw new ProblemException(HttpStatus.BAD_REQUEST,
                     "The CSV has " + issues.size() + " invalid value(s); nothing was imported",
                     issues.subList(0, Math.min(issues.size(), MAX_LISTED_ERRORS)));
         }

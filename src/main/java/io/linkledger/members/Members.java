@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +46,7 @@ public class Members {
     public List<Member> getAll(UUID brandId, Collection<UUID> memberIds) {
         List<Member> found = repository.findAll(brandId, memberIds);
         if (found.size() < memberIds.stream().distinct().count()) {
-            var known = found.stream().map(Member::id).collect(java.util.stream.Collectors.toSet());
+            Set<UUID> known = found.stream().map(Member::id).collect(Collectors.toSet());
             List<String> unknown = memberIds.stream().filter(id -> !known.contains(id)).distinct().limit(10)
                     .map(UUID::toString).toList();
             throw ProblemException.invalid("memberIds", "no such member: " + String.join(", ", unknown));

@@ -2,7 +2,10 @@ package io.linkledger.projects;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +62,8 @@ public class Projects {
     public Page<Member> members(UUID brandId, UUID projectId, int limit, int offset) {
         Project project = get(brandId, projectId);
         List<UUID> page = repository.memberIds(projectId, limit, offset);
-        var byId = members.getAll(brandId, page).stream()
-                .collect(java.util.stream.Collectors.toMap(Member::id, m -> m));
+        Map<UUID, Member> byId = members.getAll(brandId, page).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
         return new Page<>(page.stream().map(byId::get).toList(), project.memberCount(), limit, offset);
     }
 

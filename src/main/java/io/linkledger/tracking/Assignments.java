@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -288,8 +289,8 @@ public class Assignments {
             UUID projectId = a.projectId() != null ? a.projectId() : request.projectId();
             UUID payoutId = request.payoutId() != null ? request.payoutId() : a.payoutId();
             String code = a.promoCode() != null ? a.promoCode() : promo.get(a.memberId());
-            if (java.util.Objects.equals(projectId, a.projectId()) && java.util.Objects.equals(payoutId, a.payoutId())
-                    && java.util.Objects.equals(code, a.promoCode())) {
+            if (Objects.equals(projectId, a.projectId()) && Objects.equals(payoutId, a.payoutId())
+                    && Objects.equals(code, a.promoCode())) {
                 continue;
             }
             Assignment changed = new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), projectId,
