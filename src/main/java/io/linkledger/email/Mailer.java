@@ -1,0 +1,40 @@
+package io.linkledger.email;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.linkledger.shared.Ids;
+
+/**
+ * Queues email in the transactional outbox. Call it inside the transaction that decided to
+ * send: if that rolls back, no email goes out; if it commits, the email will be delivered.
+ */
+@Service
+public class Mailer {
+
+    private final OutboxRepository outbox;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Mailer(OutboxRepository outbox, Ids ids, Clock clock) {
+        this.outbox = outbox;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID queue(OutgoingEmail email) {
+        return queueAll(List.of(email)).getFirst();
+    }
+
+    @Transactional
+    public List<UUID> queueAll(List<OutgoingEmail> emails) {
+        List<OutboxRepository.Row> rows = emails.stream().map(e -> new OutboxRepository.Row(ids.next(), e)).toList();
+        outbox.insertAll(rows, clock.instant());
+        return rows.stream().map(OutboxRepository.Row::id).toList();
+    }
+}
