@@ -1,7 +1,10 @@
 package io.linkledger.email;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,5 +44,84 @@ class OutboxRepository {
             ps.setObject(9, Sql.ts(now));
             ps.setObject(10, Sql.ts(now));
         });
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this worker. The conditional update makes a
+     * message go to one worker only, even with several nodes polling the same table.
+     */
+    List<OutboxMessage> claimDue(Instant now, int limit) {
+        List<UUID> due = jdbc.sql("""
+                select id from email_outbox where status = 'QUEUED' and next_attempt_at <= ?
+                order by next_attempt_at limit ?""")
+                .params(Sql.ts(now), limit)
+                .query(UUID.class)
+                .list();
+        return due.stream()
+                .filter(id -> jdbc.sql("""
+                        update email_outbox set status = 'SENDING', claimed_at = ? where id = ? and status = 'QUEUED'""")
+                        .params(Sql.ts(now), id).update() == 1)
+                .map(id -> find(id).orElseThrow())
+                .toList();
+    }
+
+    void markSent(UUID id, int attempts, Instant now) {
+        jdbc.sql("update email_outbox set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
+                .params(attempts, Sql.ts(now), id)
+                .update();
+    }
+
+    void markFailedAttempt(UUID id, EmailStatus status, int attempts, String error, Instant nextAttempt) {
+        jdbc.sql("update email_outbox set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(status.name(), attempts, error, Sql.ts(nextAttempt), id)
+                .update();
+    }
+
+    /** Messages a crashed worker claimed but never finished go back in the queue. */
+    int releaseStale(Instant claimedBefore) {
+        return jdbc.sql("update email_outbox set status = 'QUEUED' where status = 'SENDING' and claimed_at < ?")
+                .param(Sql.ts(claimedBefore))
+                .update();
+    }
+
+    long countQueued() {
+        return jdbc.sql("select count(*) from email_outbox where status = 'QUEUED'").query(Long.class).single();
+    }
+
+    Optional<OutboxMessage> find(UUID id) {
+        return jdbc.sql("select * from email_outbox where id = ?").param(id).query(this::message).optional();
+    }
+
+    List<OutboxMessage> list(UUID brandId, UUID memberId, EmailStatus status, int limit, int offset) {
+        return jdbc.sql("select * from email_outbox where brand_id = :brand" + filters(memberId, status)
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .param("brand", brandId)
+                .param("member", memberId)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::message)
+                .list();
+    }
+
+    long count(UUID brandId, UUID memberId, EmailStatus status) {
+        return jdbc.sql("select count(*) from email_outbox where brand_id = :brand" + filters(memberId, status))
+                .param("brand", brandId)
+                .param("member", memberId)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private static String filters(UUID memberId, EmailStatus status) {
+        return (memberId == null ? "" : " and member_id = :member") + (status == null ? "" : " and status = :status");
+    }
+
+    private OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "member_id"),
+                rs.getString("category"), rs.getString("to_address"), rs.getString("subject"),
+                rs.getString("body_html"), rs.getString("body_text"), EmailStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "sent_at"));
     }
 }

@@ -154,6 +154,12 @@ public class Assignments {
         return changed;
     }
 
+    /** These members' assignments in the offer; members not in it are left out. */
+    public List<Assignment> forMembers(UUID brandId, UUID offerId, List<UUID> memberIds) {
+        offers.get(brandId, offerId);
+        return repository.findByMembers(offerId, memberIds);
+    }
+
     /** The assignment a tracking link code stands for, for the redirect. */
     public Optional<Assignment> findByLinkCode(String linkCode) {
         return repository.findByLinkCode(linkCode);

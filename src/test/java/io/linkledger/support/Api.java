@@ -46,6 +46,11 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

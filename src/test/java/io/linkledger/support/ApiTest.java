@@ -2,6 +2,8 @@ package io.linkledger.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +83,21 @@ public abstract class ApiTest {
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("detail").asString()).isNotBlank();
         return body;
+    }
+
+    /** Polls a background job until it ends, and asserts it succeeded. */
+    protected JsonNode awaitJob(String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
+            assertThat(job.get("done").asInt()).isBetween(0, job.get("total").asInt());
+            if (!job.get("status").asString().equals("RUNNING")) {
+                assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " did not finish");
     }
 
     protected long count(String sql, Object... params) {

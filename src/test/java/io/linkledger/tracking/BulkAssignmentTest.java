@@ -66,20 +66,4 @@ class BulkAssignmentTest extends ApiTest {
         assertThat(again.get("result").get("created").asInt()).isZero();
         assertThat(count("select count(*) from offer_members where offer_id = ?", offerId)).isEqualTo(MEMBERS);
     }
-
-    private JsonNode awaitJob(String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
-            assertThat(job.get("total").asInt()).isEqualTo(MEMBERS);
-            assertThat(job.get("done").asInt()).isBetween(0, MEMBERS);
-            String status = job.get("status").asString();
-            if (!status.equals("RUNNING")) {
-                assertThat(status).as(job.toString()).isEqualTo("SUCCEEDED");
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish");
-    }
 }

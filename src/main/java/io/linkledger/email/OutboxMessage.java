@@ -1,0 +1,10 @@
+package io.linkledger.email;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message in the outbox with its delivery state. */
+public record OutboxMessage(UUID id, UUID brandId, UUID memberId, String category, String to, String subject,
+        String html, String text, EmailStatus status, int attempts, String lastError, Instant createdAt,
+        Instant nextAttemptAt, Instant sentAt) {
+}

@@ -1,0 +1,44 @@
+package io.linkledger.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalisationTest {
+
+    private static final Map<String, String> JANE = Map.of("member.first_name", "Jane", "promo_code", "JANE47",
+            "brand.name", "Acme <Labs> & Co");
+
+    @Test
+    void insertsValuesAndEscapesThemInHtml() {
+        assertThat(Personalisation.render("Hi {{ member.first_name }} from {{brand.name}}", JANE, true))
+                .isEqualTo("Hi Jane from Acme &lt;Labs&gt; &amp; Co");
+        assertThat(Personalisation.render("{{brand.name}}", JANE, false)).isEqualTo("Acme <Labs> & Co");
+    }
+
+    @Test
+    void sectionsShowOnlyWhenTheMemberHasTheValue() {
+        String template = "{{#promo_code}}Code: {{promo_code}}.{{/promo_code}}{{#link}} Link: {{link}}{{/link}}";
+        assertThat(Personalisation.render(template, JANE, false)).isEqualTo("Code: JANE47.");
+    }
+
+    @Test
+    void namesUnknownVariablesAndBrokenSections() {
+        assertThat(Personalisation.problems("Hi {{member.nickname}}")).singleElement().asString()
+                .contains("{{member.nickname}}");
+        assertThat(Personalisation.problems("{{#link}}open")).singleElement().asString().contains("never closed");
+        assertThat(Personalisation.problems("{{/link}}")).singleElement().asString().contains("not open");
+        assertThat(Personalisation.problems("Hi {{member.name")).singleElement().asString().contains("closing");
+        assertThat(Personalisation.problems("Hi {{member.name}}, {{dashboard_link}}")).isEmpty();
+    }
+
+    @Test
+    void defaultTemplatesAreValid() {
+        for (TemplateKind kind : TemplateKind.values()) {
+            EmailTemplate t = DefaultTemplates.of(kind);
+            assertThat(Personalisation.problems(t.subject() + t.html() + t.text())).as(kind.name()).isEmpty();
+        }
+    }
+}
