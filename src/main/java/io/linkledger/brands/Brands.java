@@ -2,6 +2,7 @@ package io.linkledger.brands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.linkledger.shared.Ids;
+import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Tokens;
 
 /** Brand workspaces and their API keys. */
@@ -53,9 +55,28 @@ public class Brands {
         return repository.anyExists();
     }
 
+    Optional<Brand> oldest() {
+        return repository.oldest();
+    }
+
+    public List<ApiKey> listKeys(UUID brandId) {
+        return repository.listKeys(brandId);
+    }
+
+    /** Revokes a key at once on this node (other nodes drop it within the cache period). */
+    @Transactional
+    public void revokeKey(UUID brandId, UUID keyId) {
+        String hash = repository.revokeKey(brandId, keyId, clock.instant())
+                .orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        keyCache.invalidate(hash);
+    }
+
     /** Creates a new random key for the brand. The plain text is returned once and never stored. */
     @Transactional
     public NewApiKey createKey(UUID brandId, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ProblemException.invalid("name", "is required, at most 100 characters, e.g. \"Shopify app\"");
+        }
         return registerKey(brandId, name, KEY_PREFIX + tokens.fromAlphabet(Tokens.BASE62, 40));
     }
 

@@ -3,19 +3,33 @@ package io.linkledger.brands;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST API authenticates every call by API key. The public edge (redirects, postbacks,
- * dashboards, health) carries its own credentials in the URL or request and is open here.
+ * Three doors. The REST API authenticates every call by API key. The public edge
+ * (redirects, postbacks, webhooks, dashboards, health, docs, static files) carries its own
+ * credential in the URL or request. Everything else is the brand console: form sign-in,
+ * a session, CSRF on every form, and viewers may only read.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    static final String[] PUBLIC_EDGE = {"/r/**", "/d/**", "/px/**", "/postback/**", "/webhooks/**",
+        "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**",
+        "/js/**", "/img/**", "/favicon.ico", "/error"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
 
     @Bean
     @Order(1)
@@ -31,10 +45,24 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
-        return http.csrf(csrf -> csrf.ignoringRequestMatchers("/postback/**", "/webhooks/**"))
+    SecurityFilterChain publicEdgeChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PUBLIC_EDGE)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain consoleChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
+        return http.authenticationProvider(new UserAuthenticationProvider(users, throttle))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
 }

@@ -1,0 +1,91 @@
+package io.linkledger.brands;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.linkledger.shared.Ids;
+import io.linkledger.shared.ProblemException;
+import io.linkledger.shared.Validation;
+
+/** Brand console users: who may sign in, with which role. */
+@Service
+public class Users {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserRepository repository;
+    private final PasswordEncoder passwords;
+    private final Ids ids;
+    private final Clock clock;
+    // Compared against when the email is unknown, so a miss takes as long as a wrong password.
+    private final String decoyHash;
+
+    public Users(UserRepository repository, PasswordEncoder passwords, Ids ids, Clock clock) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.ids = ids;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy password that matches nothing");
+    }
+
+    @Transactional
+    public User create(UUID brandId, String email, String password, Role role) {
+        Validation v = new Validation();
+        v.check(email != null && email.trim().matches("[^@\\s]+@[^@\\s]+"), "email", "must be an email address");
+        v.check(password != null && password.length() >= MIN_PASSWORD_LENGTH, "password",
+                "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        v.check(role != null, "role", "is required: ADMIN or VIEWER");
+        v.throwIfInvalid();
+        if (repository.emailTaken(email)) {
+            throw ProblemException.conflict("A user with email " + email.trim() + " already exists");
+        }
+        User user = new User(ids.next(), brandId, email.trim(), role, clock.instant(), null);
+        repository.insert(user, passwords.encode(password));
+        return user;
+    }
+
+    public List<User> list(UUID brandId) {
+        return repository.list(brandId);
+    }
+
+    /** Changes role and/or disables; the brand always keeps at least one active admin. */
+    @Transactional
+    public User update(UUID brandId, UUID userId, Role role, Boolean disabled) {
+        User user = repository.find(userId).filter(u -> u.brandId().equals(brandId))
+                .orElseThrow(() -> ProblemException.notFound("User", userId));
+        Role newRole = role != null ? role : user.role();
+        boolean nowDisabled = disabled != null ? disabled : user.disabledAt() != null;
+        boolean losesAdmin = user.role() == Role.ADMIN && user.disabledAt() == null
+                && (newRole != Role.ADMIN || nowDisabled);
+        long activeAdmins = repository.list(brandId).stream()
+                .filter(u -> u.role() == Role.ADMIN && u.disabledAt() == null).count();
+        if (losesAdmin && activeAdmins <= 1) {
+            throw ProblemException.conflict("This is the brand's last active admin; make another user admin first");
+        }
+        repository.update(userId, newRole,
+                nowDisabled ? (user.disabledAt() != null ? user.disabledAt() : clock.instant()) : null);
+        return repository.find(userId).orElseThrow();
+    }
+
+    /** The active user with this email and password. */
+    public Optional<User> authenticate(String email, String password) {
+        Optional<UserRepository.Credentials> found = repository.findCredentials(email == null ? "" : email);
+        if (found.isEmpty()) {
+            passwords.matches(password == null ? "" : password, decoyHash);
+            return Optional.empty();
+        }
+        UserRepository.Credentials credentials = found.get();
+        boolean matches = passwords.matches(password == null ? "" : password, credentials.passwordHash());
+        return matches && credentials.user().disabledAt() == null ? Optional.of(credentials.user()) : Optional.empty();
+    }
+
+    boolean anyExists() {
+        return repository.anyExists();
+    }
+}
