@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
-import io.linkledger.shared.ProblemException;
 
 @RestController
 class EmailController {
 
     private final MemberEmails memberEmails;
-    private final OutboxRepository outbox;
+    private final Mailer mailer;
 
-    EmailController(MemberEmails memberEmails, OutboxRepository outbox) {
+    EmailController(MemberEmails memberEmails, Mailer mailer) {
         this.memberEmails = memberEmails;
-        this.outbox = outbox;
+        this.mailer = mailer;
     }
 
     /** Every member's personalised email, as it would be sent. */
@@ -48,16 +47,11 @@ class EmailController {
     Page<OutboxMessage> list(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) UUID memberId, @RequestParam(required = false) EmailStatus status,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
-        int l = Page.limit(limit);
-        int o = Page.offset(offset);
-        return new Page<>(outbox.list(caller.brandId(), memberId, status, l, o),
-                outbox.count(caller.brandId(), memberId, status), l, o);
+        return mailer.log(caller.brandId(), memberId, status, Page.limit(limit), Page.offset(offset));
     }
 
     @GetMapping("/api/v1/emails/{id}")
     OutboxMessage get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
-        return outbox.find(id)
-                .filter(message -> caller.brandId().equals(message.brandId()))
-                .orElseThrow(() -> ProblemException.notFound("Email", id));
+        return mailer.get(caller.brandId(), id);
     }
 }

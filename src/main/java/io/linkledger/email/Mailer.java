@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.shared.Ids;
+import io.linkledger.shared.Page;
+import io.linkledger.shared.ProblemException;
 
 /**
  * Queues email in the transactional outbox. Call it inside the transaction that decided to
@@ -36,5 +38,17 @@ public class Mailer {
         List<OutboxRepository.Row> rows = emails.stream().map(e -> new OutboxRepository.Row(ids.next(), e)).toList();
         outbox.insertAll(rows, clock.instant());
         return rows.stream().map(OutboxRepository.Row::id).toList();
+    }
+
+    /** The delivery log of a brand, newest first; optionally one member's or one status. */
+    public Page<OutboxMessage> log(UUID brandId, UUID memberId, EmailStatus status, int limit, int offset) {
+        return new Page<>(outbox.list(brandId, memberId, status, limit, offset),
+                outbox.count(brandId, memberId, status), limit, offset);
+    }
+
+    public OutboxMessage get(UUID brandId, UUID messageId) {
+        return outbox.find(messageId)
+                .filter(message -> brandId.equals(message.brandId()))
+                .orElseThrow(() -> ProblemException.notFound("Email", messageId));
     }
 }
