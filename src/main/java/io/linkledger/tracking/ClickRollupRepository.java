@@ -18,13 +18,13 @@ class ClickRollupRepository {
 
     List<ClickRollups.Day> offerDays(UUID offerId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                select day, sum(clicks) as clicks, sum(unique_clicks) as unique_clicks, sum(bot_clicks) as bot_clicks
+                select click_day, sum(clicks) as clicks, sum(unique_clicks) as unique_clicks, sum(bot_clicks) as bot_clicks
                 from click_daily
-                where offer_id = ? and day between ? and ?
-                group by day
-                order by day""")
+                where offer_id = ? and click_day between ? and ?
+                group by click_day
+                order by click_day""")
                 .params(offerId, from, to)
-                .query((rs, row) -> new ClickRollups.Day(rs.getObject("day", LocalDate.class), rs.getLong("clicks"),
+                .query((rs, row) -> new ClickRollups.Day(rs.getObject("click_day", LocalDate.class), rs.getLong("clicks"),
                         rs.getLong("unique_clicks"), rs.getLong("bot_clicks")))
                 .list();
     }
@@ -34,7 +34,7 @@ class ClickRollupRepository {
                 select member_id, sum(clicks) as clicks, sum(unique_clicks) as unique_clicks,
                     sum(bot_clicks) as bot_clicks
                 from click_daily
-                where offer_id = ? and day between ? and ?
+                where offer_id = ? and click_day between ? and ?
                 group by member_id
                 order by member_id""")
                 .params(offerId, from, to)

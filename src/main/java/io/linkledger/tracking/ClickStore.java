@@ -88,7 +88,7 @@ class ClickStore {
         rows.sort(Comparator.comparing((Map.Entry<DayKey, Counts> e) -> e.getKey().assignmentId())
                 .thenComparing(e -> e.getKey().day()));
         batch.batchUpdate("""
-                insert into click_daily (assignment_id, day, brand_id, offer_id, member_id)
+                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
                 values (?, ?, ?, ?, ?)
                 on conflict do nothing""", rows, rows.size(), (ps, row) -> {
             ps.setObject(1, row.getKey().assignmentId());
@@ -100,7 +100,7 @@ class ClickStore {
         batch.batchUpdate("""
                 update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?,
                     bot_clicks = bot_clicks + ?
-                where assignment_id = ? and day = ?""", rows, rows.size(), (ps, row) -> {
+                where assignment_id = ? and click_day = ?""", rows, rows.size(), (ps, row) -> {
             ps.setLong(1, row.getValue().clicks);
             ps.setLong(2, row.getValue().unique);
             ps.setLong(3, row.getValue().bots);

@@ -17,16 +17,16 @@ class VisitorSaltRepository {
 
     /** Stores the day's salt unless another node already did; the caller reads back the winner. */
     void insertIfAbsent(LocalDate day, String salt) {
-        jdbc.sql("insert into visitor_salts (day, salt) values (?, ?) on conflict do nothing")
+        jdbc.sql("insert into visitor_salts (salt_day, salt) values (?, ?) on conflict do nothing")
                 .params(day, salt)
                 .update();
     }
 
     Optional<String> find(LocalDate day) {
-        return jdbc.sql("select salt from visitor_salts where day = ?").param(day).query(String.class).optional();
+        return jdbc.sql("select salt from visitor_salts where salt_day = ?").param(day).query(String.class).optional();
     }
 
     void deleteBefore(LocalDate day) {
-        jdbc.sql("delete from visitor_salts where day < ?").param(day).update();
+        jdbc.sql("delete from visitor_salts where salt_day < ?").param(day).update();
     }
 }
