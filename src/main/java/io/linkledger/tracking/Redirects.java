@@ -48,7 +48,7 @@ class Redirects {
         try {
             found = links.find(code);
         } catch (RuntimeException e) {
-            log.warn("Could not resolve a link code, answering 503: {}", e.getMessage());
+            log.debug("Could not resolve a link code, answering 503: {}", e.getMessage());
             return new Redirect.Unavailable();
         }
         if (found.isEmpty()) {
@@ -65,7 +65,8 @@ class Redirects {
         try {
             return track(link, visit, now);
         } catch (ClickNotStored e) {
-            log.warn("Click on {} not stored, answering 503: {}", offer.id(), e.getMessage());
+            // Debug only: during an outage this happens for every request; the batcher logs each failed flush.
+            log.debug("Click on {} not stored, answering 503: {}", offer.id(), e.getMessage());
             return new Redirect.Unavailable();
         }
     }
