@@ -131,9 +131,11 @@ answered=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" \
   | awk '{ s += $1 } END { printf "%d", s }')
 stored=$(psql -d "$db" -tAc "select count(*) from clicks")
 rollup=$(psql -d "$db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
-batch=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '
-  /^linkledger_clicks_batch_size_sum/ { s = $2 } /^linkledger_clicks_batch_size_count/ { c = $2 }
-  END { if (c > 0) printf "%.1f", s / c; else print "n/a" }')
+curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" >"$work/metrics.txt"
+batch=$(awk '/^linkledger_clicks_batch_size_sum/ { s = $2 } /^linkledger_clicks_batch_size_count/ { c = $2 }
+  END { if (c > 0) printf "%.1f", s / c; else print "n/a" }' "$work/metrics.txt")
+flush=$(awk '/^linkledger_clicks_flush_seconds_sum/ { s = $2 } /^linkledger_clicks_flush_seconds_count/ { c = $2 }
+  END { if (c > 0) printf "%.2f", 1000 * s / c; else print "n/a" }' "$work/metrics.txt")
 
 echo
 echo "== Results ($(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -146,7 +148,7 @@ printf '%-34s %12s %12s\n' "non-302 answers / socket errors" \
   "$(field answers_other "$work/nginx.txt")/$(field socket_errors "$work/nginx.txt")"
 echo "throughput ratio linkledger/nginx: $(awk -v a="$server_rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
 echo "server RSS after the measured run: $(( rss_kb / 1024 )) MiB"
-echo "mean clicks per batched insert: $batch"
+echo "mean clicks per batched insert: $batch, mean flush (insert + commit): $flush ms"
 echo "302s answered by the server: $answered (received by wrk: $wrk_302)"
 echo "click rows stored: $stored (daily rollup total: $rollup)"
 if [ "$answered" = "$stored" ]; then echo "clicks stored == 302s answered: yes"; else echo "clicks stored == 302s answered: NO"; fi

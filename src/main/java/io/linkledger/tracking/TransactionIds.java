@@ -1,5 +1,6 @@
 package io.linkledger.tracking;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 
 import org.springframework.stereotype.Component;
@@ -17,22 +18,35 @@ class TransactionIds {
 
     static final int RANDOM_LENGTH = 16;
     private static final int TIME_LENGTH = 8;
+    /** The largest multiple of 62 in a byte: higher bytes are drawn again, so every character is equally likely. */
+    private static final int UNBIASED_LIMIT = 62 * 4;
 
-    private final Tokens tokens;
+    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    TransactionIds(Tokens tokens, Clock clock) {
-        this.tokens = tokens;
+    TransactionIds(Clock clock) {
         this.clock = clock;
     }
 
     String next() {
+        char[] id = new char[TIME_LENGTH + RANDOM_LENGTH];
         long millis = clock.millis();
-        char[] time = new char[TIME_LENGTH];
         for (int i = TIME_LENGTH - 1; i >= 0; i--) {
-            time[i] = Tokens.BASE62.charAt((int) (millis % 62));
+            id[i] = Tokens.BASE62.charAt((int) (millis % 62));
             millis /= 62;
         }
-        return new String(time) + tokens.fromAlphabet(Tokens.BASE62, RANDOM_LENGTH);
+        // One draw from the shared generator per id, not one per character: it is locked per call.
+        byte[] bytes = new byte[RANDOM_LENGTH * 2];
+        int filled = TIME_LENGTH;
+        while (filled < id.length) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < id.length; i++) {
+                int value = bytes[i] & 0xFF;
+                if (value < UNBIASED_LIMIT) {
+                    id[filled++] = Tokens.BASE62.charAt(value % 62);
+                }
+            }
+        }
+        return new String(id);
     }
 }
