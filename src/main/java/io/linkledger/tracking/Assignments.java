@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,10 +59,11 @@ public class Assignments {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final int syncLimit;
+    private final ApplicationEventPublisher events;
 
     Assignments(AssignmentRepository repository, CodeGenerator codes, Offers offers, Members members,
             Projects projects, Jobs jobs, Ids ids, Clock clock, TransactionTemplate transactions,
-            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit) {
+            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit, ApplicationEventPublisher events) {
         this.repository = repository;
         this.codes = codes;
         this.offers = offers;
@@ -72,6 +74,7 @@ public class Assignments {
         this.clock = clock;
         this.transactions = transactions;
         this.syncLimit = syncLimit;
+        this.events = events;
     }
 
     /** Who to assign: listed members and/or a whole project, optionally on a tier and with chosen codes. */
@@ -151,6 +154,7 @@ public class Assignments {
         Assignment changed = new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), a.projectId(),
                 a.linkCode(), promoCode, a.dashboardToken(), payoutId, override, a.createdAt(), clock.instant());
         repository.update(changed);
+        events.publishEvent(new AssignmentChanged(brandId, offerId, memberId, a.linkCode()));
         return changed;
     }
 

@@ -1,0 +1,41 @@
+package io.linkledger.tracking;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Recognises crawlers, link-preview fetchers, scripted clients and headless browsers by user
+ * agent. They still get their redirect (a preview must show the right page) but their clicks
+ * are flagged and counted apart from people's.
+ */
+@Component
+class BotDetector {
+
+    /** Lower-case fragments; a user agent containing any of them is a bot. */
+    private static final List<String> FRAGMENTS = List.of(
+            "bot", "crawler", "spider", "slurp", "facebookexternalhit", "facebookcatalog", "meta-externalagent",
+            "twitterbot", "slackbot", "slack-imgproxy", "discordbot", "linkedinbot", "whatsapp", "telegrambot",
+            "skypeuripreview", "pinterest", "redditbot", "embedly", "quora link preview", "vkshare", "googlebot",
+            "adsbot-google", "mediapartners-google", "google-inspectiontool", "bingbot", "bingpreview", "yandex",
+            "baiduspider", "duckduckbot", "applebot", "petalbot", "semrush", "ahrefs", "mj12bot",
+            "headlesschrome", "phantomjs", "puppeteer", "playwright", "selenium", "lighthouse", "pingdom",
+            "uptimerobot", "curl/", "wget/", "python-requests", "python-urllib", "aiohttp", "httpx",
+            "go-http-client", "java/", "okhttp", "apache-httpclient", "libwww-perl", "node-fetch", "axios/",
+            "java-http-client", "postmanruntime", "insomnia", "scrapy", "preview");
+
+    boolean isBot(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            // Every browser sends a user agent; only scripts leave it out.
+            return true;
+        }
+        String ua = userAgent.toLowerCase(Locale.ROOT);
+        for (String fragment : FRAGMENTS) {
+            if (ua.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

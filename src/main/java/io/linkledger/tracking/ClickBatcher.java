@@ -1,0 +1,202 @@
+package io.linkledger.tracking;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Group commit for clicks. Requests put their click in a bounded queue and wait; a flusher
+ * takes everything queued (up to the batch size), inserts it in one batched statement and
+ * one transaction, and only after the commit releases the waiting requests. While one batch
+ * commits the next one gathers, so the database sees few large transactions instead of one
+ * per click, and no request is answered before its click is durable.
+ *
+ * <p>It fails fast instead of hanging: a full queue, a wait longer than the ack timeout or a
+ * recent failed flush make {@link #store} throw {@link ClickNotStored} at once.
+ */
+@Component
+class ClickBatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickBatcher.class);
+
+    private record Pending(Click click, CompletableFuture<Void> stored) {
+    }
+
+    private final ClickStore store;
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<Pending> queue;
+    private final int batchSize;
+    private final int flushers;
+    private final long ackTimeoutNanos;
+    private final long backoffNanos;
+    private final AtomicLong unavailableUntil = new AtomicLong(System.nanoTime());
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    private final Counter humanClicks;
+    private final Counter uniqueClicks;
+    private final Counter botClicks;
+    private final Counter failedClicks;
+    private final Counter rejectedQueueFull;
+    private final Counter rejectedUnavailable;
+    private final DistributionSummary batchSizes;
+    private final Timer flushes;
+
+    ClickBatcher(ClickStore store, TransactionTemplate transactions, MeterRegistry meters,
+            @Value("${linkledger.tracking.batch-size:256}") int batchSize,
+            @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity,
+            @Value("${linkledger.tracking.flushers:1}") int flushers,
+            @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
+            @Value("${linkledger.tracking.unavailable-backoff:1s}") Duration backoff) {
+        this.store = store;
+        this.transactions = transactions;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSize = batchSize;
+        this.flushers = flushers;
+        this.ackTimeoutNanos = ackTimeout.toNanos();
+        this.backoffNanos = backoff.toNanos();
+        this.humanClicks = meters.counter("linkledger.clicks", "bot", "false");
+        this.botClicks = meters.counter("linkledger.clicks", "bot", "true");
+        this.uniqueClicks = meters.counter("linkledger.clicks.unique");
+        this.failedClicks = meters.counter("linkledger.clicks.failed");
+        this.rejectedQueueFull = meters.counter("linkledger.clicks.rejected", "reason", "queue_full");
+        this.rejectedUnavailable = meters.counter("linkledger.clicks.rejected", "reason", "database_unavailable");
+        this.batchSizes = DistributionSummary.builder("linkledger.clicks.batch.size")
+                .description("Clicks per batched insert").publishPercentileHistogram().register(meters);
+        this.flushes = Timer.builder("linkledger.clicks.flush")
+                .description("Time to insert and commit one batch of clicks").publishPercentileHistogram()
+                .register(meters);
+        meters.gauge("linkledger.clicks.queue", queue, BlockingQueue::size);
+    }
+
+    /** Returns once the click is committed; throws {@link ClickNotStored} if it is not, soon. */
+    void store(Click click) {
+        if (!running) {
+            throw new ClickNotStored("click tracking is not running");
+        }
+        if (System.nanoTime() - unavailableUntil.get() < 0) {
+            rejectedUnavailable.increment();
+            throw new ClickNotStored("the database was unavailable a moment ago");
+        }
+        Pending pending = new Pending(click, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            rejectedQueueFull.increment();
+            throw new ClickNotStored("the click queue is full");
+        }
+        try {
+            pending.stored().get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new ClickNotStored("the click could not be stored", e.getCause());
+        } catch (TimeoutException e) {
+            rejectedUnavailable.increment();
+            throw new ClickNotStored("the click was not stored within the acknowledgement timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClickNotStored("interrupted while waiting for the click to be stored", e);
+        }
+    }
+
+    private void flushLoop() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                flush(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void flush(List<Pending> batch) {
+        List<Click> clicks = batch.stream().map(Pending::click).toList();
+        long started = System.nanoTime();
+        try {
+            transactions.executeWithoutResult(status -> {
+                store.insert(clicks);
+                store.addToRollup(clicks);
+            });
+        } catch (RuntimeException e) {
+            unavailableUntil.set(System.nanoTime() + backoffNanos);
+            failedClicks.increment(clicks.size());
+            log.warn("Could not store a batch of {} clicks; redirects answer 503 for {} ms: {}", clicks.size(),
+                    backoffNanos / 1_000_000, e.getMessage());
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+            return;
+        }
+        flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        batchSizes.record(clicks.size());
+        for (Click c : clicks) {
+            if (c.bot()) {
+                botClicks.increment();
+            } else {
+                humanClicks.increment();
+                if (c.unique()) {
+                    uniqueClicks.increment();
+                }
+            }
+        }
+        batch.forEach(p -> p.stored().complete(null));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < flushers; i++) {
+            threads.add(Thread.ofPlatform().name("click-flusher-" + i).start(this::flushLoop));
+        }
+    }
+
+    /** Stops taking clicks and flushes what is queued; runs after the web server stopped. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phase: started before it takes requests, stopped after it drained. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+}

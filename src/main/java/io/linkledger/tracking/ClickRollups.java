@@ -1,0 +1,38 @@
+package io.linkledger.tracking;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Click counts per UTC day, read from the rollup the click batcher keeps in the same
+ * transaction as the clicks: exact, and cheap however many raw clicks there are.
+ * {@code clicks} are human gross clicks; bots are counted apart.
+ */
+@Service
+public class ClickRollups {
+
+    public record Day(LocalDate day, long clicks, long uniqueClicks, long botClicks) {
+    }
+
+    public record MemberCounts(UUID memberId, long clicks, long uniqueClicks, long botClicks) {
+    }
+
+    private final ClickRollupRepository repository;
+
+    ClickRollups(ClickRollupRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The offer's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
+    public List<Day> offerDays(UUID offerId, LocalDate from, LocalDate to) {
+        return repository.offerDays(offerId, from, to);
+    }
+
+    /** The offer's click counts per member between {@code from} and {@code to}, both inclusive. */
+    public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
+        return repository.offerMembers(offerId, from, to);
+    }
+}
