@@ -50,12 +50,13 @@ public class Payments {
     private final CardTopUps cards;
     private final PayPalPayouts payPal;
     private final PayoutOutcomes outcomes;
+    private final Remittances remittances;
     private final TransactionTemplate transactions;
     private final Ids ids;
     private final Clock clock;
 
     Payments(PaymentRepository repository, Journal journal, Members members, LedgerSettings settings,
-            CardTopUps cards, PayPalPayouts payPal, PayoutOutcomes outcomes, TransactionTemplate transactions,
+            CardTopUps cards, PayPalPayouts payPal, PayoutOutcomes outcomes, Remittances remittances, TransactionTemplate transactions,
             Ids ids, Clock clock) {
         this.repository = repository;
         this.journal = journal;
@@ -64,6 +65,7 @@ public class Payments {
         this.cards = cards;
         this.payPal = payPal;
         this.outcomes = outcomes;
+        this.remittances = remittances;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -108,6 +110,8 @@ public class Payments {
             v.throwIfInvalid();
         }
         String hash = hash(currency, provider, items);
+        // Remittances due by now count as available even if the scheduler has not run yet.
+        remittances.settleDue(brandId);
 
         Outcome outcome = null;
         for (int attempt = 1; outcome == null; attempt++) {
