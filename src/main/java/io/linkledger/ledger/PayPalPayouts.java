@@ -60,6 +60,10 @@ class PayPalPayouts {
             batchId = client.createBatch(payment.id().toString(), "You have a payout", items);
         } catch (PayPalClient.PayPalException e) {
             if (e.originalBatchId() == null) {
+                if (permanent(e)) {
+                    rejectAll(payment, e.getMessage());
+                    return;
+                }
                 throw e;
             }
             // Our earlier request went through even though we never saw the answer.
@@ -68,11 +72,29 @@ class PayPalPayouts {
         repository.setBatchId(payment.id(), batchId);
     }
 
+    /** A 4xx other than auth or rate limiting: resubmitting the same batch cannot succeed. */
+    private static boolean permanent(PayPalClient.PayPalException e) {
+        return e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 408 && e.status() != 429;
+    }
+
+    /** PayPal refused the whole batch: every item fails and its money goes back to the balance. */
+    private void rejectAll(Payment payment, String reason) {
+        transactions.executeWithoutResult(status -> {
+            for (PaymentItem item : payment.items()) {
+                outcomes.markFailed(item, null, reason);
+            }
+            outcomes.finishIfDone(payment.brandId(), payment.id());
+        });
+    }
+
     /** Submits if it never got through, then applies each item's current status. */
     void refresh(Payment payment) {
         if (payment.providerBatchId() == null) {
             submit(payment);
             payment = repository.find(payment.brandId(), payment.id()).orElseThrow();
+            if (payment.providerBatchId() == null) {
+                return;
+            }
         }
         PayPalClient.Batch batch = client.getBatch(payment.providerBatchId());
         Map<String, PaymentItem> ours = payment.items().stream()

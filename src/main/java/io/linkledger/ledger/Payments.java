@@ -47,6 +47,7 @@ public class Payments {
     private final Journal journal;
     private final Members members;
     private final LedgerSettings settings;
+    private final PayoutRules rules;
     private final CardTopUps cards;
     private final PayPalPayouts payPal;
     private final PayoutOutcomes outcomes;
@@ -55,13 +56,14 @@ public class Payments {
     private final Ids ids;
     private final Clock clock;
 
-    Payments(PaymentRepository repository, Journal journal, Members members, LedgerSettings settings,
+    Payments(PaymentRepository repository, Journal journal, Members members, LedgerSettings settings, PayoutRules rules,
             CardTopUps cards, PayPalPayouts payPal, PayoutOutcomes outcomes, Remittances remittances, TransactionTemplate transactions,
             Ids ids, Clock clock) {
         this.repository = repository;
         this.journal = journal;
         this.members = members;
         this.settings = settings;
+        this.rules = rules;
         this.cards = cards;
         this.payPal = payPal;
         this.outcomes = outcomes;
@@ -150,7 +152,7 @@ public class Payments {
             return new Outcome(existing.get(), true);
         }
         Validation v = new Validation();
-        Money minimum = Money.of(settings.minimumPayout(), currency);
+        Money minimum = rules.minimum(currency);
         UUID paymentId = ids.next();
         Instant now = clock.instant();
         List<PaymentItem> paymentItems = new ArrayList<>();
@@ -171,7 +173,7 @@ public class Payments {
                 v.add(field, amount + " is below the minimum payout of " + minimum);
                 continue;
             }
-            long fee = fee(amount);
+            long fee = rules.fee(amount).minor();
             Member member = byId.get(memberId);
             String receiver = member.paypalEmail() != null ? member.paypalEmail() : member.email();
             paymentItems.add(new PaymentItem(ids.next(), paymentId, brandId, memberId, currency, amount.minor(), fee,
@@ -229,11 +231,6 @@ public class Payments {
             payPal.refresh(payment);
         }
         return get(brandId, paymentId);
-    }
-
-    private long fee(Money amount) {
-        Money fixed = Money.of(settings.feeFixed(), amount.currency());
-        return fixed.minor() + amount.percent(settings.feePercent()).minor();
     }
 
     private PayoutProvider provider(String requested, Validation v) {

@@ -187,4 +187,25 @@ class PayPalPayoutTest extends LedgerApiTest {
         assertThat(problem.get("detail").asString()).contains("PayPal email");
         assertThat(WIREMOCK.findAll(postRequestedFor(urlEqualTo("/v1/payments/payouts")))).isEmpty();
     }
+
+    @Test
+    void batchRefusedByPayPalFailsEveryItemAndReturnsTheMoney() {
+        String ada = newPayPalMember("Ada Refused", "ada.refused@paypal.example.test");
+        approved(ada, "12.00");
+        fund("12.00");
+        WIREMOCK.stubFor(post(urlEqualTo("/v1/payments/payouts")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"name": "INSUFFICIENT_FUNDS", "message": "Sender does not have sufficient funds.",
+                         "debug_id": "8a9f0e1b2c3d4",
+                         "information_link": "https://developer.paypal.com/docs/api/payments.payouts-batch/#errors"}""")));
+
+        JsonNode payment = created(pay("paypal-5", viaPayPal(ada)));
+
+        assertThat(payment.get("status").asString()).isEqualTo("FAILED");
+        assertThat(payment.get("items").get(0).get("failureReason").asString()).contains("INSUFFICIENT_FUNDS");
+        assertThat(balance().get("available").asString()).isEqualTo("12.00");
+        assertThat(overviewOf(ada).get("owed").asString()).isEqualTo("12.00");
+        assertThat(paidEvents.of(brand.id())).isEmpty();
+    }
 }
