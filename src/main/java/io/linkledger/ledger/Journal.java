@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.shared.Ids;
+import io.linkledger.shared.Page;
 
 /**
  * The only writer of the books: every movement is one balanced entry, so balances (sums of
@@ -96,6 +97,10 @@ class Journal {
 
     boolean entryExists(UUID brandId, String idempotencyKey) {
         return repository.entryExists(brandId, idempotencyKey);
+    }
+
+    Page<JournalEntry> entries(UUID brandId, int limit, int offset) {
+        return new Page<>(repository.entries(brandId, limit, offset), repository.countEntries(brandId), limit, offset);
     }
 
     /** For audits and tests: every entry of the brand balances and all its lines sum to zero. */

@@ -1,6 +1,9 @@
 package io.linkledger.ledger;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -8,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
 
 @Repository
@@ -78,8 +83,7 @@ class JournalRepository {
                 .params(brandId, currency.getCurrencyCode())
                 .query(rs -> {
                     balances.put(Sql.uuid(rs, "member_id"), rs.getLong("balance"));
-                })
-                ;
+                });
         return balances;
     }
 
@@ -100,9 +104,9 @@ class JournalRepository {
                         Sql.ts(at))
                 .update();
         batch.batchUpdate("insert into ledger_lines (entry_id, account_id, amount_minor) values (?, ?, ?)",
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                new BatchPreparedStatementSetter() {
                     @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
                         ps.setObject(1, id);
                         ps.setObject(2, accounts.get(i));
                         ps.setLong(3, amounts.get(i));
@@ -135,6 +139,39 @@ class JournalRepository {
                 where a.brand_id = ? and a.currency = ?""")
                 .params(brandId, currency.getCurrencyCode())
                 .query(Long.class)
+                .single();
+    }
+
+    List<JournalEntry> entries(UUID brandId, int limit, int offset) {
+        List<JournalEntry> entries = jdbc.sql("""
+                select id, type, reference, description, currency, created_at from ledger_entries
+                where brand_id = ? order by created_at desc, id desc limit ? offset ?""")
+                .params(brandId, limit, offset)
+                .query((rs, row) -> new JournalEntry(Sql.uuid(rs, "id"), rs.getString("type"),
+                        rs.getString("reference"), rs.getString("description"), rs.getString("currency").trim(),
+                        Sql.instant(rs, "created_at"), new ArrayList<>()))
+                .list();
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, JournalEntry> byId = new HashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        jdbc.sql("""
+                select l.entry_id, a.kind, a.member_id, l.amount_minor
+                from ledger_lines l join ledger_accounts a on a.id = l.account_id
+                where l.entry_id in (:ids) order by l.id""")
+                .param("ids", byId.keySet())
+                .query(rs -> {
+                    JournalEntry entry = byId.get(Sql.uuid(rs, "entry_id"));
+                    Money amount = new Money(rs.getLong("amount_minor"), Currency.getInstance(entry.currency()));
+                    entry.lines().add(new JournalEntry.EntryLine(rs.getString("kind"), Sql.uuid(rs, "member_id"),
+                            amount.toDecimalString()));
+                });
+        return entries;
+    }
+
+    long countEntries(UUID brandId) {
+        return jdbc.sql("select count(*) from ledger_entries where brand_id = ?").param(brandId).query(Long.class)
                 .single();
     }
 

@@ -2,6 +2,7 @@ package io.linkledger.ledger;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class LedgerSettings {
             @Value("${linkledger.money.payout-provider:auto}") String payoutProvider,
             @Value("${linkledger.money.form-1099-threshold:2000.00}") BigDecimal form1099Threshold,
             @Value("${linkledger.money.form-1099-threshold-before-2026:600.00}") BigDecimal before2026) {
-        this.defaultCurrency = Currency.getInstance(defaultCurrency.trim().toUpperCase(java.util.Locale.ROOT));
+        this.defaultCurrency = Currency.getInstance(defaultCurrency.trim().toUpperCase(Locale.ROOT));
         if (settlementDelayBusinessDays < 0) {
             throw new IllegalArgumentException("linkledger.money.settlement-delay-business-days must be >= 0");
         }
@@ -35,7 +36,7 @@ class LedgerSettings {
         this.minimumPayout = minimumPayout;
         this.feeFixed = feeFixed;
         this.feePercent = feePercent;
-        this.payoutProvider = payoutProvider.trim().toLowerCase(java.util.Locale.ROOT);
+        this.payoutProvider = payoutProvider.trim().toLowerCase(Locale.ROOT);
         this.form1099Threshold = form1099Threshold;
         this.form1099ThresholdBefore2026 = before2026;
     }

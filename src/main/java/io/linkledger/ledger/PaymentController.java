@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,7 +101,7 @@ class PaymentController {
                     .append(Csv.field("Commission payout " + payment.id())).append("\r\n");
         }
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payment-" + id + ".csv\"")
                 .body(csv.toString());
     }

@@ -1,6 +1,7 @@
 package io.linkledger.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -159,7 +160,7 @@ public class Remittances {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static java.time.Instant start(YearMonth month) {
+    private static Instant start(YearMonth month) {
         return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

@@ -59,4 +59,25 @@ class BalanceApiTest extends LedgerApiTest {
         assertThat(api.withKey(otherKey).get("/api/v1/balance").json().get("available").asString())
                 .isEqualTo("0.00");
     }
+
+    @Test
+    void journalListsBalancedEntriesNewestFirst() {
+        String ada = newMember("Ada Journal");
+        fund("100.00");
+        approved(ada, "30.00");
+        created(pay("journal-1", Map.of("items", java.util.List.of(Map.of("memberId", ada)))));
+
+        JsonNode page = api.get("/api/v1/ledger/entries").json();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        JsonNode payment = page.get("items").get(0);
+        assertThat(payment.get("type").asString()).isEqualTo("PAYMENT");
+        long sum = payment.get("lines").valueStream()
+                .mapToLong(line -> new java.math.BigDecimal(line.get("amount").asString()).movePointRight(2)
+                        .longValueExact())
+                .sum();
+        assertThat(sum).isZero();
+        assertThat(payment.get("lines").valueStream().map(line -> line.get("account").asString()))
+                .containsExactlyInAnyOrder("MEMBER_PAYABLE", "BRAND_CASH");
+        assertThat(api.get("/api/v1/ledger/check").json().get("balanced").asBoolean()).isTrue();
+    }
 }
