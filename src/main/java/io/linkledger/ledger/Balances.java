@@ -49,7 +49,7 @@ public class Balances {
                 "must be at most 150 characters");
         v.throwIfInvalid();
         String key = idempotencyKey == null ? null : "funding:" + idempotencyKey;
-        if (key != null && journal.entryExists(brandId, key)) {
+        if (key != null && journal.alreadyPosted(brandId, key, amount.minor(), "funding")) {
             return get(brandId, currency);
         }
         journal.post(brandId, currency, EntryType.FUNDING, request.reference(), "Manual funding", key,

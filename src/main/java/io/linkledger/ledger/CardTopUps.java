@@ -41,7 +41,7 @@ class CardTopUps {
         Money amount = Amounts.positive(request.amount(), currency, v, "amount");
         v.throwIfInvalid();
         String key = "top-up:" + idempotencyKey;
-        if (journal.entryExists(brandId, key)) {
+        if (journal.alreadyPosted(brandId, key, amount.minor(), "top-up")) {
             return balances.get(brandId, currency);
         }
         PaymentMethod card = methods.active(brandId).orElseThrow(() -> ProblemException.conflict(

@@ -7,14 +7,17 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Page;
+import io.linkledger.shared.ProblemException;
 
 /**
  * The only writer of the books: every movement is one balanced entry, so balances (sums of
@@ -95,8 +98,17 @@ class Journal {
                 .orElse(0L);
     }
 
-    boolean entryExists(UUID brandId, String idempotencyKey) {
-        return repository.entryExists(brandId, idempotencyKey);
+    /**
+     * True when an entry with this idempotency key was already posted for the same amount; a
+     * 422 problem when the key was used for a different amount; false when the key is new.
+     */
+    boolean alreadyPosted(UUID brandId, String idempotencyKey, long amount, String usedFor) {
+        Optional<Long> posted = repository.entryAmount(brandId, idempotencyKey);
+        if (posted.isPresent() && posted.get() != amount) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key was already used for a different " + usedFor);
+        }
+        return posted.isPresent();
     }
 
     Page<JournalEntry> entries(UUID brandId, int limit, int offset) {

@@ -87,11 +87,16 @@ class JournalRepository {
         return balances;
     }
 
-    boolean entryExists(UUID brandId, String idempotencyKey) {
-        return jdbc.sql("select count(*) from ledger_entries where brand_id = ? and idempotency_key = ?")
+    /** The amount an idempotent entry moved (its debits), if an entry with this key exists. */
+    Optional<Long> entryAmount(UUID brandId, String idempotencyKey) {
+        return jdbc.sql("""
+                select coalesce(sum(case when l.amount_minor > 0 then l.amount_minor else 0 end), 0)
+                from ledger_entries e join ledger_lines l on l.entry_id = e.id
+                where e.brand_id = ? and e.idempotency_key = ?
+                group by e.id""")
                 .params(brandId, idempotencyKey)
                 .query(Long.class)
-                .single() > 0;
+                .optional();
     }
 
     void insertEntry(UUID id, UUID brandId, Currency currency, EntryType type, String reference, String description,

@@ -138,7 +138,8 @@ public class Remittances {
         settle(repository.due(brandId, today()));
     }
 
-    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT10M}", initialDelay = 60_000)
+    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT10M}",
+            initialDelayString = "${linkledger.money.settlement-interval:PT10M}")
     void settleAllDue() {
         settle(repository.due(null, today()));
     }

@@ -40,6 +40,12 @@ class BalanceApiTest extends LedgerApiTest {
         }
         assertThat(balance().get("available").asString()).isEqualTo("100.00");
         assertThat(entries()).isEqualTo(1);
+
+        Api.Response other = api.send(api.request("/api/v1/balance/fundings")
+                .header("Content-Type", "application/json").header("Idempotency-Key", "wire-2026-11-001")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"amount\":\"200.00\"}")));
+        problem(other, 422);
+        assertThat(entries()).isEqualTo(1);
     }
 
     @Test
