@@ -15,7 +15,7 @@ PSQL="psql -h 127.0.0.1 -U postgres -qtA"
 
 ./mvnw -B -q -DskipTests package
 $PSQL -d postgres -c "create database $DB"
-cleanup() { [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null; wait 2>/dev/null || true
+cleanup() { if [ -n "${APP:-}" ]; then kill "$APP" 2>/dev/null || true; wait 2>/dev/null || true; fi
   $PSQL -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
