@@ -1,0 +1,93 @@
+package io.linkledger.ledger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.linkledger.conversions.ConversionMoneyChanged;
+import io.linkledger.conversions.ConversionStatus;
+import io.linkledger.shared.Money;
+
+/**
+ * Books conversion money as the conversions feature changes it, inside the same transaction.
+ * The books hold what an approved (or paid) conversion is worth; each event moves them from
+ * what was booked to that target, so approval accrues, a reversal after approval claws back
+ * (the member's payable may go negative) and commission adjustments book the difference.
+ * Pending amounts are only remembered for the overview.
+ */
+@Component
+class ConversionBooking {
+
+    private final ConversionLedgerRepository repository;
+    private final Journal journal;
+    private final Clock clock;
+
+    ConversionBooking(ConversionLedgerRepository repository, Journal journal, Clock clock) {
+        this.repository = repository;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ConversionMoneyChanged event) {
+        if (!repository.markProcessed(event.eventId(), event.brandId(), clock.instant())) {
+            return;
+        }
+        Money member = orZero(event.memberCommissionAfter(), event);
+        Money network = orZero(event.networkCommissionAfter(), event);
+        Currency currency = member.currency();
+        if (!network.currency().equals(currency)) {
+            throw new IllegalArgumentException("Conversion " + event.conversionId() + " mixes " + currency + " and "
+                    + network.currency());
+        }
+        BookedConversion before = repository.find(event.conversionId())
+                .orElse(BookedConversion.none(event, currency));
+        if (!before.currency().equals(currency)) {
+            throw new IllegalArgumentException("Conversion " + event.conversionId() + " changed currency");
+        }
+        boolean accrued = event.toStatus() == ConversionStatus.APPROVED || event.toStatus() == ConversionStatus.PAID;
+        long targetMember = accrued ? member.minor() : 0;
+        long targetNetwork = accrued ? network.minor() : 0;
+        long pending = event.toStatus() == ConversionStatus.PENDING ? member.minor() : 0;
+
+        long memberDelta = targetMember - before.bookedMember();
+        long networkDelta = targetNetwork - before.bookedNetwork();
+        List<Line> lines = new ArrayList<>();
+        lines.add(Line.debit(AccountKind.COMMISSION_EXPENSE, memberDelta));
+        lines.add(Line.creditMember(event.memberId(), memberDelta));
+        lines.add(Line.debit(AccountKind.NETWORK_RECEIVABLE, networkDelta));
+        lines.add(Line.credit(AccountKind.NETWORK_INCOME, networkDelta));
+        journal.post(event.brandId(), currency, EntryType.ACCRUAL, event.conversionId().toString(),
+                describe(event), null, lines);
+
+        var approvedAt = before.approvedAt() == null && accrued ? event.at() : before.approvedAt();
+        repository.save(new BookedConversion(event.conversionId(), event.brandId(), event.memberId(), currency,
+                event.toStatus(), pending, targetMember, targetNetwork, approvedAt, before.remittanceId()),
+                clock.instant());
+    }
+
+    private static Money orZero(Money after, ConversionMoneyChanged event) {
+        if (after != null) {
+            return after;
+        }
+        Money any = event.memberCommissionAfter() != null ? event.memberCommissionAfter()
+                : event.networkCommissionAfter() != null ? event.networkCommissionAfter()
+                : event.memberCommissionBefore() != null ? event.memberCommissionBefore()
+                : event.networkCommissionBefore();
+        if (any == null) {
+            throw new IllegalArgumentException("Conversion " + event.conversionId() + " has no amounts");
+        }
+        return Money.zero(any.currency());
+    }
+
+    private static String describe(ConversionMoneyChanged event) {
+        return "Conversion " + (event.fromStatus() == null ? "new" : event.fromStatus()) + " -> " + event.toStatus();
+    }
+}

@@ -1,0 +1,6 @@
+package io.linkledger.ledger;
+
+/** Why a journal entry exists. */
+enum EntryType {
+    FUNDING, CARD_TOP_UP, ACCRUAL, REMITTANCE, SETTLEMENT, PAYMENT, PAYMENT_RETURNED
+}

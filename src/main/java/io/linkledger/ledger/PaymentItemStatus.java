@@ -1,0 +1,5 @@
+package io.linkledger.ledger;
+
+public enum PaymentItemStatus {
+    PROCESSING, PAID, FAILED
+}

@@ -1,0 +1,17 @@
+package io.linkledger.ledger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A brand's linked card: the processor's references and what a person needs to recognise it. */
+public record PaymentMethod(UUID id, UUID brandId, String processor, String customerRef, String paymentMethodRef,
+        String cardBrand, String last4, Integer expMonth, Integer expYear, String status, Instant createdAt) {
+
+    record View(UUID id, String processor, String cardBrand, String last4, Integer expMonth, Integer expYear,
+            String status, Instant createdAt) {
+    }
+
+    View view() {
+        return new View(id, processor, cardBrand, last4, expMonth, expYear, status, createdAt);
+    }
+}

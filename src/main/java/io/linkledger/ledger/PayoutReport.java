@@ -1,0 +1,59 @@
+package io.linkledger.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import io.linkledger.members.Member;
+import io.linkledger.members.Members;
+import io.linkledger.shared.Money;
+
+/**
+ * What each member was paid in a calendar year (UTC), flagging who reaches the US 1099-NEC
+ * reporting threshold ($2,000 for payments from 2026, $600 before; both configurable).
+ */
+@Service
+public class PayoutReport {
+
+    private final PaymentRepository payments;
+    private final Members members;
+    private final LedgerSettings settings;
+
+    PayoutReport(PaymentRepository payments, Members members, LedgerSettings settings) {
+        this.payments = payments;
+        this.members = members;
+        this.settings = settings;
+    }
+
+    public record Line(UUID memberId, String name, String email, String paid, String currency,
+            boolean form1099Required) {
+    }
+
+    public record Report(int year, String currency, String form1099Threshold, List<Line> members) {
+    }
+
+    public Report yearly(UUID brandId, int year, Currency currency) {
+        Map<UUID, Long> paid = payments.paidBetween(brandId, currency, LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 1, 1));
+        Map<UUID, Member> byId = paid.isEmpty() ? Map.of() : members.getAll(brandId, paid.keySet()).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+        Money threshold = Money.of(settings.form1099Threshold(year), currency);
+        // The 1099-NEC is a US dollar form; other currencies are listed but never flagged.
+        boolean usd = currency.getCurrencyCode().equals("USD");
+        List<Line> lines = new ArrayList<>();
+        paid.forEach((memberId, minor) -> {
+            Member member = byId.get(memberId);
+            lines.add(new Line(memberId, member == null ? null : member.name(), member == null ? null : member.email(),
+                    new Money(minor, currency).toDecimalString(), currency.getCurrencyCode(),
+                    usd && minor >= threshold.minor()));
+        });
+        return new Report(year, currency.getCurrencyCode(), threshold.toDecimalString(), lines);
+    }
+}

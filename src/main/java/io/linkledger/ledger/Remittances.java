@@ -1,0 +1,167 @@
+package io.linkledger.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.linkledger.shared.Ids;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.ProblemException;
+import io.linkledger.shared.Validation;
+
+/**
+ * Network remittances. A network pays a period's locked (approved) conversions once: the money
+ * settles their network receivable and lands in the brand's pending balance, then moves to
+ * available after the settlement delay in business days, judged by the injected Clock (UTC).
+ */
+@Service
+public class Remittances {
+
+    private final RemittanceRepository repository;
+    private final ConversionLedgerRepository conversions;
+    private final Journal journal;
+    private final LedgerSettings settings;
+    private final TransactionTemplate transactions;
+    private final Ids ids;
+    private final Clock clock;
+
+    Remittances(RemittanceRepository repository, ConversionLedgerRepository conversions, Journal journal,
+            LedgerSettings settings, TransactionTemplate transactions, Ids ids, Clock clock) {
+        this.repository = repository;
+        this.conversions = conversions;
+        this.journal = journal;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** {@code {network?, period: "2026-10", amount, currency?, receivedOn?}}. */
+    record Request(String network, String period, String amount, String currency, String receivedOn) {
+    }
+
+    /** One period: what the approved conversions made the network owe, and what it paid. */
+    record Period(String period, LocalDate expectedPaymentDate, String expected, String received,
+            String difference, String currency, String status) {
+    }
+
+    public Remittance record(UUID brandId, Request request) {
+        Validation v = new Validation();
+        String network = Validation.isBlank(request.network()) ? "SHAREASALE"
+                : request.network().trim().toUpperCase(Locale.ROOT);
+        v.check(network.length() <= 32, "network", "must be at most 32 characters");
+        YearMonth period = null;
+        if (Validation.isBlank(request.period())) {
+            v.add("period", "is required, e.g. 2026-10");
+        } else {
+            try {
+                period = YearMonth.parse(request.period().trim());
+            } catch (DateTimeParseException e) {
+                v.add("period", "'" + request.period() + "' is not a month such as 2026-10");
+            }
+        }
+        Currency currency = Amounts.currency(request.currency(), settings.defaultCurrency(), v, "currency");
+        Money amount = Amounts.positive(request.amount(), currency, v, "amount");
+        LocalDate today = today();
+        LocalDate receivedOn = today;
+        if (!Validation.isBlank(request.receivedOn())) {
+            try {
+                receivedOn = LocalDate.parse(request.receivedOn().trim());
+                v.check(!receivedOn.isAfter(today), "receivedOn", "cannot be in the future");
+            } catch (DateTimeParseException e) {
+                v.add("receivedOn", "'" + request.receivedOn() + "' is not a date such as 2026-11-20");
+            }
+        }
+        v.check(period == null || period.isBefore(YearMonth.from(today)), "period",
+                "must be a month that has ended");
+        v.throwIfInvalid();
+        YearMonth month = period;
+        LocalDate received = receivedOn;
+        return transactions.execute(status -> {
+            if (repository.find(brandId, network, month, currency).isPresent()) {
+                throw ProblemException.conflict("A " + network + " remittance for " + month + " in "
+                        + currency.getCurrencyCode() + " is already recorded");
+            }
+            UUID id = ids.next();
+            long expected = conversions.cover(brandId, currency, start(month), start(month.plusMonths(1)), id);
+            Remittance remittance = new Remittance(id, brandId, network, month, currency, expected, amount.minor(),
+                    received, BusinessDays.plus(received, settings.settlementDelayBusinessDays()), "PENDING",
+                    clock.instant(), null);
+            repository.insert(remittance);
+            journal.post(brandId, currency, EntryType.REMITTANCE, id.toString(),
+                    network + " remittance for " + month, null,
+                    List.of(Line.debit(AccountKind.BRAND_CASH_PENDING, amount.minor()),
+                            Line.credit(AccountKind.NETWORK_RECEIVABLE, expected),
+                            Line.debit(AccountKind.REMITTANCE_VARIANCE, expected - amount.minor())));
+            return remittance;
+        });
+    }
+
+    public List<Remittance> list(UUID brandId) {
+        return repository.list(brandId);
+    }
+
+    /** Expected vs received for the last {@code months} ended months (newest first). */
+    public List<Period> periods(UUID brandId, Currency currency, int months) {
+        YearMonth current = YearMonth.from(today());
+        List<Remittance> recorded = repository.list(brandId).stream()
+                .filter(r -> r.currency().equals(currency)).toList();
+        List<Period> periods = new ArrayList<>();
+        for (int i = 1; i <= months; i++) {
+            YearMonth month = current.minusMonths(i);
+            long expected = conversions.expectedNetwork(brandId, currency, start(month), start(month.plusMonths(1)));
+            List<Remittance> paid = recorded.stream().filter(r -> r.period().equals(month)).toList();
+            long received = paid.stream().mapToLong(Remittance::receivedMinor).sum();
+            String status = paid.isEmpty() ? (expected == 0 ? "NOTHING_EXPECTED" : "NOT_RECEIVED")
+                    : paid.stream().allMatch(r -> r.status().equals("AVAILABLE")) ? "AVAILABLE" : "PENDING";
+            periods.add(new Period(month.toString(), BusinessDays.shareASalePayDay(month),
+                    new Money(expected, currency).toDecimalString(), new Money(received, currency).toDecimalString(),
+                    new Money(received - expected, currency).toDecimalString(), currency.getCurrencyCode(), status));
+        }
+        return periods;
+    }
+
+    /** Moves every due remittance of the brand from pending to available. */
+    public void settleDue(UUID brandId) {
+        settle(repository.due(brandId, today()));
+    }
+
+    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT10M}",
+            initialDelayString = "${linkledger.money.settlement-interval:PT10M}")
+    void settleAllDue() {
+        settle(repository.due(null, today()));
+    }
+
+    private void settle(List<Remittance> due) {
+        for (Remittance r : due) {
+            transactions.executeWithoutResult(status -> {
+                if (repository.settle(r.id(), clock.instant())) {
+                    journal.post(r.brandId(), r.currency(), EntryType.SETTLEMENT, r.id().toString(),
+                            r.network() + " remittance for " + r.period() + " settled", null,
+                            List.of(Line.debit(AccountKind.BRAND_CASH, r.receivedMinor()),
+                                    Line.credit(AccountKind.BRAND_CASH_PENDING, r.receivedMinor())));
+                }
+            });
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}
