@@ -7,12 +7,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
+import io.linkledger.dashboard.PortalSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API authenticates every call by API key. The public edge (redirects, postbacks,
  * dashboards, health) carries its own credentials in the URL or request and is open here.
+ * The Creator Portal signs members in with emailed links and keeps them in a session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -29,8 +32,28 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The Creator Portal: a session (cookie HttpOnly, SameSite=Lax) holds the sign-in made with
+     * an emailed link, kept under the portal's own session key; every form carries a CSRF token.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/portal", "/portal/**")
+                .securityContext(context -> context.securityContextRepository(PortalSecurity.contextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/portal/offers", "/portal/offers/**").hasRole(PortalSecurity.ROLE)
+                        .anyRequest().permitAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal")))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signed-out"))
+                .build();
+    }
+
+    /** Everything else; last, so the chains above see their paths first. */
+    @Bean
+    @Order(100)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.ignoringRequestMatchers("/postback/**", "/webhooks/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
