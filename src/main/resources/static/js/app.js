@@ -55,6 +55,7 @@
         }
         root.querySelectorAll("canvas[data-chart-data]").forEach(function (canvas) {
             var data = JSON.parse(canvas.getAttribute("data-chart-data"));
+            var money = new Intl.NumberFormat("en-US", { style: "currency", currency: data.currency });
             var existing = Chart.getChart(canvas);
             if (existing) {
                 existing.destroy();
@@ -69,7 +70,7 @@
                         },
                         {
                             type: "line", label: "Conversions", data: data.conversions, borderColor: "#1d7a46",
-                            backgroundColor: "#1d7a46", pointRadius: data.labels.length > 40 ? 0 : 3, tension: 0.25,
+                            backgroundColor: "#1d7a46", pointRadius: data.labels.length > 40 ? 0 : 3, tension: 0,
                             yAxisID: "count", order: 1
                         }
                     ]
@@ -82,7 +83,10 @@
                     plugins: { legend: { position: "bottom" } },
                     scales: {
                         x: { grid: { display: false }, ticks: { maxTicksLimit: 8, maxRotation: 0 } },
-                        money: { position: "left", beginAtZero: true, ticks: { maxTicksLimit: 5 } },
+                        money: {
+                            position: "left", beginAtZero: true,
+                            ticks: { maxTicksLimit: 5, callback: function (value) { return money.format(value); } }
+                        },
                         count: {
                             position: "right", beginAtZero: true, grid: { drawOnChartArea: false },
                             ticks: { precision: 0, maxTicksLimit: 5 }

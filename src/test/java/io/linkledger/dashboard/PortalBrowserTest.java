@@ -71,6 +71,8 @@ class PortalBrowserTest extends DashboardScenario {
             assertThat(page.locator("#offers li")).hasCount(2);
             assertThat(page.locator("#offers")).containsText("Summer collection");
             assertThat(page.locator("#offers")).containsText("Gift cards");
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-offers")).setFullPage(true));
 
             page.locator("#offers li", new Page.LocatorOptions().setHasText("Summer collection"))
