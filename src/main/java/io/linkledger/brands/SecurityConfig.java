@@ -3,6 +3,7 @@ package io.linkledger.brands;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,7 +47,12 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/offers", "/portal/offers/**").hasRole(PortalSecurity.ROLE)
                         .anyRequest().permitAll())
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal")))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal"))
+                        // A form posted from a page whose session ended: start over instead of a bare 403.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(HttpStatus.SEE_OTHER.value());
+                            response.setHeader("Location", "/portal?expired");
+                        }))
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signed-out"))
                 .build();
     }

@@ -50,12 +50,15 @@ class PortalController {
 
     @GetMapping
     Object start(@AuthenticationPrincipal PortalMember member, @RequestParam(name = "signed-out", required = false)
-            String signedOut, CsrfToken csrf, HttpServletResponse response) {
+            String signedOut, @RequestParam(required = false) String expired, CsrfToken csrf,
+            HttpServletResponse response) {
         if (member != null) {
             return new RedirectView("/portal/offers");
         }
         HtmlPages.privatePage(response);
-        return signInForm(csrf, "", null, signedOut != null ? "You are signed out." : null, HttpStatus.OK);
+        String notice = signedOut != null ? "You are signed out."
+                : expired != null ? "That page had expired. Please try again." : null;
+        return signInForm(csrf, "", null, notice, HttpStatus.OK);
     }
 
     @PostMapping("/sign-in")

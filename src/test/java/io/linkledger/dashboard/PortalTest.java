@@ -155,13 +155,15 @@ class PortalTest extends ApiTest {
     }
 
     @Test
-    void formsWithoutCsrfTokenAreRejected() {
+    void formsWithoutCsrfTokenAreRejectedAndSentBackToStartOver() {
         String email = newEmail();
         createMember("Cy Csrf", email);
         Api.Response response = api.withKey(null).postText("/portal/sign-in", "application/x-www-form-urlencoded",
                 "email=" + email);
-        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo("/portal?expired");
         assertThat(outboxCount(email)).isZero();
+        assertThat(browser().get("/portal?expired").body()).contains("That page had expired");
     }
 
     @Test
