@@ -3,6 +3,7 @@ package io.linkledger.dashboard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +36,7 @@ import io.linkledger.shared.HtmlPages;
 @RequestMapping("/portal")
 class PortalController {
 
-    private static final String MAX_EMAIL = "^.{1,320}$";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final SignInLinks links;
     private final SignInThrottle throttle;
@@ -66,7 +67,7 @@ class PortalController {
             HttpServletRequest request, HttpServletResponse response) {
         HtmlPages.privatePage(response);
         String trimmed = email.trim();
-        if (!trimmed.matches(MAX_EMAIL) || !trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (trimmed.length() > 320 || !EMAIL.matcher(trimmed).matches()) {
             return signInForm(csrf, trimmed, "Enter your email address, such as name@example.com.", null,
                     HttpStatus.BAD_REQUEST);
         }
