@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
-import io.linkledger.dashboard.PortalSecurity;
+import io.linkledger.shared.SignInSessions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,11 +41,11 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/portal", "/portal/**")
-                .securityContext(context -> context.securityContextRepository(PortalSecurity.contextRepository()))
+                .securityContext(context -> context.securityContextRepository(SignInSessions.portal()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/portal/offers", "/portal/offers/**").hasRole(PortalSecurity.ROLE)
+                        .requestMatchers("/portal/offers", "/portal/offers/**").hasRole(SignInSessions.PORTAL_ROLE)
                         .anyRequest().permitAll())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal"))
                         // A form posted from a page whose session ended: start over instead of a bare 403.

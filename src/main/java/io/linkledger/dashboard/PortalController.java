@@ -26,6 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 import io.linkledger.shared.HtmlPages;
+import io.linkledger.shared.SignInSessions;
 
 /**
  * The Creator Portal: sign in with an emailed link, then see every offer across brands. The
@@ -41,7 +42,7 @@ class PortalController {
     private final SignInLinks links;
     private final SignInThrottle throttle;
     private final PortalOffers portalOffers;
-    private final SecurityContextRepository contexts = PortalSecurity.contextRepository();
+    private final SecurityContextRepository contexts = SignInSessions.portal();
 
     PortalController(SignInLinks links, SignInThrottle throttle, PortalOffers portalOffers) {
         this.links = links;
@@ -106,7 +107,7 @@ class PortalController {
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new PortalMember(email), null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + PortalSecurity.ROLE))));
+                    List.of(new SimpleGrantedAuthority("ROLE_" + SignInSessions.PORTAL_ROLE))));
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
             RedirectView offers = new RedirectView("/portal/offers");
