@@ -4,20 +4,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
+import io.linkledger.shared.SignInSessions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three doors. The REST API authenticates every call by API key. The public edge
- * (redirects, postbacks, webhooks, dashboards, health, docs, static files) carries its own
- * credential in the URL or request. Everything else is the brand console: form sign-in,
- * a session, CSRF on every form, and viewers may only read.
+ * Four doors. The REST API authenticates every call by API key. The Creator Portal signs
+ * members in with emailed links. The public edge (redirects, postbacks, webhooks, dashboards,
+ * health, docs, static files) carries its own credential in the URL or request. Everything
+ * else is the brand console: form sign-in, a session, CSRF on every form, viewers only read.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -43,8 +46,32 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The Creator Portal: a session (cookie HttpOnly, SameSite=Lax) holds the sign-in made with
+     * an emailed link, kept under the portal's own session key; every form carries a CSRF token.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/portal", "/portal/**")
+                .securityContext(context -> context.securityContextRepository(SignInSessions.portal()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/portal/offers", "/portal/offers/**").hasRole(SignInSessions.PORTAL_ROLE)
+                        .anyRequest().permitAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal"))
+                        // A form posted from a page whose session ended: start over instead of a bare 403.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(HttpStatus.SEE_OTHER.value());
+                            response.setHeader("Location", "/portal?expired");
+                        }))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signed-out"))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain publicEdgeChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(PUBLIC_EDGE)
                 .csrf(csrf -> csrf.disable())

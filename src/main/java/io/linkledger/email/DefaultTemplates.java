@@ -21,8 +21,8 @@ final class DefaultTemplates {
             You earn {{offer.commission}}.</p>
             {{#promo_code}}<p>Your promo code: <strong>{{promo_code}}</strong></p>{{/promo_code}}
             {{#link}}<p>Your tracking link: <a href="{{link}}">{{link}}</a></p>{{/link}}
-            <p>Follow your clicks, sales and earnings on your personal dashboard:
-            <a href="{{dashboard_link}}">{{dashboard_link}}</a></p>
+            {{#dashboard_link}}<p>Follow your clicks, sales and earnings on your personal dashboard:
+            <a href="{{dashboard_link}}">{{dashboard_link}}</a></p>{{/dashboard_link}}
             <p>Thank you,<br>{{brand.name}}</p>
             """,
             """
@@ -32,10 +32,10 @@ final class DefaultTemplates {
             {{#promo_code}}
             Your promo code: {{promo_code}}{{/promo_code}}{{#link}}
             Your tracking link: {{link}}{{/link}}
-
+            {{#dashboard_link}}
             Follow your clicks, sales and earnings on your personal dashboard:
             {{dashboard_link}}
-
+            {{/dashboard_link}}
             Thank you,
             {{brand.name}}
             """);

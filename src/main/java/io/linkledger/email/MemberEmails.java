@@ -123,7 +123,8 @@ public class MemberEmails {
             List<UUID> all = new ArrayList<>();
             for (int offset = 0; ; offset += Page.MAX_LIMIT) {
                 List<Assignment> page = assignments.list(brandId, offer.id(), Page.MAX_LIMIT, offset).items();
-                page.forEach(a -> all.add(a.memberId()));
+                // A revoked dashboard link is not sent around again by "Email Members".
+                page.stream().filter(a -> a.dashboardToken() != null).forEach(a -> all.add(a.memberId()));
                 if (page.size() < Page.MAX_LIMIT) {
                     break;
                 }
@@ -184,7 +185,9 @@ public class MemberEmails {
             values.put("offer.name", offer.name());
             values.put("offer.commission", PayoutTerms.of(offer, assignment).describe(offer.conversionType()));
             values.put("brand.name", brandName);
-            values.put("dashboard_link", urls.dashboardLink(assignment.dashboardToken()));
+            if (assignment.dashboardToken() != null) {
+                values.put("dashboard_link", urls.dashboardLink(assignment.dashboardToken()));
+            }
             if (offer.type().hasLink()) {
                 values.put("link", urls.trackingLink(assignment.linkCode()));
             }

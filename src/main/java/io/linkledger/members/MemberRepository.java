@@ -94,6 +94,13 @@ class MemberRepository {
                 .list();
     }
 
+    List<Member> findByEmailAcrossBrands(String email) {
+        return jdbc.sql("select " + COLUMNS + " from members where email_key = ? order by created_at, id")
+                .param(emailKey(email))
+                .query(this::member)
+                .list();
+    }
+
     List<Member> findAll(UUID brandId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -126,4 +126,12 @@ public class Members {
     static String trimToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    /**
+     * Every brand's member records with this email address (case-insensitive). The creator
+     * portal's identity is the email address, so one person may be a member of many brands.
+     */
+    public List<Member> findByEmailAcrossBrands(String email) {
+        return email == null || email.isBlank() ? List.of() : repository.findByEmailAcrossBrands(email);
+    }
 }

@@ -2,6 +2,7 @@ package io.linkledger.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -138,6 +139,39 @@ class AssignmentRepository {
                 .param(offerId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The member's assignments in every offer (a member belongs to one brand). */
+    List<Assignment> findByMember(Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + FROM + "where om.member_id in (:members) order by om.created_at, om.id")
+                .param("members", memberIds)
+                .query(this::assignment)
+                .list();
+    }
+
+    void updateDashboardToken(UUID assignmentId, String token, Instant now) {
+        jdbc.sql("update offer_members set dashboard_token = ?, updated_at = ? where id = ?")
+                .params(token, Sql.ts(now), assignmentId)
+                .update();
+    }
+
+    void retireDashboardToken(String tokenHash, UUID assignmentId, RetiredDashboardToken.Reason reason, Instant at) {
+        jdbc.sql("""
+                insert into dashboard_tokens_retired (token_hash, assignment_id, reason, retired_at)
+                values (?, ?, ?, ?) on conflict do nothing""")
+                .params(tokenHash, assignmentId, reason.name(), Sql.ts(at))
+                .update();
+    }
+
+    Optional<RetiredDashboardToken> findRetiredDashboardToken(String tokenHash) {
+        return jdbc.sql("select assignment_id, reason, retired_at from dashboard_tokens_retired where token_hash = ?")
+                .param(tokenHash)
+                .query((rs, row) -> new RetiredDashboardToken(Sql.uuid(rs, "assignment_id"),
+                        RetiredDashboardToken.Reason.valueOf(rs.getString("reason")), Sql.instant(rs, "retired_at")))
+                .optional();
     }
 
     static String promoKey(String code) {

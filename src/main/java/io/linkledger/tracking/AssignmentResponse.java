@@ -19,7 +19,7 @@ public record AssignmentResponse(UUID memberId, UUID offerId, UUID projectId, St
         return new AssignmentResponse(a.memberId(), a.offerId(), a.projectId(),
                 offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
                 offer.type().hasCode() ? a.promoCode() : null,
-                urls.dashboardLink(a.dashboardToken()), a.payoutId(),
+                a.dashboardToken() == null ? null : urls.dashboardLink(a.dashboardToken()), a.payoutId(),
                 o == null ? null : new Override(o.type(), o.amount() == null ? null : o.amount().toDecimalString(),
                         o.percent() == null ? null : o.percent().stripTrailingZeros().toPlainString()),
                 a.createdAt());

@@ -1,0 +1,98 @@
+package io.linkledger.dashboard;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.linkledger.dashboard.PerformanceSource.DailyFigures;
+import io.linkledger.shared.Money;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard as the template shows it: every value already formatted for people. */
+public record DashboardPage(String token, String brandName, String offerName, String offerDescription,
+        boolean offerLive, String firstName, String promoCode, String trackingLink, String commission,
+        String rangeKey, String periodLabel, List<RangeLink> ranges, boolean figuresAvailable, Stats stats,
+        String chartJson, List<ConversionRow> conversions, List<PaymentRow> payments) {
+
+    public record RangeLink(String key, String label, boolean current) {
+    }
+
+    public record Stats(String clicks, String uniqueClicks, String conversions, String sales, String commission,
+            String pending, String approved, String paid) {
+    }
+
+    public record ConversionRow(String date, String amount, String commission, String status) {
+    }
+
+    public record PaymentRow(String date, String amount, String status) {
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    /** Longer ranges are charted by month: a bar per day stops being readable. */
+    static final int MAX_DAILY_BARS = 120;
+
+    static DashboardPage of(Dashboard d, JsonMapper json) {
+        List<RangeLink> ranges = Arrays.stream(ChartRange.values())
+                .map(r -> new RangeLink(r.key(), r.label(), r == d.range()))
+                .toList();
+        String period = d.range() == ChartRange.ALL ? "Since " + DATE.format(d.from())
+                : "Last " + d.range().label();
+        Dashboard.Figures f = d.figures();
+        if (f == null) {
+            return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
+                    d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period,
+                    ranges, false, null, null, List.of(), List.of());
+        }
+        Stats stats = new Stats(count(f.totals().clicks()), count(f.totals().uniqueClicks()),
+                count(f.totals().conversions()), MoneyText.format(f.totals().sales()),
+                MoneyText.format(f.totals().commission()), MoneyText.format(f.earnings().pending()),
+                MoneyText.format(f.earnings().approved()), MoneyText.format(f.earnings().paid()));
+        List<ConversionRow> conversions = f.conversions().stream()
+                .map(c -> new ConversionRow(DATE.format(c.date()), MoneyText.format(c.amount()),
+                        MoneyText.format(c.commission()), c.status().name().toLowerCase(Locale.ROOT)))
+                .toList();
+        List<PaymentRow> payments = f.payments().stream()
+                .map(p -> new PaymentRow(DATE.format(p.date()), MoneyText.format(p.amount()),
+                        p.status().toLowerCase(Locale.ROOT)))
+                .toList();
+        return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
+                d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges,
+                true, stats, chartJson(f.daily(), d, json), conversions, payments);
+    }
+
+    /** Labels, conversions and earnings (decimal numbers) per day, or per month for long ranges. */
+    private static String chartJson(List<DailyFigures> daily, Dashboard d, JsonMapper json) {
+        boolean byMonth = ChronoUnit.DAYS.between(d.from(), d.to()) + 1 > MAX_DAILY_BARS;
+        Map<String, long[]> buckets = new LinkedHashMap<>();
+        for (DailyFigures day : daily) {
+            String label = byMonth ? MONTH.format(day.day()) : DAY.format(day.day());
+            long[] sums = buckets.computeIfAbsent(label, k -> new long[2]);
+            sums[0] += day.conversions();
+            sums[1] += day.commission().minor();
+        }
+        List<Long> conversions = new ArrayList<>();
+        List<Object> earnings = new ArrayList<>();
+        buckets.values().forEach(sums -> {
+            conversions.add(sums[0]);
+            earnings.add(new Money(sums[1], d.currency()).toDecimal());
+        });
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", List.copyOf(buckets.keySet()));
+        data.put("conversions", conversions);
+        data.put("earnings", earnings);
+        data.put("currency", d.currency().getCurrencyCode());
+        data.put("byMonth", byMonth);
+        return json.writeValueAsString(data);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+}

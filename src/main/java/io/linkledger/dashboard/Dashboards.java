@@ -1,0 +1,121 @@
+package io.linkledger.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import io.linkledger.brands.Brand;
+import io.linkledger.brands.Brands;
+import io.linkledger.dashboard.PerformanceSource.DailyFigures;
+import io.linkledger.dashboard.PerformanceSource.MemberOffer;
+import io.linkledger.members.Member;
+import io.linkledger.members.Members;
+import io.linkledger.offers.Offer;
+import io.linkledger.offers.Offers;
+import io.linkledger.offers.PayoutRule;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.PublicUrls;
+import io.linkledger.tracking.Assignment;
+import io.linkledger.tracking.Assignments;
+import io.linkledger.tracking.CommissionOverride;
+
+/** Builds a member's dashboard from the token in their link. */
+@Service
+class Dashboards {
+
+    static final int CONVERSIONS_SHOWN = 100;
+    static final int PAYMENTS_SHOWN = 50;
+
+    private final Assignments assignments;
+    private final Offers offers;
+    private final Members members;
+    private final Brands brands;
+    private final PublicUrls urls;
+    private final ObjectProvider<PerformanceSource> performance;
+    private final Clock clock;
+
+    Dashboards(Assignments assignments, Offers offers, Members members, Brands brands, PublicUrls urls,
+            ObjectProvider<PerformanceSource> performance, Clock clock) {
+        this.assignments = assignments;
+        this.offers = offers;
+        this.members = members;
+        this.brands = brands;
+        this.urls = urls;
+        this.performance = performance;
+        this.clock = clock;
+    }
+
+    DashboardLookup find(String token, ChartRange range) {
+        Optional<Assignment> found = assignments.findByDashboardToken(token);
+        if (found.isEmpty()) {
+            return assignments.findRetiredDashboardToken(token)
+                    .<DashboardLookup>map(retired -> new DashboardLookup.Retired(retired.reason()))
+                    .orElseGet(DashboardLookup.Unknown::new);
+        }
+        Assignment a = found.get();
+        Offer offer = offers.find(a.offerId()).orElseThrow();
+        Member member = members.get(a.brandId(), a.memberId());
+        String brandName = brands.find(a.brandId()).map(Brand::name).orElse("");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate from = range.from(today, a.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
+        PerformanceSource source = performance.getIfAvailable();
+        Dashboard.Figures figures = source == null ? null : figures(source, a, offer, from, today);
+        return new DashboardLookup.Found(new Dashboard(token, brandName, offer.name(), offer.description(),
+                offer.isLive(clock.instant()), member.firstName(),
+                offer.type().hasCode() ? a.promoCode() : null,
+                offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
+                commission(a, offer), offer.currency(), range, from, today, figures));
+    }
+
+    private static Dashboard.Figures figures(PerformanceSource source, Assignment a, Offer offer, LocalDate from,
+            LocalDate to) {
+        MemberOffer subject = new MemberOffer(a.brandId(), a.offerId(), a.memberId(), a.id(), offer.currency());
+        List<DailyFigures> daily = everyDay(source.daily(subject, from, to), from, to, Money.zero(offer.currency()));
+        Money zero = Money.zero(offer.currency());
+        Dashboard.Totals totals = new Dashboard.Totals(
+                daily.stream().mapToLong(DailyFigures::clicks).sum(),
+                daily.stream().mapToLong(DailyFigures::uniqueClicks).sum(),
+                daily.stream().mapToLong(DailyFigures::conversions).sum(),
+                daily.stream().map(DailyFigures::sales).reduce(zero, Money::plus),
+                daily.stream().map(DailyFigures::commission).reduce(zero, Money::plus));
+        return new Dashboard.Figures(totals, source.earnings(subject), daily,
+                source.recentConversions(subject, CONVERSIONS_SHOWN), source.payments(subject, PAYMENTS_SHOWN));
+    }
+
+    /** One entry per day, zeros where the source had nothing; days outside the range are ignored. */
+    static List<DailyFigures> everyDay(List<DailyFigures> reported, LocalDate from, LocalDate to, Money zero) {
+        Map<LocalDate, DailyFigures> byDay = reported.stream()
+                .collect(Collectors.toMap(DailyFigures::day, Function.identity(), Dashboards::add));
+        List<DailyFigures> all = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            all.add(byDay.getOrDefault(day, new DailyFigures(day, 0, 0, 0, zero, zero)));
+        }
+        return all;
+    }
+
+    private static DailyFigures add(DailyFigures a, DailyFigures b) {
+        return new DailyFigures(a.day(), a.clicks() + b.clicks(), a.uniqueClicks() + b.uniqueClicks(),
+                a.conversions() + b.conversions(), a.sales().plus(b.sales()), a.commission().plus(b.commission()));
+    }
+
+    /** The member's override wins, then their tier, then the offer's default payout. */
+    private static String commission(Assignment a, Offer offer) {
+        CommissionOverride override = a.override();
+        if (override != null) {
+            return CommissionWords.describe(override.type(), override.amount(), override.percent(),
+                    offer.conversionType());
+        }
+        PayoutRule rule = a.payoutId() == null ? offer.defaultPayout()
+                : offer.payout(a.payoutId()).orElse(offer.defaultPayout());
+        return CommissionWords.describe(rule.type(), rule.amount(), rule.percent(), offer.conversionType());
+    }
+}

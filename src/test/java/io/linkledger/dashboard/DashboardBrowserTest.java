@@ -1,0 +1,138 @@
+package io.linkledger.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.linkledger.support.Browsers;
+
+/** A member opens their dashboard link in Chromium, at phone and desktop sizes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest extends DashboardScenario {
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+
+    @BeforeAll
+    void startBrowser() {
+        Browsers.requireChromium();
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = null;
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private Page open(int width, int height) {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setDeviceScaleFactor(1)
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        return context.newPage();
+    }
+
+    @Test
+    void dashboardShowsCodeLinkFiguresAndChartAndCopyWorks() {
+        Seeded s = seedDashboard("Jane Doe");
+        Page page = open(1280, 900);
+        List<String> errors = new java.util.ArrayList<>();
+        page.onPageError(errors::add);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(message.text());
+            }
+        });
+
+        page.navigate(api.baseUrl() + "/d/" + s.token());
+
+        assertThat(page.locator("#promo-code")).hasValue(s.promoCode());
+        assertThat(page.locator("#tracking-link")).hasValue(s.trackingLink());
+        assertThat(page.locator("[data-figure=commission-rule]")).hasText("10% of each sale");
+        assertThat(page.locator("[data-figure=conversions]")).hasText("3");
+        assertThat(page.locator("[data-figure=commission]")).hasText("$40.00");
+        assertThat(page.locator("[data-figure=pending]")).hasText("$8.00");
+        assertThat(page.locator("#conversions tbody tr")).hasCount(5);
+        assertThat(page.locator("#payments tbody tr")).hasCount(1);
+        assertThat(page.locator("#earnings-chart[data-rendered=true]")).hasCount(1);
+        Object bars = page.evaluate("() => Chart.getChart('earnings-chart').data.labels.length");
+        assertThat(((Number) bars).intValue()).isEqualTo(30);
+        Object earned = page.evaluate(
+                "() => Chart.getChart('earnings-chart').data.datasets[0].data.reduce((a, b) => a + b, 0)");
+        assertThat(((Number) earned).doubleValue()).isEqualTo(40.0);
+
+        page.locator("button[data-copy-target=promo-code]").click();
+        assertThat(page.locator("button[data-copy-target=promo-code]")).hasText("Copied");
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(s.promoCode());
+        page.locator("button[data-copy-target=tracking-link]").click();
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(s.trackingLink());
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("dashboard-desktop")).setFullPage(true));
+
+        page.locator(".segmented a", new Page.LocatorOptions().setHasText("7 days")).click();
+        assertThat(page.locator("[data-figure=conversions]")).hasText("2");
+        assertThat(page).hasURL(api.baseUrl() + "/d/" + s.token() + "?range=7");
+        page.waitForFunction("() => Chart.getChart('earnings-chart')?.data.labels.length === 7");
+        page.locator(".segmented a", new Page.LocatorOptions().setHasText("All")).click();
+        assertThat(page.locator("[data-figure=conversions]")).hasText("4");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void dashboardFitsAPhoneScreen() {
+        Seeded s = seedDashboard("Priya Patel");
+        Page page = open(390, 844);
+
+        page.navigate(api.baseUrl() + "/d/" + s.token());
+
+        assertThat(page.locator("#earnings-chart[data-rendered=true]")).hasCount(1);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        Object copyVisible = page.evaluate(
+                "() => document.querySelector('button[data-copy-target=tracking-link]').getBoundingClientRect().right");
+        assertThat(((Number) copyVisible).doubleValue()).isLessThanOrEqualTo(390);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("dashboard-phone")).setFullPage(true));
+    }
+
+    @Test
+    void unknownAndRevokedLinksShowClearPages() {
+        Seeded s = seedDashboard("Jane Doe");
+        api.delete("/api/v1/offers/" + s.offerId() + "/members/" + s.memberId() + "/dashboard-link");
+        Page page = open(390, 844);
+
+        page.navigate(api.baseUrl() + "/d/" + s.token());
+        assertThat(page.locator("h1")).hasText("This link was revoked");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("dashboard-revoked")));
+
+        page.navigate(api.baseUrl() + "/d/not-a-real-token");
+        assertThat(page.locator("h1")).hasText("Dashboard not found");
+    }
+}

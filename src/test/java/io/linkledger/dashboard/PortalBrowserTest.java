@@ -1,0 +1,104 @@
+package io.linkledger.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.linkledger.support.Browsers;
+
+/** A creator signs in to the portal with the emailed link, sees their offers, opens one, signs out. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest extends DashboardScenario {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+?(/portal/sign-in/[A-Za-z0-9_-]+)");
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        Browsers.requireChromium();
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void magicLinkSignsInShowsOffersAndSignsOut() {
+        Seeded s = seedDashboard("Jane Doe");
+        String secondOffer = createOffer(Map.of("name", "Gift cards", "type", "PROMO_CODE", "conversionType", "SALE",
+                "currency", "USD", "payouts", List.of(Map.of("type", "CPA", "amount", "2")))).get("id").asString();
+        assign(secondOffer, s.memberId());
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.navigate(api.baseUrl() + "/portal");
+            page.getByLabel("Email address").fill(s.memberEmail());
+            page.getByText("Email me a sign-in link").click();
+            assertThat(page.locator("h1")).hasText("Check your email");
+
+            String text = jdbc.sql("""
+                    select body_text from email_outbox where to_address = ? and category = ?
+                    order by created_at desc limit 1""").params(s.memberEmail(), SignInLinks.EMAIL_CATEGORY)
+                    .query(String.class).single();
+            Matcher link = LINK.matcher(text);
+            assertThat(link.find()).isTrue();
+
+            page.navigate(api.baseUrl() + link.group(1));
+            page.locator("#sign-in").click();
+
+            assertThat(page).hasURL(api.baseUrl() + "/portal/offers");
+            assertThat(page.locator("#offers li")).hasCount(2);
+            assertThat(page.locator("#offers")).containsText("Summer collection");
+            assertThat(page.locator("#offers")).containsText("Gift cards");
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-offers")).setFullPage(true));
+
+            page.locator("#offers li", new Page.LocatorOptions().setHasText("Summer collection"))
+                    .getByText("Open dashboard").click();
+            assertThat(page.locator("#promo-code")).hasValue(s.promoCode());
+
+            page.goBack();
+            page.locator("#sign-out").click();
+            assertThat(page.locator(".notice")).hasText("You are signed out.");
+            page.navigate(api.baseUrl() + "/portal/offers");
+            assertThat(page).hasURL(api.baseUrl() + "/portal");
+
+            page.navigate(api.baseUrl() + link.group(1));
+            assertThat(page.locator("h1")).hasText("Sign-in link not usable");
+        }
+    }
+
+    @Test
+    void signInPageLooksRightOnAPhone() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.navigate(api.baseUrl() + "/portal");
+            page.getByText("Email me a sign-in link").click();
+            assertThat(page.locator("#email-error")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-sign-in-phone")));
+            assertThat(page.title()).contains("Creator Portal");
+        }
+    }
+}
