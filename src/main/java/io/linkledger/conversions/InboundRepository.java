@@ -57,9 +57,8 @@ class InboundRepository {
 
     /** An earlier, successfully handled delivery with this webhook id. */
     Optional<InboundRequest> handledDelivery(UUID integrationId, String webhookId, UUID except) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from inbound_requests where integration_id = ? and webhook_id = ? and id <> ?
-                  and outcome in ('ACCEPTED', 'DUPLICATE', 'IGNORED') order by received_at limit 1""")
+        return jdbc.sql("select " + COLUMNS + " from inbound_requests where integration_id = ? and webhook_id = ?"
+                        + " and id <> ? and outcome in ('ACCEPTED', 'DUPLICATE', 'IGNORED') order by received_at limit 1")
                 .params(integrationId, webhookId, except)
                 .query(this::row)
                 .optional();
