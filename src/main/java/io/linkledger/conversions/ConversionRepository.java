@@ -156,6 +156,14 @@ class ConversionRepository {
                 .list();
     }
 
+    /** Ids and idempotency keys of an integration's conversions in [from, to], for reconciliation. */
+    List<String[]> keysOfIntegration(UUID integrationId, Instant from, Instant to) {
+        return jdbc.sql("select id, idempotency_key from conversions where integration_id = ? and converted_at >= ? and converted_at <= ? and is_test = false")
+                .params(integrationId, Sql.ts(from), Sql.ts(to))
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("idempotency_key")})
+                .list();
+    }
+
     /** Pending conversions of an offer converted before {@code cutoff}, for automatic approval. */
     List<UUID> pendingBefore(UUID offerId, Instant cutoff, int limit) {
         return jdbc.sql("""

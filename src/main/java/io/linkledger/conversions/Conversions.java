@@ -97,12 +97,19 @@ public class Conversions {
         if (!claim.test() && status != ConversionStatus.REVERSED) {
             conversion = creditOnce(conversion, integration.creditPriority(), now);
         }
+        return create(conversion);
+    }
+
+    /** Stores a new conversion once per idempotency key, with its history and money event. */
+    @Transactional
+    Recorded create(Conversion conversion) {
         if (!repository.insertIfNew(conversion)) {
             // A concurrent twin committed first; answer with it, as for any repeat.
-            return new Recorded(repository.findByKey(integration.brandId(), key).orElseThrow(), true);
+            return new Recorded(repository.findByKey(conversion.brandId(), conversion.idempotencyKey()).orElseThrow(),
+                    true);
         }
-        repository.recordChange(ids.next(), conversion, "CREATED", null, conversion.statusReason(), now);
-        publish(null, conversion, null, now);
+        repository.recordChange(ids.next(), conversion, "CREATED", null, conversion.statusReason(), conversion.createdAt());
+        publish(null, conversion, null, conversion.createdAt());
         return new Recorded(conversion, false);
     }
 

@@ -26,10 +26,31 @@ class IntegrationController {
 
     private final Integrations integrations;
     private final Intake intake;
+    private final ReportImport reports;
 
-    IntegrationController(Integrations integrations, Intake intake) {
+    IntegrationController(Integrations integrations, Intake intake, ReportImport reports) {
         this.integrations = integrations;
         this.intake = intake;
+        this.reports = reports;
+    }
+
+    record ReportRequest(String csv, Map<String, String> columns) {
+    }
+
+    /** A network activity report as CSV text, reconciled in the background. */
+    @PostMapping(path = "/{id}/reports", consumes = "text/csv")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, UUID> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody String csv) {
+        return Map.of("jobId", reports.start(caller.brandId(), id, csv, null));
+    }
+
+    /** The same with a column mapping for other networks: {@code {csv, columns: {transId: "Action Id", ...}}}. */
+    @PostMapping(path = "/{id}/reports", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, UUID> importMapped(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody ReportRequest request) {
+        return Map.of("jobId", reports.start(caller.brandId(), id, request.csv(), request.columns()));
     }
 
     /** Settings as shown back: never the secret, the password or the key. */

@@ -55,6 +55,11 @@ class OfferTermsRepository {
                 .list();
     }
 
+    /** Offers of any brand with a pay-per-click payout option. */
+    List<UUID> payingPerClick() {
+        return jdbc.sql("select distinct offer_id from offer_payouts where type = 'CPC'").query(UUID.class).list();
+    }
+
     record LockedOffer(UUID offerId, int lockPeriodDays) {
     }
 }

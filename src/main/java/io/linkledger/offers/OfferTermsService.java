@@ -48,6 +48,11 @@ public class OfferTermsService {
                         OfferTermsRepository.LockedOffer::lockPeriodDays));
     }
 
+    /** Offers of any brand that have a pay-per-click option, for the daily click accrual. */
+    public List<UUID> offersPayingPerClick() {
+        return repository.payingPerClick();
+    }
+
     @Transactional
     public OfferTerms replace(UUID brandId, UUID offerId, TermsRequest request) {
         Offer offer = offers.get(brandId, offerId);

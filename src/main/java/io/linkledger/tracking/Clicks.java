@@ -1,6 +1,9 @@
 package io.linkledger.tracking;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -17,5 +20,14 @@ public class Clicks {
     /** The click a network's postback refers to by the transaction id we gave it. */
     public Optional<Click> findByTransactionId(String transactionId) {
         return repository.findByTransactionId(transactionId);
+    }
+
+    /** Unique, non-bot clicks of an offer in [from, to), per assignment: what pays per click. */
+    public List<ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
+        return repository.uniqueHumanClicks(offerId, from, to);
+    }
+
+    /** How many clicks one member's link in an offer got. */
+    public record ClickCount(UUID assignmentId, UUID memberId, long clicks) {
     }
 }

@@ -108,6 +108,12 @@ abstract class ConversionApiTest extends ApiTest {
         return api.get("/api/v1/integrations/" + integrationId + "/requests?limit=1").json().get("items").get(0);
     }
 
+    Api.Response put(String path, Object body) {
+        return api.send(api.request(path).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body))));
+    }
+
     static Instant hoursAgo(int hours) {
         return OffsetDateTime.now(ZoneOffset.UTC).minusHours(hours).toInstant();
     }
