@@ -16,6 +16,7 @@ import io.linkledger.tracking.Assignment;
 import io.linkledger.tracking.Assignments;
 import io.linkledger.tracking.Click;
 import io.linkledger.tracking.Clicks;
+import io.linkledger.tracking.Clicks.AttributedClick;
 
 /**
  * Ties a claim to a member and offer: by the click's transaction id (link), by a promo code,
@@ -52,10 +53,11 @@ class Attribution {
     }
 
     private Attributed byClick(Integration integration, Claim claim) {
-        Click click = clicks.findByTransactionId(claim.transactionId())
-                .filter(c -> c.brandId().equals(integration.brandId()))
+        AttributedClick found = clicks.findWithAssignment(claim.transactionId())
+                .filter(c -> c.click().brandId().equals(integration.brandId()))
                 .orElseThrow(() -> unattributable("transaction id '" + claim.transactionId()
                         + "' is unknown: no click with this id was recorded for this brand"));
+        Click click = found.click();
         OfferCache.Snapshot snapshot = offer(click.offerId());
         Offer offer = snapshot.offer();
         Instant windowEnd = click.clickedAt().plus(Duration.ofDays(offer.attributionWindowDays()));
@@ -63,8 +65,8 @@ class Attribution {
             throw unattributable("the conversion at " + claim.convertedAt() + " is outside the offer's "
                     + offer.attributionWindowDays() + "-day attribution window from the click at " + click.clickedAt());
         }
-        Assignment assignment = assignment(offer, click.memberId());
-        return new Attributed(offer, snapshot.terms(), assignment, AttributedBy.LINK, click.transactionId(), null);
+        return new Attributed(offer, snapshot.terms(), found.assignment(), AttributedBy.LINK, click.transactionId(),
+                null);
     }
 
     private Attributed byCode(Integration integration, Claim claim) {

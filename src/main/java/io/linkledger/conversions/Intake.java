@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.conversions.Conversions.Recorded;
 import io.linkledger.conversions.InboundRequest.Outcome;
@@ -35,9 +36,11 @@ class Intake {
     private final Ids ids;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final TransactionTemplate transactions;
 
     Intake(Integrations integrations, InboundRepository inbound, PostbackParser postbacks, ShopifyWebhooks shopify,
-            Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics) {
+            Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.integrations = integrations;
         this.inbound = inbound;
         this.postbacks = postbacks;
@@ -97,8 +100,12 @@ class Intake {
     private Result process(Integration integration, InboundRequest stored, Runnable checks) {
         try {
             checks.run();
-            Result result = handle(integration, stored);
-            inbound.finish(stored.id(), result.outcome(), 200, null, result.conversionId(), clock.instant());
+            // The outcome commits with the conversion: one commit after the raw row's, not two.
+            Result result = transactions.execute(tx -> {
+                Result handled = handle(integration, stored);
+                inbound.finish(stored.id(), handled.outcome(), 200, null, handled.conversionId(), clock.instant());
+                return handled;
+            });
             metrics.counter("linkledger.postbacks", "outcome", result.outcome().name().toLowerCase()).increment();
             return result;
         } catch (ProblemException e) {

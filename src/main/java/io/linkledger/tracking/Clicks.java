@@ -30,4 +30,13 @@ public class Clicks {
     /** How many clicks one member's link in an offer got. */
     public record ClickCount(UUID assignmentId, UUID memberId, long clicks) {
     }
+
+    /** The click and the assignment it came through, read together: what attribution needs per postback. */
+    public Optional<AttributedClick> findWithAssignment(String transactionId) {
+        return repository.findWithAssignment(transactionId);
+    }
+
+    /** A click with the assignment (tier, override) of the member link it came through. */
+    public record AttributedClick(Click click, Assignment assignment) {
+    }
 }
