@@ -119,8 +119,8 @@ settle() {  # requests wrk abandoned at its deadline are still processed; wait u
     sleep 1
   done
 }
-run() {  # name offset count duration
-  KEY=$key OFFSET=$2 COUNT=$3 THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency \
+run() {  # name offset count duration [ids file]
+  KEY=$key OFFSET=$2 COUNT=$3 IDS_FILE=${5:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency \
     -s bench/postbacks.lua "http://127.0.0.1:$PORT" >"$work/$1.txt"
   local total non2xx rps
   total=$(sed -nE 's/^ *([0-9]+) requests in.*/\1/p' "$work/$1.txt")
@@ -137,18 +137,21 @@ run warmup "$CLICKS" 50000 "$WARMUP" >/dev/null
 settle
 before=$(conversions)
 
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+pg_ticks() { for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
 echo "== Unique postbacks ($DURATION, $CONNECTIONS connections)"
+jvm0=$(cpu_ticks); pg0=$(pg_ticks)
 read -r u_total u_bad u_rps u_p50 u_p99 < <(run unique 0 "$CLICKS" "$DURATION")
 settle
+jvm1=$(cpu_ticks); pg1=$(pg_ticks)
 after_unique=$(conversions)
 created=$((after_unique - before))
 if [ "$u_total" -ge "$CLICKS" ]; then echo "!! more requests than clicks: raise CLICKS" >&2; exit 1; fi
 
-# wrk threads interleave ids and stop unevenly: repeat only the unbroken run of converted ones.
-converted=$(psql -d "$db" -Atc "select coalesce(min(n), $CLICKS) from generate_series(0, $CLICKS - 1) n
-  where not exists (select 1 from conversions where transaction_id = 'bench-' || n)")
-echo "== Duplicates of the first $converted postbacks ($DURATION)"
-read -r d_total d_bad d_rps d_p50 d_p99 < <(run duplicates 0 "$converted" "$DURATION")
+# Repeat exactly the transactions that became conversions (wrk stops its threads unevenly).
+psql -d "$db" -Atc "select substr(transaction_id, 7) from conversions where transaction_id like 'bench-%'" >"$work/ids.txt"
+echo "== Duplicates of those $(wc -l <"$work/ids.txt") postbacks ($DURATION)"
+read -r d_total d_bad d_rps d_p50 d_p99 < <(run duplicates 0 1 "$DURATION" "$work/ids.txt")
 settle
 after_dup=$(conversions)
 
@@ -156,6 +159,9 @@ accepted_rps=$(awk -v t="$u_total" -v b="$u_bad" -v r="$u_rps" 'BEGIN { printf "
 dup_rps=$(awk -v t="$d_total" -v b="$d_bad" -v r="$d_rps" 'BEGIN { printf "%.0f", (t > 0 ? r * (t - b) / t : 0) }')
 inbound=$(psql -d "$db" -Atc "select string_agg(outcome || '=' || n, ' ') from (select outcome, count(*) n from inbound_requests group by 1 order by 1) x")
 rss=$(ps -o rss= -p "$server_pid" | awk '{ printf "%.0f", $1 / 1024 }')
+hz=$(getconf CLK_TCK)
+jvm_ms=$(awk -v a="$jvm0" -v b="$jvm1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
+pg_ms=$(awk -v a="$pg0" -v b="$pg1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
 
 echo
 echo "Postback benchmark on PostgreSQL, $CONNECTIONS connections, $THREADS wrk threads, $(nproc) cores"
@@ -164,6 +170,8 @@ echo "              conversions created: $created (answered 200: $((u_total - u_
 echo "  duplicates: $d_total requests, $d_bad non-2xx, $d_rps req/s -> answered $dup_rps duplicates/s (p50 $d_p50, p99 $d_p99)"
 echo "              conversions before $after_unique, after $after_dup (must be equal)"
 echo "  inbound requests stored: $inbound"
+echo "  CPU per accepted postback: server ${jvm_ms} ms, PostgreSQL ${pg_ms} ms (all postgres processes)"
+echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows every figure)"
 echo "  server RSS: ${rss} MiB"
 if [ "$after_dup" -ne "$after_unique" ]; then echo "FAIL: duplicates created conversions" >&2; exit 1; fi
 if [ "$u_bad" -ne 0 ] || [ "$d_bad" -ne 0 ]; then echo "FAIL: non-2xx answers, see $work/*.txt" >&2; exit 1; fi
