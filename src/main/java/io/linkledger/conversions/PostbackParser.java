@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
 /**
@@ -203,9 +202,5 @@ class PostbackParser {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    static ProblemException missing(String detail) {
-        return ProblemException.badRequest(detail);
     }
 }

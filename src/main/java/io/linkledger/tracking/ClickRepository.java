@@ -2,10 +2,7 @@ package io.linkledger.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +35,7 @@ class ClickRepository {
                 rs.getString("referrer"), rs.getBoolean("is_bot"), rs.getBoolean("is_unique"));
     }
 
-    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
+    java.util.List<Clicks.ClickCount> uniqueHumanClicks(java.util.UUID offerId, java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("""
                 select assignment_id, member_id, count(*) as clicks from clicks
                 where offer_id = ? and clicked_at >= ? and clicked_at < ? and is_bot = false and is_unique = true
