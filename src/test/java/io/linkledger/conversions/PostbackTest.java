@@ -79,6 +79,26 @@ class PostbackTest extends ConversionApiTest {
     }
 
     @Test
+    void concurrentRepeatsOfOnePostbackCreateOneConversion() throws Exception {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        JsonNode integration = shareAsale(Map.of());
+        Map<String, String> params = shareAsaleParams(click(s, hoursAgo(1)), "4242", "99.00");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.concurrent.Callable<Api.Response> fire = () -> getPostback(integration.get("key").asString(), params);
+            List<java.util.concurrent.Future<Api.Response>> answers = pool.invokeAll(java.util.Collections.nCopies(8, fire));
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Api.Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(200);
+                ids.add(answer.get().json().get("conversionId").asString());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(conversionCount()).isEqualTo(1);
+        assertThat(count("select count(*) from inbound_requests where integration_id = ?",
+                UUID.fromString(integration.get("id").asString()))).isEqualTo(8);
+    }
+
+    @Test
     void shareAsalePostbackByPostFormIsAccepted() {
         Setup s = linkOfferWithMember("CPS", null, "10");
         JsonNode integration = shareAsale(Map.of());
