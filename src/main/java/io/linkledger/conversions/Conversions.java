@@ -123,13 +123,17 @@ public class Conversions {
         if (orderKey == null) {
             return fresh;
         }
-        for (Conversion other : repository.liveForOrder(fresh.brandId(), orderKey)) {
+        for (Conversion seen : repository.liveForOrder(fresh.brandId(), orderKey)) {
+            // Read again under its row lock: a concurrent request may have changed it meanwhile.
+            Conversion other = repository.lock(seen.id()).orElseThrow();
+            if (other.status() == ConversionStatus.REVERSED) {
+                continue;
+            }
             boolean freshPreferred = preferred(fresh.attributedBy(), priority) && !preferred(other.attributedBy(), priority);
             if (freshPreferred && other.status() == ConversionStatus.PENDING) {
-                change(repository.lock(other.id()).orElseThrow(), ConversionStatus.REVERSED, other.sale(),
-                        other.commission(), other.networkCommission(), "CREDITED_ELSEWHERE",
-                        "Order " + other.orderId() + " is credited to conversion " + fresh.id() + " (by "
-                                + fresh.attributedBy() + ")", null, now);
+                change(other, ConversionStatus.REVERSED, other.sale(), other.commission(), other.networkCommission(),
+                        "CREDITED_ELSEWHERE", "Order " + other.orderId() + " is credited to conversion " + fresh.id()
+                                + " (by " + fresh.attributedBy() + ")", null, now);
             } else {
                 return fresh.with(ConversionStatus.REVERSED, fresh.sale(), fresh.commission(), fresh.networkCommission(),
                         "Order " + fresh.orderId() + " is already credited to conversion " + other.id() + " (by "
