@@ -34,4 +34,47 @@ class ClickRepository {
                 Sql.uuid(rs, "assignment_id"), rs.getString("visitor_key"), rs.getString("user_agent"),
                 rs.getString("referrer"), rs.getBoolean("is_bot"), rs.getBoolean("is_unique"));
     }
+
+    java.util.List<Clicks.ClickCount> uniqueHumanClicks(java.util.UUID offerId, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                select assignment_id, member_id, count(*) as clicks from clicks
+                where offer_id = ? and clicked_at >= ? and clicked_at < ? and is_bot = false and is_unique = true
+                group by assignment_id, member_id""")
+                .params(offerId, Sql.ts(from), Sql.ts(to))
+                .query((rs, row) -> new Clicks.ClickCount(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"),
+                        rs.getLong("clicks")))
+                .list();
+    }
+
+    Optional<Clicks.AttributedClick> findWithAssignment(String transactionId) {
+        return jdbc.sql("""
+                select c.transaction_id, c.clicked_at, c.brand_id, c.offer_id, c.member_id, c.project_id,
+                    c.assignment_id, c.visitor_key, c.user_agent, c.referrer, c.is_bot, c.is_unique,
+                    om.project_id as om_project_id, om.link_code, om.promo_code, om.dashboard_token, om.payout_id,
+                    om.override_type, om.override_amount_minor, om.override_percent, om.created_at, om.updated_at,
+                    o.currency
+                from clicks c
+                join offer_members om on om.id = c.assignment_id
+                join offers o on o.id = om.offer_id
+                where c.transaction_id = ?""")
+                .param(transactionId)
+                .query((rs, row) -> {
+                    Click click = click(rs, row);
+                    String overrideType = rs.getString("override_type");
+                    CommissionOverride override = null;
+                    if (overrideType != null) {
+                        Long minor = Sql.longOrNull(rs, "override_amount_minor");
+                        java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency").trim());
+                        override = new CommissionOverride(io.linkledger.offers.PayoutType.valueOf(overrideType),
+                                minor == null ? null : new io.linkledger.shared.Money(minor, currency),
+                                rs.getBigDecimal("override_percent"));
+                    }
+                    Assignment assignment = new Assignment(click.assignmentId(), click.brandId(), click.offerId(),
+                            click.memberId(), Sql.uuid(rs, "om_project_id"), rs.getString("link_code"),
+                            rs.getString("promo_code"), rs.getString("dashboard_token"), Sql.uuid(rs, "payout_id"),
+                            override, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                    return new Clicks.AttributedClick(click, assignment);
+                })
+                .optional();
+    }
 }

@@ -18,4 +18,22 @@ public class Clicks {
     public Optional<Click> findByTransactionId(String transactionId) {
         return repository.findByTransactionId(transactionId);
     }
+
+    /** Unique, non-bot clicks of an offer in [from, to), per assignment: what pays per click. */
+    public java.util.List<ClickCount> uniqueHumanClicks(java.util.UUID offerId, java.time.Instant from, java.time.Instant to) {
+        return repository.uniqueHumanClicks(offerId, from, to);
+    }
+
+    /** How many clicks one member's link in an offer got. */
+    public record ClickCount(java.util.UUID assignmentId, java.util.UUID memberId, long clicks) {
+    }
+
+    /** The click and the assignment it came through, read together: what attribution needs per postback. */
+    public Optional<AttributedClick> findWithAssignment(String transactionId) {
+        return repository.findWithAssignment(transactionId);
+    }
+
+    /** A click with the assignment (tier, override) of the member link it came through. */
+    public record AttributedClick(Click click, Assignment assignment) {
+    }
 }

@@ -1,0 +1,116 @@
+package io.linkledger.conversions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.linkledger.conversions.Conversion.AttributedBy;
+import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferTerms;
+import io.linkledger.shared.ProblemException;
+import io.linkledger.tracking.Assignment;
+import io.linkledger.tracking.Assignments;
+import io.linkledger.tracking.Click;
+import io.linkledger.tracking.Clicks;
+import io.linkledger.tracking.Clicks.AttributedClick;
+
+/**
+ * Ties a claim to a member and offer: by the click's transaction id (link), by a promo code,
+ * or by member id (partner postbacks for recurring sales). Failing to is a 422 with the reason.
+ */
+@Component
+class Attribution {
+
+    record Attributed(Offer offer, OfferTerms terms, Assignment assignment, AttributedBy by, String transactionId,
+            String promoCode) {
+    }
+
+    private final Clicks clicks;
+    private final Assignments assignments;
+    private final OfferCache offers;
+
+    Attribution(Clicks clicks, Assignments assignments, OfferCache offers) {
+        this.clicks = clicks;
+        this.assignments = assignments;
+        this.offers = offers;
+    }
+
+    Attributed attribute(Integration integration, Claim claim) {
+        if (claim.transactionId() != null) {
+            return byClick(integration, claim);
+        }
+        if (!claim.promoCodes().isEmpty()) {
+            return byCode(integration, claim);
+        }
+        if (claim.memberId() != null) {
+            return byMember(integration, claim);
+        }
+        throw unattributable("the request names no transaction id, promo code or member id to credit");
+    }
+
+    private Attributed byClick(Integration integration, Claim claim) {
+        AttributedClick found = clicks.findWithAssignment(claim.transactionId())
+                .filter(c -> c.click().brandId().equals(integration.brandId()))
+                .orElseThrow(() -> unattributable("transaction id '" + claim.transactionId()
+                        + "' is unknown: no click with this id was recorded for this brand"));
+        Click click = found.click();
+        OfferCache.Snapshot snapshot = offer(click.offerId());
+        Offer offer = snapshot.offer();
+        Instant windowEnd = click.clickedAt().plus(Duration.ofDays(offer.attributionWindowDays()));
+        if (claim.convertedAt().isAfter(windowEnd)) {
+            throw unattributable("the conversion at " + claim.convertedAt() + " is outside the offer's "
+                    + offer.attributionWindowDays() + "-day attribution window from the click at " + click.clickedAt());
+        }
+        return new Attributed(offer, snapshot.terms(), found.assignment(), AttributedBy.LINK, click.transactionId(),
+                null);
+    }
+
+    private Attributed byCode(Integration integration, Claim claim) {
+        for (String code : claim.promoCodes()) {
+            Optional<Assignment> found = assignments.findByPromoCode(integration.brandId(), code);
+            if (found.isPresent()) {
+                Assignment assignment = found.get();
+                OfferCache.Snapshot snapshot = offer(assignment.offerId());
+                return new Attributed(snapshot.offer(), snapshot.terms(), assignment, AttributedBy.CODE, null,
+                        assignment.promoCode());
+            }
+        }
+        throw unattributable("none of the discount codes " + claim.promoCodes() + " belongs to a member");
+    }
+
+    private Attributed byMember(Integration integration, Claim claim) {
+        UUID offerId = claim.offerId() != null ? claim.offerId() : integration.offerId();
+        if (offerId == null) {
+            throw ProblemException.invalid("offer_id", "a member-id postback needs offer_id, or an integration with offerId");
+        }
+        OfferCache.Snapshot snapshot = offers.find(offerId)
+                .filter(s -> s.offer().brandId().equals(integration.brandId()))
+                .orElseThrow(() -> unattributable("offer " + offerId + " does not exist"));
+        Assignment assignment = assignment(snapshot.offer(), claim.memberId());
+        return new Attributed(snapshot.offer(), snapshot.terms(), assignment, AttributedBy.MEMBER, null, null);
+    }
+
+    Assignment assignmentOf(UUID brandId, UUID offerId, UUID memberId) {
+        return assignments.get(brandId, offerId, memberId);
+    }
+
+    private OfferCache.Snapshot offer(UUID offerId) {
+        return offers.find(offerId).orElseThrow(() -> unattributable("offer " + offerId + " no longer exists"));
+    }
+
+    private Assignment assignment(Offer offer, UUID memberId) {
+        try {
+            return assignments.get(offer.brandId(), offer.id(), memberId);
+        } catch (ProblemException e) {
+            throw unattributable("member " + memberId + " is not in offer " + offer.id());
+        }
+    }
+
+    static ProblemException unattributable(String reason) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot attribute the conversion: " + reason);
+    }
+}

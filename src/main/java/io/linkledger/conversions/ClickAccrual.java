@@ -1,0 +1,87 @@
+package io.linkledger.conversions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.linkledger.conversions.CommissionEngine.AppliedPayout;
+import io.linkledger.offers.Offer;
+import io.linkledger.offers.PayoutType;
+import io.linkledger.shared.Ids;
+import io.linkledger.shared.Money;
+import io.linkledger.tracking.Assignment;
+import io.linkledger.tracking.Clicks;
+import io.linkledger.tracking.Clicks.ClickCount;
+
+/**
+ * Pay per click: once a day, each member on a CPC payout gets one conversion for the
+ * previous UTC day's unique non-bot clicks. Keyed by member and day, so a rerun adds nothing.
+ */
+@Component
+class ClickAccrual {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickAccrual.class);
+
+    private final io.linkledger.offers.OfferTermsService terms;
+    private final OfferCache offers;
+    private final Clicks clicks;
+    private final Attribution attribution;
+    private final CommissionEngine engine;
+    private final Conversions conversions;
+    private final Ids ids;
+    private final Clock clock;
+
+    ClickAccrual(io.linkledger.offers.OfferTermsService terms, OfferCache offers, Clicks clicks, Attribution attribution,
+            CommissionEngine engine, Conversions conversions, Ids ids, Clock clock) {
+        this.terms = terms;
+        this.offers = offers;
+        this.clicks = clicks;
+        this.attribution = attribution;
+        this.engine = engine;
+        this.conversions = conversions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${linkledger.conversions.click-accrual-cron:0 10 0 * * *}", zone = "UTC")
+    void run() {
+        int accrued = accrue(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
+        log.info("Accrued pay-per-click commission for {} member(s)", accrued);
+    }
+
+    /** Accrues one UTC day; returns how many new conversions it made. */
+    int accrue(LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        int made = 0;
+        for (UUID offerId : terms.offersPayingPerClick()) {
+            Offer offer = offers.find(offerId).orElseThrow().offer();
+            for (ClickCount count : clicks.uniqueHumanClicks(offerId, from, to)) {
+                Assignment assignment = attribution.assignmentOf(offer.brandId(), offerId, count.memberId());
+                AppliedPayout payout = engine.payoutFor(offer, assignment);
+                if (payout.type() != PayoutType.CPC || payout.amount() == null) {
+                    continue;
+                }
+                Money commission = new Money(Math.multiplyExact(payout.amount().minor(), count.clicks()),
+                        offer.currency());
+                Instant now = clock.instant();
+                Conversion c = new Conversion(ids.next(), offer.brandId(), offerId, count.memberId(), assignment.id(),
+                        assignment.projectId(), null, "cpc:" + assignment.id() + ":" + day, Conversion.Kind.CPC,
+                        Conversion.AttributedBy.CLICKS, null, null, null, ConversionStatus.PENDING,
+                        Money.zero(offer.currency()), commission, null, PayoutType.CPC, false, to.minusSeconds(1), now,
+                        now, count.clicks() + " unique clicks on " + day, null);
+                if (!conversions.create(c).duplicate()) {
+                    made++;
+                }
+            }
+        }
+        return made;
+    }
+}

@@ -1,0 +1,110 @@
+package io.linkledger.conversions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.shared.Page;
+import io.linkledger.shared.ProblemException;
+
+@RestController
+@RequestMapping("/api/v1/conversions")
+class ConversionController {
+
+    private final Conversions conversions;
+
+    ConversionController(Conversions conversions) {
+        this.conversions = conversions;
+    }
+
+    record ConversionResponse(UUID id, ConversionStatus status, String orderId, String transactionId, UUID memberId,
+            UUID offerId, String amount, String commission, String networkCommission, String currency,
+            Conversion.Kind kind, Conversion.AttributedBy attributedBy, String promoCode, UUID integrationId,
+            boolean test, String statusReason, UUID paymentId, Instant convertedAt, Instant createdAt,
+            Instant updatedAt, List<ChangeView> history) {
+
+        static ConversionResponse of(Conversion c, List<ChangeView> history) {
+            return new ConversionResponse(c.id(), c.status(), c.orderId(), c.transactionId(), c.memberId(),
+                    c.offerId(), c.sale().toDecimalString(), c.commission().toDecimalString(),
+                    c.networkCommission() == null ? null : c.networkCommission().toDecimalString(),
+                    c.sale().currency().getCurrencyCode(), c.kind(), c.attributedBy(), c.promoCode(), c.integrationId(),
+                    c.test(), c.statusReason(), c.paymentId(), c.convertedAt(), c.createdAt(), c.updatedAt(), history);
+        }
+    }
+
+    record ChangeView(Instant at, String action, String fromStatus, String toStatus, String amount, String commission,
+            String networkCommission, String reason) {
+    }
+
+    record ReverseRequest(String reason) {
+    }
+
+    record BulkRequest(List<UUID> ids, String reason) {
+    }
+
+    @GetMapping
+    Page<ConversionResponse> list(@AuthenticationPrincipal BrandPrincipal caller,
+            @RequestParam(required = false) UUID offerId, @RequestParam(required = false) UUID memberId,
+            @RequestParam(required = false) ConversionStatus status, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
+        return conversions.list(caller.brandId(), offerId, memberId, status, Page.limit(limit), Page.offset(offset))
+                .map(c -> ConversionResponse.of(c, null));
+    }
+
+    @GetMapping("/{id}")
+    ConversionResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
+        Conversion c = conversions.get(caller.brandId(), id);
+        List<ChangeView> history = conversions.history(caller.brandId(), id).stream()
+                .map(ch -> new ChangeView(ch.at(), ch.action(), ch.fromStatus(), ch.toStatus(),
+                        new io.linkledger.shared.Money(ch.saleMinor(), c.sale().currency()).toDecimalString(),
+                        new io.linkledger.shared.Money(ch.commissionMinor(), c.sale().currency()).toDecimalString(),
+                        ch.networkCommissionMinor() == null ? null
+                                : new io.linkledger.shared.Money(ch.networkCommissionMinor(), c.sale().currency())
+                                        .toDecimalString(),
+                        ch.reason()))
+                .toList();
+        return ConversionResponse.of(c, history);
+    }
+
+    @PostMapping("/{id}/approve")
+    ConversionResponse approve(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
+        return ConversionResponse.of(conversions.approve(caller.brandId(), id), null);
+    }
+
+    @PostMapping("/{id}/reverse")
+    ConversionResponse reverse(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody(required = false) ReverseRequest request) {
+        return ConversionResponse.of(conversions.reverse(caller.brandId(), id, request == null ? null : request.reason()),
+                null);
+    }
+
+    @PostMapping("/approve")
+    Conversions.BulkOutcome approveAll(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody BulkRequest request) {
+        return conversions.bulk(caller.brandId(), ids(request), true, null);
+    }
+
+    @PostMapping("/reverse")
+    Conversions.BulkOutcome reverseAll(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody BulkRequest request) {
+        return conversions.bulk(caller.brandId(), ids(request), false, request.reason());
+    }
+
+    private static List<UUID> ids(BulkRequest request) {
+        if (request == null || request.ids() == null || request.ids().isEmpty()) {
+            throw ProblemException.invalid("ids", "list the conversion ids to change");
+        }
+        if (request.ids().size() > 10_000) {
+            throw ProblemException.invalid("ids", "at most 10000 per call");
+        }
+        return request.ids();
+    }
+}

@@ -1,0 +1,207 @@
+package io.linkledger.conversions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.linkledger.offers.PayoutType;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.Sql;
+
+@Repository
+class ConversionRepository {
+
+    private static final String COLUMNS = """
+            id, brand_id, offer_id, member_id, assignment_id, project_id, integration_id, idempotency_key, kind,
+            attributed_by, transaction_id, promo_code, order_id, order_key, status, currency, sale_minor,
+            commission_minor, network_commission_minor, payout_type, is_test, converted_at, created_at, updated_at,
+            status_reason, payment_id""";
+
+    private final JdbcClient jdbc;
+
+    ConversionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless the idempotency key is taken; false means a twin exists (maybe just committed). */
+    boolean insertIfNew(Conversion c) {
+        return jdbc.sql("insert into conversions (" + COLUMNS + """
+                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(c.id(), c.brandId(), c.offerId(), c.memberId(), c.assignmentId(), c.projectId(),
+                        c.integrationId(), c.idempotencyKey(), c.kind().name(), c.attributedBy().name(),
+                        c.transactionId(), c.promoCode(), c.orderId(), Conversion.orderKey(c.orderId()),
+                        c.status().name(), c.sale().currency().getCurrencyCode(), c.sale().minor(),
+                        c.commission().minor(), c.networkCommission() == null ? null : c.networkCommission().minor(),
+                        c.payoutType() == null ? null : c.payoutType().name(), c.test(), Sql.ts(c.convertedAt()),
+                        Sql.ts(c.createdAt()), Sql.ts(c.updatedAt()), c.statusReason(), c.paymentId())
+                .update() == 1;
+    }
+
+    void update(Conversion c) {
+        jdbc.sql("""
+                update conversions set status = ?, sale_minor = ?, commission_minor = ?, network_commission_minor = ?,
+                    updated_at = ?, status_reason = ?, payment_id = ?
+                where id = ?""")
+                .params(c.status().name(), c.sale().minor(), c.commission().minor(),
+                        c.networkCommission() == null ? null : c.networkCommission().minor(), Sql.ts(c.updatedAt()),
+                        c.statusReason(), c.paymentId(), c.id())
+                .update();
+    }
+
+    void recordChange(UUID id, Conversion c, String action, ConversionStatus from, String reason, Instant at) {
+        jdbc.sql("""
+                insert into conversion_changes (id, conversion_id, at, action, from_status, to_status, sale_minor,
+                    commission_minor, network_commission_minor, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, c.id(), Sql.ts(at), action, from == null ? null : from.name(), c.status().name(),
+                        c.sale().minor(), c.commission().minor(),
+                        c.networkCommission() == null ? null : c.networkCommission().minor(),
+                        reason == null ? null : truncate(reason))
+                .update();
+    }
+
+    Optional<Conversion> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from conversions where id = ?").param(id).query(this::conversion).optional();
+    }
+
+    /** Locks the row for a change, so two changes to one conversion happen one after the other. */
+    Optional<Conversion> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from conversions where id = ? for update").param(id)
+                .query(this::conversion).optional();
+    }
+
+    Optional<Conversion> findByKey(UUID brandId, String idempotencyKey) {
+        return jdbc.sql("select " + COLUMNS + " from conversions where brand_id = ? and idempotency_key = ?")
+                .params(brandId, idempotencyKey)
+                .query(this::conversion)
+                .optional();
+    }
+
+    /** Conversions of the brand crediting this order that are not reversed. */
+    List<Conversion> liveForOrder(UUID brandId, String orderKey) {
+        return jdbc.sql("select " + COLUMNS + " from conversions where brand_id = ? and order_key = ? and status <> 'REVERSED'")
+                .params(brandId, orderKey)
+                .query(this::conversion)
+                .list();
+    }
+
+    List<Conversion> forOrder(UUID integrationId, String orderKey) {
+        return jdbc.sql("select " + COLUMNS + " from conversions where integration_id = ? and order_key = ? order by created_at")
+                .params(integrationId, orderKey)
+                .query(this::conversion)
+                .list();
+    }
+
+    List<Conversion> list(UUID brandId, UUID offerId, UUID memberId, ConversionStatus status, int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from conversions " + FILTER
+                        + " order by converted_at desc, id desc limit :limit offset :offset")
+                .param("brand", brandId)
+                .param("offer", offerId)
+                .param("member", memberId)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::conversion)
+                .list();
+    }
+
+    long count(UUID brandId, UUID offerId, UUID memberId, ConversionStatus status) {
+        return jdbc.sql("select count(*) from conversions " + FILTER)
+                .param("brand", brandId)
+                .param("offer", offerId)
+                .param("member", memberId)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String FILTER = """
+            where brand_id = :brand
+              and (cast(:offer as uuid) is null or offer_id = :offer)
+              and (cast(:member as uuid) is null or member_id = :member)
+              and (cast(:status as varchar(10)) is null or status = :status)""";
+
+    List<Change> changes(UUID conversionId) {
+        return jdbc.sql("""
+                select c.at, c.action, c.from_status, c.to_status, c.sale_minor, c.commission_minor,
+                    c.network_commission_minor, c.reason
+                from conversion_changes c where c.conversion_id = ? order by c.at, c.id""")
+                .param(conversionId)
+                .query((rs, row) -> new Change(Sql.instant(rs, "at"), rs.getString("action"),
+                        rs.getString("from_status"), rs.getString("to_status"), rs.getLong("sale_minor"),
+                        rs.getLong("commission_minor"), Sql.longOrNull(rs, "network_commission_minor"),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    record Change(Instant at, String action, String fromStatus, String toStatus, long saleMinor, long commissionMinor,
+            Long networkCommissionMinor, String reason) {
+    }
+
+    /** The member's approved conversions, oldest first, for marking a payment. */
+    List<Conversion> approvedOldestFirst(UUID brandId, UUID memberId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from conversions where brand_id = ? and member_id = ? and status = 'APPROVED'
+                order by converted_at, created_at, id for update""")
+                .params(brandId, memberId)
+                .query(this::conversion)
+                .list();
+    }
+
+    /** Ids and idempotency keys of an integration's conversions in [from, to], for reconciliation. */
+    List<String[]> keysOfIntegration(UUID integrationId, Instant from, Instant to) {
+        return jdbc.sql("select id, idempotency_key from conversions where integration_id = ? and converted_at >= ? and converted_at <= ? and is_test = false")
+                .params(integrationId, Sql.ts(from), Sql.ts(to))
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("idempotency_key")})
+                .list();
+    }
+
+    /** Pending conversions of an offer converted before {@code cutoff}, for automatic approval. */
+    List<UUID> pendingBefore(UUID offerId, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                select id from conversions where offer_id = ? and status = 'PENDING' and converted_at <= ?
+                order by converted_at limit ?""")
+                .params(offerId, Sql.ts(cutoff), limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Sales of a member in an offer between two instants, excluding reversed ones and one conversion. */
+    long salesMinor(UUID offerId, UUID memberId, Instant from, Instant to, UUID except) {
+        return jdbc.sql("""
+                select coalesce(sum(sale_minor), 0) from conversions
+                where offer_id = ? and member_id = ? and converted_at >= ? and converted_at < ?
+                  and status <> 'REVERSED' and is_test = false and id <> ?""")
+                .params(offerId, memberId, Sql.ts(from), Sql.ts(to), except)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private Conversion conversion(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        Long network = Sql.longOrNull(rs, "network_commission_minor");
+        String payoutType = rs.getString("payout_type");
+        return new Conversion(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
+                Sql.uuid(rs, "member_id"), Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "project_id"),
+                Sql.uuid(rs, "integration_id"), rs.getString("idempotency_key"),
+                Conversion.Kind.valueOf(rs.getString("kind")), Conversion.AttributedBy.valueOf(rs.getString("attributed_by")),
+                rs.getString("transaction_id"), rs.getString("promo_code"), rs.getString("order_id"),
+                ConversionStatus.valueOf(rs.getString("status")), new Money(rs.getLong("sale_minor"), currency),
+                new Money(rs.getLong("commission_minor"), currency), network == null ? null : new Money(network, currency),
+                payoutType == null ? null : PayoutType.valueOf(payoutType), rs.getBoolean("is_test"),
+                Sql.instant(rs, "converted_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                rs.getString("status_reason"), Sql.uuid(rs, "payment_id"));
+    }
+}

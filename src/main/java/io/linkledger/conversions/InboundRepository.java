@@ -1,0 +1,80 @@
+package io.linkledger.conversions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.linkledger.conversions.InboundRequest.Outcome;
+import io.linkledger.shared.Sql;
+
+@Repository
+class InboundRepository {
+
+    private static final String COLUMNS = """
+            id, integration_id, brand_id, received_at, method, query, headers, body, remote_ip, webhook_id, outcome,
+            status_code, reason, conversion_id, attempts, processed_at""";
+
+    private final JdbcClient jdbc;
+
+    InboundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(InboundRequest r) {
+        jdbc.sql("insert into inbound_requests (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), r.inbound().method(),
+                        cut(r.inbound().query(), 8000), cut(r.inbound().headerText(), 4000), r.inbound().body(),
+                        r.inbound().remoteIp(), r.webhookId(), r.outcome().name(), r.statusCode(), r.reason(),
+                        r.conversionId(), r.attempts(), Sql.ts(r.processedAt()))
+                .update();
+    }
+
+    void finish(UUID id, Outcome outcome, int statusCode, String reason, UUID conversionId, Instant at) {
+        jdbc.sql("""
+                update inbound_requests set outcome = ?, status_code = ?, reason = ?, conversion_id = ?,
+                    attempts = attempts + 1, processed_at = ?
+                where id = ?""")
+                .params(outcome.name(), statusCode, cut(reason, 2000), conversionId, Sql.ts(at), id)
+                .update();
+    }
+
+    Optional<InboundRequest> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_requests where id = ?").param(id).query(this::row).optional();
+    }
+
+    List<InboundRequest> recent(UUID integrationId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_requests where integration_id = ? order by received_at desc, id desc limit ?")
+                .params(integrationId, limit)
+                .query(this::row)
+                .list();
+    }
+
+    /** An earlier, successfully handled delivery with this webhook id. */
+    Optional<InboundRequest> handledDelivery(UUID integrationId, String webhookId, UUID except) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_requests where integration_id = ? and webhook_id = ?"
+                        + " and id <> ? and outcome in ('ACCEPTED', 'DUPLICATE', 'IGNORED') order by received_at limit 1")
+                .params(integrationId, webhookId, except)
+                .query(this::row)
+                .optional();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private InboundRequest row(ResultSet rs, int n) throws SQLException {
+        Inbound inbound = new Inbound(rs.getString("method"), rs.getString("query"),
+                Inbound.parseHeaders(rs.getString("headers")), rs.getString("body"), rs.getString("remote_ip"));
+        int status = rs.getInt("status_code");
+        return new InboundRequest(Sql.uuid(rs, "id"), Sql.uuid(rs, "integration_id"), Sql.uuid(rs, "brand_id"),
+                Sql.instant(rs, "received_at"), inbound, rs.getString("webhook_id"),
+                Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : status, rs.getString("reason"),
+                Sql.uuid(rs, "conversion_id"), rs.getInt("attempts"), Sql.instant(rs, "processed_at"));
+    }
+}

@@ -1,0 +1,100 @@
+package io.linkledger.conversions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.linkledger.shared.Sql;
+
+@Repository
+class IntegrationRepository {
+
+    private static final String COLUMNS = """
+            id, brand_id, type, name, key_hash, secret, hash_algorithm, basic_user, basic_password_hash,
+            parameter_map, time_zone, ip_allow_list, offer_id, order_topic, credit_priority, created_at""";
+
+    private final JdbcClient jdbc;
+
+    IntegrationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Integration i) {
+        jdbc.sql("insert into integrations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(i.id(), i.brandId(), i.type().name(), i.name(), i.keyHash(), i.secret(), i.hashAlgorithm(),
+                        i.basicUser(), i.basicPasswordHash(), mapText(i.parameterMap()), i.timeZone().getId(),
+                        String.join(" ", i.ipAllowList()), i.offerId(), i.orderTopic(), i.creditPriority().name(),
+                        Sql.ts(i.createdAt()))
+                .update();
+    }
+
+    void update(Integration i) {
+        jdbc.sql("""
+                update integrations set name = ?, secret = ?, hash_algorithm = ?, basic_user = ?, basic_password_hash = ?,
+                    parameter_map = ?, time_zone = ?, ip_allow_list = ?, offer_id = ?, order_topic = ?, credit_priority = ?
+                where id = ?""")
+                .params(i.name(), i.secret(), i.hashAlgorithm(), i.basicUser(), i.basicPasswordHash(),
+                        mapText(i.parameterMap()), i.timeZone().getId(), String.join(" ", i.ipAllowList()), i.offerId(),
+                        i.orderTopic(), i.creditPriority().name(), i.id())
+                .update();
+    }
+
+    Optional<Integration> findByKeyHash(String keyHash) {
+        return jdbc.sql("select " + COLUMNS + " from integrations where key_hash = ?")
+                .param(keyHash)
+                .query(this::integration)
+                .optional();
+    }
+
+    Optional<Integration> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from integrations where id = ?")
+                .param(id)
+                .query(this::integration)
+                .optional();
+    }
+
+    List<Integration> list(UUID brandId) {
+        return jdbc.sql("select " + COLUMNS + " from integrations where brand_id = ? order by created_at, id")
+                .param(brandId)
+                .query(this::integration)
+                .list();
+    }
+
+    static String mapText(Map<String, String> map) {
+        return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> parseMap(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    map.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return map;
+    }
+
+    private Integration integration(ResultSet rs, int row) throws SQLException {
+        String ips = rs.getString("ip_allow_list");
+        return new Integration(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), IntegrationType.valueOf(rs.getString("type")),
+                rs.getString("name"), rs.getString("key_hash"), rs.getString("secret"), rs.getString("hash_algorithm"),
+                rs.getString("basic_user"), rs.getString("basic_password_hash"), parseMap(rs.getString("parameter_map")),
+                ZoneId.of(rs.getString("time_zone")),
+                ips == null || ips.isBlank() ? List.of() : Arrays.asList(ips.split(" ")), Sql.uuid(rs, "offer_id"),
+                rs.getString("order_topic"), Integration.CreditPriority.valueOf(rs.getString("credit_priority")),
+                Sql.instant(rs, "created_at"));
+    }
+}

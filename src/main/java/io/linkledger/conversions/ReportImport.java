@@ -1,0 +1,249 @@
+package io.linkledger.conversions;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import io.linkledger.jobs.Jobs;
+import io.linkledger.jobs.Progress;
+import io.linkledger.shared.Csv;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.ProblemException;
+
+/**
+ * Reconciles conversions against a network's activity report: reverses what the network
+ * voided, adjusts amounts it edited, approves what it locked, and lists what exists on one
+ * side only. Every action checks the current state first, so importing again changes nothing.
+ */
+@Service
+class ReportImport {
+
+    /** Our column roles; each maps to a header in the report. */
+    static final List<String> ROLES = List.of("transId", "orderId", "amount", "commission", "voided", "locked", "date");
+
+    /** ShareASale's activity report headers (compared ignoring case, spaces and punctuation). */
+    private static final Map<String, List<String>> SHAREASALE = Map.of(
+            "transId", List.of("transid", "transactionid"),
+            "orderId", List.of("ordernumber", "orderid"),
+            "amount", List.of("transamount", "saleamount", "amountofsale", "amount"),
+            "commission", List.of("commission"),
+            "voided", List.of("voided"),
+            "locked", List.of("locked"),
+            "date", List.of("transdate", "date"));
+
+    private static final int MAX_LISTED = 1000;
+
+    private final Integrations integrations;
+    private final ConversionRepository repository;
+    private final Conversions conversions;
+    private final Jobs jobs;
+
+    ReportImport(Integrations integrations, ConversionRepository repository, Conversions conversions, Jobs jobs) {
+        this.integrations = integrations;
+        this.repository = repository;
+        this.conversions = conversions;
+        this.jobs = jobs;
+    }
+
+    /** Checks the report's shape now (a 400 writes nothing), then reconciles it as a job. */
+    UUID start(UUID brandId, UUID integrationId, String csv, Map<String, String> columns) {
+        Integration integration = integrations.get(brandId, integrationId);
+        List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
+        if (rows.size() < 2) {
+            throw ProblemException.invalid("csv", "needs a header row and at least one data row");
+        }
+        Map<String, Integer> at = columns(rows.getFirst(), columns);
+        if (!at.containsKey("transId") && !at.containsKey("orderId")) {
+            throw ProblemException.invalid("columns", "the report needs a transaction id or order number column; "
+                    + "headers found: " + rows.getFirst());
+        }
+        List<List<String>> data = rows.subList(1, rows.size());
+        return jobs.start(brandId, "network-report-import", data.size(),
+                progress -> reconcile(integration, data, at, progress));
+    }
+
+    private static Map<String, Integer> columns(List<String> header, Map<String, String> mapping) {
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            List<String> names = mapping != null && mapping.containsKey(role) ? List.of(normal(mapping.get(role)))
+                    : SHAREASALE.get(role);
+            for (int i = 0; i < header.size() && !at.containsKey(role); i++) {
+                if (names.contains(normal(header.get(i)))) {
+                    at.put(role, i);
+                }
+            }
+        }
+        if (mapping != null) {
+            mapping.keySet().stream().filter(role -> !ROLES.contains(role)).findFirst().ifPresent(role -> {
+                throw ProblemException.invalid("columns." + role, "is not a column role; roles are " + ROLES);
+            });
+        }
+        return at;
+    }
+
+    private Map<String, Object> reconcile(Integration integration, List<List<String>> rows, Map<String, Integer> at,
+            Progress progress) {
+        int matched = 0;
+        int reversed = 0;
+        int adjusted = 0;
+        int approved = 0;
+        List<Map<String, String>> problems = new ArrayList<>();
+        List<String> onlyInReport = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        Instant first = null;
+        Instant last = null;
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            String transId = cell(row, at, "transId");
+            String orderId = cell(row, at, "orderId");
+            Instant date = date(cell(row, at, "date"), integration);
+            if (date != null) {
+                first = first == null || date.isBefore(first) ? date : first;
+                last = last == null || date.isAfter(last) ? date : last;
+            }
+            Optional<Conversion> found = find(integration, transId, orderId);
+            if (found.isEmpty()) {
+                add(onlyInReport, transId != null ? transId : orderId);
+                progress.advance(1);
+                continue;
+            }
+            Conversion c = found.get();
+            matched++;
+            seen.add(c.id());
+            try {
+                if (truthy(cell(row, at, "voided"))) {
+                    if (c.status() != ConversionStatus.REVERSED) {
+                        conversions.reverseFrom(c, "NETWORK_VOIDED", "Voided in the network's report");
+                        reversed++;
+                    }
+                } else {
+                    Money amount = money(cell(row, at, "amount"), c, "amount");
+                    Money network = money(cell(row, at, "commission"), c, "commission");
+                    boolean amountEdited = amount != null && !amount.equals(c.sale());
+                    boolean networkEdited = network != null && !network.equals(c.networkCommission());
+                    if (amountEdited || networkEdited) {
+                        c = conversions.adjust(c, amountEdited ? amount : c.sale(), networkEdited ? network
+                                : c.networkCommission(), "NETWORK_EDITED", "Edited in the network's report: sale "
+                                + c.sale().toDecimalString() + " -> " + (amountEdited ? amount : c.sale()).toDecimalString());
+                        adjusted++;
+                    }
+                    if (truthy(cell(row, at, "locked")) && c.status() == ConversionStatus.PENDING) {
+                        conversions.approveFrom(c, "NETWORK_LOCKED", "Locked in the network's report");
+                        approved++;
+                    }
+                }
+            } catch (ProblemException e) {
+                if (problems.size() < MAX_LISTED) {
+                    problems.add(Map.of("row", String.valueOf(r + 2), "conversionId", c.id().toString(),
+                            "problem", e.getMessage()));
+                }
+            }
+            progress.advance(1);
+        }
+        List<String> onlyInLinkledger = new ArrayList<>();
+        Instant from = first == null ? Instant.EPOCH : first;
+        Instant to = last == null ? Instant.parse("9999-01-01T00:00:00Z") : last;
+        for (String[] idAndKey : repository.keysOfIntegration(integration.id(), from, to)) {
+            if (!seen.contains(UUID.fromString(idAndKey[0]))) {
+                add(onlyInLinkledger, idAndKey[0]);
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rows", rows.size());
+        result.put("matched", matched);
+        result.put("reversed", reversed);
+        result.put("adjusted", adjusted);
+        result.put("approved", approved);
+        result.put("problems", problems);
+        result.put("onlyInReport", onlyInReport);
+        result.put("onlyInLinkledger", onlyInLinkledger);
+        return result;
+    }
+
+    private Optional<Conversion> find(Integration integration, String transId, String orderId) {
+        String prefix = integration.id() + ":";
+        if (transId != null) {
+            for (String kind : List.of("t:", "e:", "x:")) {
+                Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + kind + transId);
+                if (c.isPresent()) {
+                    return c;
+                }
+            }
+        }
+        if (orderId != null) {
+            Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + "o:" + orderId);
+            if (c.isPresent()) {
+                return c;
+            }
+            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.orderKey(orderId));
+            return byOrder.isEmpty() ? Optional.empty() : Optional.of(byOrder.getFirst());
+        }
+        return Optional.empty();
+    }
+
+    private static Money money(String text, Conversion c, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Money.of(new BigDecimal(text.replace("$", "").replace(",", "").trim()), c.sale().currency());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw ProblemException.invalid(field, "'" + text + "' is not an amount");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, e.getMessage());
+        }
+    }
+
+    private static Instant date(String text, Integration integration) {
+        if (text == null) {
+            return null;
+        }
+        for (String pattern : List.of("yyyy-MM-dd HH:mm:ss", "MM/dd/yyyy hh:mm:ss a", "MM/dd/yyyy HH:mm:ss")) {
+            try {
+                return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(pattern, Locale.ROOT))
+                        .atZone(integration.timeZone()).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    private static boolean truthy(String text) {
+        if (text == null) {
+            return false;
+        }
+        return !List.of("0", "false", "no", "n", "").contains(text.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> at, String role) {
+        Integer i = at.get(role);
+        if (i == null || i >= row.size() || row.get(i).isBlank()) {
+            return null;
+        }
+        return row.get(i).trim();
+    }
+
+    private static void add(List<String> list, String value) {
+        if (list.size() < MAX_LISTED) {
+            list.add(value);
+        }
+    }
+
+    private static String normal(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

@@ -1,0 +1,24 @@
+package io.linkledger.conversions;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Test listener standing in for the ledger: keeps every money event it is sent. */
+@Component
+class MoneyEvents {
+
+    private final List<ConversionMoneyChanged> events = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void on(ConversionMoneyChanged event) {
+        events.add(event);
+    }
+
+    List<ConversionMoneyChanged> of(UUID conversionId) {
+        return events.stream().filter(e -> e.conversionId().equals(conversionId)).toList();
+    }
+}
