@@ -1,6 +1,12 @@
 package io.linkledger.conversions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +22,12 @@ public class ConversionStats {
 
     public record OfferConversionStats(long conversions, Money sales, Money commission) {
     }
+
+    /** One conversion as a member may see it: nothing about the shopper. */
+    public record Line(Instant convertedAt, Money sale, Money commission, ConversionStatus status) {
+    }
+
+    private static final String LINE = "select converted_at, currency, sale_minor, commission_minor, status from conversions";
 
     private final JdbcClient jdbc;
     private final Offers offers;
@@ -38,5 +50,47 @@ public class ConversionStats {
                 .query((rs, row) -> new OfferConversionStats(rs.getLong("n"), new Money(rs.getLong("sales"), currency),
                         new Money(rs.getLong("commission"), currency)))
                 .single();
+    }
+
+    /** One member's conversions in one offer (by assignment) converted in [from, to), oldest first; no tests. */
+    public List<Line> forAssignment(UUID assignmentId, Instant from, Instant to) {
+        return jdbc.sql(LINE + """
+                 where assignment_id = ? and is_test = false and converted_at >= ? and converted_at < ?
+                order by converted_at""")
+                .params(assignmentId, Sql.ts(from), Sql.ts(to))
+                .query(ConversionStats::line)
+                .list();
+    }
+
+    /** One member's newest conversions in one offer, newest first, at most {@code limit}; no tests. */
+    public List<Line> latestForAssignment(UUID assignmentId, int limit) {
+        return jdbc.sql(LINE + " where assignment_id = ? and is_test = false order by converted_at desc limit ?")
+                .params(assignmentId, limit)
+                .query(ConversionStats::line)
+                .list();
+    }
+
+    /** All-time commission of one member in one offer per status, reversed and test conversions left out. */
+    public Map<ConversionStatus, Money> commissionByStatus(UUID assignmentId, Currency currency) {
+        Map<ConversionStatus, Money> totals = new EnumMap<>(ConversionStatus.class);
+        for (ConversionStatus status : ConversionStatus.values()) {
+            totals.put(status, Money.zero(currency));
+        }
+        jdbc.sql("""
+                select status, coalesce(sum(commission_minor), 0) as commission from conversions
+                where assignment_id = ? and is_test = false and status <> 'REVERSED'
+                group by status""")
+                .param(assignmentId)
+                .query(rs -> {
+                    totals.put(ConversionStatus.valueOf(rs.getString("status")),
+                            new Money(rs.getLong("commission"), currency));
+                });
+        return totals;
+    }
+
+    private static Line line(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        return new Line(Sql.instant(rs, "converted_at"), new Money(rs.getLong("sale_minor"), currency),
+                new Money(rs.getLong("commission_minor"), currency), ConversionStatus.valueOf(rs.getString("status")));
     }
 }

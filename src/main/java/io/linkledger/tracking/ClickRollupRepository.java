@@ -42,4 +42,15 @@ class ClickRollupRepository {
                         rs.getLong("clicks"), rs.getLong("unique_clicks"), rs.getLong("bot_clicks")))
                 .list();
     }
+
+    List<ClickRollups.Day> linkDays(UUID assignmentId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select click_day, clicks, unique_clicks, bot_clicks from click_daily
+                where assignment_id = ? and click_day between ? and ?
+                order by click_day""")
+                .params(assignmentId, from, to)
+                .query((rs, row) -> new ClickRollups.Day(rs.getObject("click_day", LocalDate.class), rs.getLong("clicks"),
+                        rs.getLong("unique_clicks"), rs.getLong("bot_clicks")))
+                .list();
+    }
 }

@@ -35,4 +35,9 @@ public class ClickRollups {
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         return repository.offerMembers(offerId, from, to);
     }
+
+    /** One tracking link's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
+    public List<Day> linkDays(UUID assignmentId, LocalDate from, LocalDate to) {
+        return repository.linkDays(assignmentId, from, to);
+    }
 }

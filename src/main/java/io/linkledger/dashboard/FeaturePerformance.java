@@ -1,0 +1,80 @@
+package io.linkledger.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import io.linkledger.conversions.ConversionStats;
+import io.linkledger.conversions.ConversionStatus;
+import io.linkledger.ledger.Payments;
+import io.linkledger.shared.Money;
+import io.linkledger.tracking.ClickRollups;
+
+/** The dashboard's figures, read through the public APIs of tracking, conversions and the ledger. */
+@Component
+class FeaturePerformance implements PerformanceSource {
+
+    private final ClickRollups clicks;
+    private final ConversionStats conversions;
+    private final Payments payments;
+
+    FeaturePerformance(ClickRollups clicks, ConversionStats conversions, Payments payments) {
+        this.clicks = clicks;
+        this.conversions = conversions;
+        this.payments = payments;
+    }
+
+    @Override
+    public List<DailyFigures> daily(MemberOffer subject, LocalDate from, LocalDate to) {
+        Map<LocalDate, DailyFigures> days = new TreeMap<>();
+        Money zero = Money.zero(subject.currency());
+        for (ClickRollups.Day day : clicks.linkDays(subject.assignmentId(), from, to)) {
+            days.put(day.day(), new DailyFigures(day.day(), day.clicks(), day.uniqueClicks(), 0, zero, zero));
+        }
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (ConversionStats.Line line : conversions.forAssignment(subject.assignmentId(), start, end)) {
+            if (line.status() == ConversionStatus.REVERSED) {
+                continue;
+            }
+            LocalDate day = LocalDate.ofInstant(line.convertedAt(), ZoneOffset.UTC);
+            DailyFigures was = days.getOrDefault(day, new DailyFigures(day, 0, 0, 0, zero, zero));
+            days.put(day, new DailyFigures(day, was.clicks(), was.uniqueClicks(), was.conversions() + 1,
+                    was.sales().plus(line.sale()), was.commission().plus(line.commission())));
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    @Override
+    public List<ConversionLine> recentConversions(MemberOffer subject, int limit) {
+        return conversions.latestForAssignment(subject.assignmentId(), limit).stream()
+                .map(line -> new ConversionLine(LocalDate.ofInstant(line.convertedAt(), ZoneOffset.UTC), line.sale(),
+                        line.commission(), line.status()))
+                .toList();
+    }
+
+    @Override
+    public Earnings earnings(MemberOffer subject) {
+        Map<ConversionStatus, Money> byStatus = conversions.commissionByStatus(subject.assignmentId(),
+                subject.currency());
+        return new Earnings(byStatus.get(ConversionStatus.PENDING), byStatus.get(ConversionStatus.APPROVED),
+                byStatus.get(ConversionStatus.PAID));
+    }
+
+    @Override
+    public List<PaymentLine> payments(MemberOffer subject, int limit) {
+        return payments.forMember(subject.brandId(), subject.memberId()).stream()
+                .filter(item -> item.paidAt() != null)
+                .limit(limit)
+                .map(item -> new PaymentLine(LocalDate.ofInstant(item.paidAt(), ZoneOffset.UTC), item.amount(),
+                        item.status().name().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+}
