@@ -1,5 +1,7 @@
 package io.linkledger.reporting;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import io.linkledger.conversions.ConversionStats;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Validation;
@@ -23,11 +26,13 @@ public class Reports {
 
     private final Offers offers;
     private final ClickRollups clicks;
+    private final ConversionStats conversions;
     private final Clock clock;
 
-    Reports(Offers offers, ClickRollups clicks, Clock clock) {
+    Reports(Offers offers, ClickRollups clicks, ConversionStats conversions, Clock clock) {
         this.offers = offers;
         this.clicks = clicks;
+        this.conversions = conversions;
         this.clock = clock;
     }
 
@@ -52,10 +57,18 @@ public class Reports {
         v.throwIfInvalid();
 
         List<ClickRollups.Day> days = clicks.offerDays(offer.id(), start, end);
-        return new OfferReport(offer.id(), start, end, offer.currency().getCurrencyCode(),
-                days.stream().mapToLong(ClickRollups.Day::clicks).sum(),
+        long humanClicks = days.stream().mapToLong(ClickRollups.Day::clicks).sum();
+        ConversionStats.OfferConversionStats converted = conversions.forOffer(brandId, offer.id(),
+                start.atStartOfDay(ZoneOffset.UTC).toInstant(), end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new OfferReport(offer.id(), start, end, offer.currency().getCurrencyCode(), humanClicks,
                 days.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
                 days.stream().mapToLong(ClickRollups.Day::botClicks).sum(),
+                converted.conversions(), converted.sales().toDecimalString(), converted.commission().toDecimalString(),
+                humanClicks == 0 ? null : BigDecimal.valueOf(converted.conversions() * 100)
+                        .divide(BigDecimal.valueOf(humanClicks), 2, RoundingMode.HALF_EVEN).toPlainString(),
+                humanClicks == 0 ? null : converted.commission().toDecimal()
+                        .divide(BigDecimal.valueOf(humanClicks), converted.commission().toDecimal().scale() + 2,
+                                RoundingMode.HALF_EVEN).toPlainString(),
                 days.stream().map(d -> new OfferReport.DayFigures(d.day(), d.clicks(), d.uniqueClicks(), d.botClicks()))
                         .toList(),
                 clicks.offerMembers(offer.id(), start, end).stream()

@@ -1,0 +1,66 @@
+package io.linkledger.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.linkledger.support.Api;
+import io.linkledger.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/** The offer report end to end: clicks through the real redirect, a sale through the real postback. */
+class OfferReportTest extends ApiTest {
+
+    private static final Pattern AFFTRACK = Pattern.compile("afftrack=([A-Za-z0-9]+)");
+
+    private String follow(String trackingLink, String userAgent) {
+        String path = URI.create(trackingLink).getPath();
+        Api.Response redirect = api.withKey(null).send(api.withKey(null).request(path).header("User-Agent", userAgent));
+        assertThat(redirect.status()).isEqualTo(302);
+        Matcher tid = AFFTRACK.matcher(redirect.header("Location"));
+        assertThat(tid.find()).isTrue();
+        return tid.group(1);
+    }
+
+    @Test
+    void reportCountsClicksConversionsSalesCommissionRateAndEpc() {
+        String offer = createLinkOffer("Summer sale").get("id").asString();
+        String member = createMember("Jane Doe", "jane@example.com").get("id").asString();
+        String link = assign(offer, member).get(0).get("trackingLink").asString();
+
+        String tid = follow(link, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+        follow(link, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+        follow(link, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/140.0 Safari/537.36");
+        follow(link, "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+        follow(link, "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)");
+
+        JsonNode integration = created(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "Server")));
+        Api.Response postback = api.withKey(null).get("/postback/" + integration.get("key").asString()
+                + "?transaction_id=" + tid + "&order_id=A-1001&amount=125.00");
+        assertThat(postback.status()).as(postback.toString()).isEqualTo(200);
+
+        JsonNode report = api.get("/api/v1/reports/offers/" + offer).json();
+
+        assertThat(report.get("clicks").asLong()).isEqualTo(4);
+        assertThat(report.get("uniqueClicks").asLong()).isEqualTo(3);
+        assertThat(report.get("botClicks").asLong()).isEqualTo(1);
+        assertThat(report.get("conversions").asLong()).isEqualTo(1);
+        assertThat(report.get("sales").asString()).isEqualTo("125.00");
+        assertThat(report.get("commission").asString()).isEqualTo("12.50");
+        assertThat(report.get("currency").asString()).isEqualTo("USD");
+        assertThat(report.get("conversionRate").asString()).isEqualTo("25.00");
+        assertThat(report.get("epc").asString()).isEqualTo("3.1250");
+
+        String conversion = api.get("/api/v1/conversions?offerId=" + offer).json().get("items").get(0).get("id").asString();
+        api.post("/api/v1/conversions/" + conversion + "/reverse", Map.of("reason", "returned"));
+        JsonNode afterReversal = api.get("/api/v1/reports/offers/" + offer).json();
+        assertThat(afterReversal.get("conversions").asLong()).isZero();
+        assertThat(afterReversal.get("sales").asString()).isEqualTo("0.00");
+        assertThat(afterReversal.get("clicks").asLong()).isEqualTo(4);
+    }
+}
