@@ -11,14 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.linkledger.conversions.CommissionEngine.AppliedPayout;
 import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.tracking.Assignment;
 import io.linkledger.tracking.Clicks;
 import io.linkledger.tracking.Clicks.ClickCount;
+import io.linkledger.tracking.PayoutTerms;
 
 /**
  * Pay per click: once a day, each member on a CPC payout gets one conversion for the
@@ -29,22 +30,20 @@ class ClickAccrual {
 
     private static final Logger log = LoggerFactory.getLogger(ClickAccrual.class);
 
-    private final io.linkledger.offers.OfferTermsService terms;
+    private final OfferTermsService terms;
     private final OfferCache offers;
     private final Clicks clicks;
     private final Attribution attribution;
-    private final CommissionEngine engine;
     private final Conversions conversions;
     private final Ids ids;
     private final Clock clock;
 
-    ClickAccrual(io.linkledger.offers.OfferTermsService terms, OfferCache offers, Clicks clicks, Attribution attribution,
-            CommissionEngine engine, Conversions conversions, Ids ids, Clock clock) {
+    ClickAccrual(OfferTermsService terms, OfferCache offers, Clicks clicks, Attribution attribution,
+            Conversions conversions, Ids ids, Clock clock) {
         this.terms = terms;
         this.offers = offers;
         this.clicks = clicks;
         this.attribution = attribution;
-        this.engine = engine;
         this.conversions = conversions;
         this.ids = ids;
         this.clock = clock;
@@ -65,7 +64,7 @@ class ClickAccrual {
             Offer offer = offers.find(offerId).orElseThrow().offer();
             for (ClickCount count : clicks.uniqueHumanClicks(offerId, from, to)) {
                 Assignment assignment = attribution.assignmentOf(offer.brandId(), offerId, count.memberId());
-                AppliedPayout payout = engine.payoutFor(offer, assignment);
+                PayoutTerms payout = PayoutTerms.of(offer, assignment);
                 if (payout.type() != PayoutType.CPC || payout.amount() == null) {
                     continue;
                 }

@@ -1,6 +1,5 @@
 package io.linkledger.conversions;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -9,11 +8,10 @@ import org.springframework.stereotype.Component;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTerms.VolumeTier;
-import io.linkledger.offers.PayoutRule;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Money;
 import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.CommissionOverride;
+import io.linkledger.tracking.PayoutTerms;
 
 /**
  * What a member earns for one conversion. All rounding goes through {@link Money#percent},
@@ -22,21 +20,7 @@ import io.linkledger.tracking.CommissionOverride;
 @Component
 class CommissionEngine {
 
-    /** The payout that applies to the member: their override, else their tier, else the offer's default. */
-    record AppliedPayout(PayoutType type, Money amount, BigDecimal percent, boolean overridden) {
-    }
-
     record Commission(Money amount, PayoutType type) {
-    }
-
-    AppliedPayout payoutFor(Offer offer, Assignment assignment) {
-        CommissionOverride override = assignment.override();
-        if (override != null) {
-            return new AppliedPayout(override.type(), override.amount(), override.percent(), true);
-        }
-        PayoutRule rule = assignment.payoutId() == null ? offer.defaultPayout()
-                : offer.payout(assignment.payoutId()).orElse(offer.defaultPayout());
-        return new AppliedPayout(rule.type(), rule.amount(), rule.percent(), false);
     }
 
     /**
@@ -46,7 +30,7 @@ class CommissionEngine {
      */
     Commission compute(Offer offer, Assignment assignment, OfferTerms terms, Money sale,
             Supplier<Money> monthSalesBefore) {
-        AppliedPayout payout = payoutFor(offer, assignment);
+        PayoutTerms payout = PayoutTerms.of(offer, assignment);
         Money zero = Money.zero(sale.currency());
         Money flat = switch (payout.type()) {
             case CPA, CPA_CPS -> payout.amount() == null ? zero : payout.amount();
@@ -54,7 +38,7 @@ class CommissionEngine {
         };
         Money percentPart = zero;
         if (payout.type() == PayoutType.CPS || payout.type() == PayoutType.CPA_CPS) {
-            boolean tiered = !payout.overridden() && !terms.volumeTiers().isEmpty();
+            boolean tiered = assignment.override() == null && !terms.volumeTiers().isEmpty();
             percentPart = tiered ? tiered(terms.volumeTiers(), monthSalesBefore.get(), sale)
                     : sale.percent(payout.percent());
         }

@@ -1,6 +1,7 @@
 package io.linkledger.conversions;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.linkledger.offers.PayoutType;
@@ -53,6 +54,6 @@ public record Conversion(UUID id, UUID brandId, UUID offerId, UUID memberId, UUI
         while (key.startsWith("#")) {
             key = key.substring(1);
         }
-        return key.toLowerCase(java.util.Locale.ROOT);
+        return key.toLowerCase(Locale.ROOT);
     }
 }

@@ -24,6 +24,7 @@ import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
+import io.linkledger.tracking.Assignment;
 
 /**
  * The conversion lifecycle: creation from an attributed claim, approval, reversal, amount
@@ -254,7 +255,7 @@ public class Conversions {
         return change(c, c.status(), newSale, commission, newNetwork, action, reason, c.paymentId(), clock.instant());
     }
 
-    private io.linkledger.tracking.Assignment attributionAssignment(Conversion c) {
+    private Assignment attributionAssignment(Conversion c) {
         return attribution.assignmentOf(c.brandId(), c.offerId(), c.memberId());
     }
 

@@ -35,8 +35,10 @@ public record PayoutTerms(PayoutType type, Money amount, BigDecimal percent) {
         return switch (type) {
             case CPC -> format(amount) + " per unique click";
             case CPA -> format(amount) + " per " + event;
-            case CPS -> percent(percent) + " of each sale";
-            case CPA_CPS -> format(amount) + " per " + event + " plus " + percent(percent) + " of the sale";
+            case CPS -> percent(percent) + (conversionType == ConversionType.SALE
+                    ? " of each sale" : " of the order amount of each " + event);
+            case CPA_CPS -> format(amount) + " per " + event + " plus " + percent(percent)
+                    + (conversionType == ConversionType.SALE ? " of the sale" : " of the order amount");
         };
     }
 
