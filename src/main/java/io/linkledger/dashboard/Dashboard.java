@@ -10,10 +10,7 @@ import io.linkledger.dashboard.PerformanceSource.Earnings;
 import io.linkledger.dashboard.PerformanceSource.PaymentLine;
 import io.linkledger.shared.Money;
 
-/**
- * Everything one member's dashboard for one offer shows. {@code figures} is null when no
- * {@link PerformanceSource} is wired: the page then says so rather than showing zeros.
- */
+/** Everything one member's dashboard for one offer shows. */
 record Dashboard(String token, String brandName, String offerName, String offerDescription, boolean offerLive,
         String memberFirstName, String promoCode, String trackingLink, String commission, Currency currency,
         ChartRange range, LocalDate from, LocalDate to, Figures figures) {

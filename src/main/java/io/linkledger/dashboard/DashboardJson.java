@@ -9,7 +9,7 @@ import io.linkledger.shared.Money;
 /** {@code /d/{token}.json}: the dashboard's data; amounts as decimal strings in {@code currency}. */
 record DashboardJson(String brandName, String offerName, String offerDescription, boolean offerLive,
         String memberFirstName, String promoCode, String trackingLink, String commission, String currency,
-        Range range, boolean figuresAvailable, Totals totals, Earnings earnings, List<Day> daily,
+        Range range, Totals totals, Earnings earnings, List<Day> daily,
         List<Conversion> conversions, List<Payment> payments) {
 
     record Range(String key, LocalDate from, LocalDate to) {
@@ -33,15 +33,10 @@ record DashboardJson(String brandName, String offerName, String offerDescription
     static DashboardJson of(Dashboard d) {
         Range range = new Range(d.range().key(), d.from(), d.to());
         Dashboard.Figures f = d.figures();
-        if (f == null) {
-            return new DashboardJson(d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
-                    d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(),
-                    d.currency().getCurrencyCode(), range, false, null, null, null, null, null);
-        }
         Dashboard.Totals t = f.totals();
         return new DashboardJson(d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
                 d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.currency().getCurrencyCode(),
-                range, true,
+                range,
                 new Totals(t.clicks(), t.uniqueClicks(), t.conversions(), text(t.sales()), text(t.commission())),
                 new Earnings(text(f.earnings().pending()), text(f.earnings().approved()), text(f.earnings().paid())),
                 f.daily().stream().map(day -> new Day(day.day(), day.clicks(), day.uniqueClicks(), day.conversions(),

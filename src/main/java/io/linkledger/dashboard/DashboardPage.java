@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The dashboard as the template shows it: every value already formatted for people. */
 public record DashboardPage(String token, String brandName, String offerName, String offerDescription,
         boolean offerLive, String firstName, String promoCode, String trackingLink, String commission,
-        String rangeKey, String periodLabel, List<RangeLink> ranges, boolean figuresAvailable, Stats stats,
+        String rangeKey, String periodLabel, List<RangeLink> ranges, Stats stats,
         String chartJson, List<ConversionRow> conversions, List<PaymentRow> payments) {
 
     public record RangeLink(String key, String label, boolean current) {
@@ -45,11 +45,6 @@ public record DashboardPage(String token, String brandName, String offerName, St
         String period = d.range() == ChartRange.ALL ? "Since " + DATE.format(d.from())
                 : "Last " + d.range().label();
         Dashboard.Figures f = d.figures();
-        if (f == null) {
-            return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
-                    d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period,
-                    ranges, false, null, null, List.of(), List.of());
-        }
         Stats stats = new Stats(count(f.totals().clicks()), count(f.totals().uniqueClicks()),
                 count(f.totals().conversions()), MoneyText.format(f.totals().sales()),
                 MoneyText.format(f.totals().commission()), MoneyText.format(f.earnings().pending()),
@@ -63,8 +58,8 @@ public record DashboardPage(String token, String brandName, String offerName, St
                         p.status().toLowerCase(Locale.ROOT)))
                 .toList();
         return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
-                d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges,
-                true, stats, chartJson(f.daily(), d, json), conversions, payments);
+                d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges, stats,
+                chartJson(f.daily(), d, json), conversions, payments);
     }
 
     /** Labels, conversions and earnings (decimal numbers) per day, or per month for long ranges. */

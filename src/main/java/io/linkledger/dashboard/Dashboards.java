@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.linkledger.brands.Brand;
@@ -40,11 +39,11 @@ class Dashboards {
     private final Members members;
     private final Brands brands;
     private final PublicUrls urls;
-    private final ObjectProvider<PerformanceSource> performance;
+    private final PerformanceSource performance;
     private final Clock clock;
 
     Dashboards(Assignments assignments, Offers offers, Members members, Brands brands, PublicUrls urls,
-            ObjectProvider<PerformanceSource> performance, Clock clock) {
+            PerformanceSource performance, Clock clock) {
         this.assignments = assignments;
         this.offers = offers;
         this.members = members;
@@ -67,8 +66,7 @@ class Dashboards {
         String brandName = brands.find(a.brandId()).map(Brand::name).orElse("");
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = range.from(today, a.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
-        PerformanceSource source = performance.getIfAvailable();
-        Dashboard.Figures figures = source == null ? null : figures(source, a, offer, from, today);
+        Dashboard.Figures figures = figures(a, offer, from, today);
         return new DashboardLookup.Found(new Dashboard(token, brandName, offer.name(), offer.description(),
                 offer.isLive(clock.instant()), member.firstName(),
                 offer.type().hasCode() ? a.promoCode() : null,
@@ -76,10 +74,9 @@ class Dashboards {
                 commission(a, offer), offer.currency(), range, from, today, figures));
     }
 
-    private static Dashboard.Figures figures(PerformanceSource source, Assignment a, Offer offer, LocalDate from,
-            LocalDate to) {
+    private Dashboard.Figures figures(Assignment a, Offer offer, LocalDate from, LocalDate to) {
         MemberOffer subject = new MemberOffer(a.brandId(), a.offerId(), a.memberId(), a.id(), offer.currency());
-        List<DailyFigures> daily = everyDay(source.daily(subject, from, to), from, to, Money.zero(offer.currency()));
+        List<DailyFigures> daily = everyDay(performance.daily(subject, from, to), from, to, Money.zero(offer.currency()));
         Money zero = Money.zero(offer.currency());
         Dashboard.Totals totals = new Dashboard.Totals(
                 daily.stream().mapToLong(DailyFigures::clicks).sum(),
@@ -87,8 +84,8 @@ class Dashboards {
                 daily.stream().mapToLong(DailyFigures::conversions).sum(),
                 daily.stream().map(DailyFigures::sales).reduce(zero, Money::plus),
                 daily.stream().map(DailyFigures::commission).reduce(zero, Money::plus));
-        return new Dashboard.Figures(totals, source.earnings(subject), daily,
-                source.recentConversions(subject, CONVERSIONS_SHOWN), source.payments(subject, PAYMENTS_SHOWN));
+        return new Dashboard.Figures(totals, performance.earnings(subject), daily,
+                performance.recentConversions(subject, CONVERSIONS_SHOWN), performance.payments(subject, PAYMENTS_SHOWN));
     }
 
     /** One entry per day, zeros where the source had nothing; days outside the range are ignored. */

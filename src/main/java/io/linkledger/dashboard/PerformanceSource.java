@@ -10,9 +10,8 @@ import io.linkledger.shared.Money;
 
 /**
  * What the member dashboard needs to know about clicks, conversions and payments, which other
- * features own. The dashboard only reads through this port; the application wires one
- * implementation (an adapter over the tracking, conversions and ledger features). When none is
- * present the dashboard says the figures are not available instead of showing numbers.
+ * features own. The dashboard only reads through this port, so it depends on no table of
+ * theirs; {@link FeaturePerformance} implements it over their public APIs.
  *
  * <p>All amounts are in {@link MemberOffer#currency()}, the offer's currency. Days are UTC
  * calendar days. Implementations must never return shopper personal data.
@@ -54,7 +53,7 @@ public interface PerformanceSource {
     record Earnings(Money pending, Money approved, Money paid) {
     }
 
-    /** {@code status} as the ledger names it, e.g. "completed" or "pending". */
+    /** {@code status} as the ledger names a payout item, lower case, e.g. "paid". */
     record PaymentLine(LocalDate date, Money amount, String status) {
     }
 }

@@ -32,16 +32,16 @@ class DashboardApiTest extends DashboardScenario {
                 .contains("Hi Jane,")
                 .contains("10% of each sale")
                 .contains("data-figure=\"clicks\">25<")
-                .contains("data-figure=\"conversions\">3<")
-                .contains("data-figure=\"sales\">$400.00<")
-                .contains("data-figure=\"commission\">$40.00<")
-                .contains("data-figure=\"pending\">$8.00<")
+                .contains("data-figure=\"conversions\">4<")
+                .contains("data-figure=\"sales\">$430.00<")
+                .contains("data-figure=\"commission\">$43.00<")
+                .contains("data-figure=\"pending\">$11.00<")
                 .contains("data-figure=\"approved\">$12.00<")
                 .contains("data-figure=\"paid\">$30.00<")
                 .contains("20 unique clicks")
                 .contains("id=\"earnings-chart\"")
                 .contains("<meta name=\"robots\" content=\"noindex, nofollow\">");
-        assertThat(page.body().split("<tr>", -1)).hasSize(1 + 1 + 5 + 1 + 1); // head rows + 5 conversions + 1 payment
+        assertThat(page.body().split("<tr>", -1)).hasSize(1 + 1 + 6 + 1 + 1); // head rows + 6 conversions + 1 payment
         assertThat(page.header("X-Robots-Tag")).contains("noindex");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
@@ -60,30 +60,46 @@ class DashboardApiTest extends DashboardScenario {
         assertThat(body.get("trackingLink").asString()).isEqualTo(s.trackingLink());
         assertThat(body.get("commission").asString()).isEqualTo("10% of each sale");
         assertThat(body.get("currency").asString()).isEqualTo("USD");
-        assertThat(body.get("figuresAvailable").asBoolean()).isTrue();
         assertThat(body.get("range").get("key").asString()).isEqualTo("30");
         assertThat(body.get("range").get("to").asString()).isEqualTo(today().toString());
         JsonNode totals = body.get("totals");
         assertThat(totals.get("clicks").asLong()).isEqualTo(25);
         assertThat(totals.get("uniqueClicks").asLong()).isEqualTo(20);
-        assertThat(totals.get("conversions").asLong()).isEqualTo(3);
-        assertThat(totals.get("sales").asString()).isEqualTo("400.00");
-        assertThat(totals.get("commission").asString()).isEqualTo("40.00");
-        assertThat(body.get("earnings").get("pending").asString()).isEqualTo("8.00");
+        assertThat(totals.get("conversions").asLong()).isEqualTo(4);
+        assertThat(totals.get("sales").asString()).isEqualTo("430.00");
+        assertThat(totals.get("commission").asString()).isEqualTo("43.00");
+        assertThat(body.get("earnings").get("pending").asString()).isEqualTo("11.00");
         assertThat(body.get("earnings").get("approved").asString()).isEqualTo("12.00");
         assertThat(body.get("earnings").get("paid").asString()).isEqualTo("30.00");
         assertThat(body.get("daily")).hasSize(30);
-        assertThat(body.get("daily").get(29).get("date").asString()).isEqualTo(today().toString());
+        JsonNode todays = body.get("daily").get(29);
+        assertThat(todays.get("date").asString()).isEqualTo(today().toString());
+        assertThat(todays.get("clicks").asLong()).isEqualTo(25);
+        assertThat(todays.get("uniqueClicks").asLong()).isEqualTo(20);
+        assertThat(todays.get("conversions").asLong()).isEqualTo(1);
+        assertThat(todays.get("commission").asString()).isEqualTo("3.00");
+        JsonNode fifteenDaysAgo = body.get("daily").get(29 - 15);
+        assertThat(fifteenDaysAgo.get("date").asString()).isEqualTo(today().minusDays(15).toString());
+        assertThat(fifteenDaysAgo.get("conversions").asLong()).isZero(); // reversed
         JsonNode conversions = body.get("conversions");
-        assertThat(conversions).hasSize(5);
-        assertThat(conversions.get(0).get("date").asString()).isEqualTo(today().minusDays(2).toString());
-        assertThat(conversions.get(0).get("amount").asString()).isEqualTo("120.00");
-        assertThat(conversions.get(0).get("commission").asString()).isEqualTo("12.00");
-        assertThat(conversions.get(0).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(conversions).hasSize(6);
+        assertThat(conversions.get(0).get("date").asString()).isEqualTo(today().toString());
+        assertThat(conversions.get(0).get("amount").asString()).isEqualTo("30.00");
+        assertThat(conversions.get(0).get("commission").asString()).isEqualTo("3.00");
+        assertThat(conversions.get(0).get("status").asString()).isEqualTo("PENDING");
         assertThat(conversions.get(0).propertyNames()).containsExactlyInAnyOrder("date", "amount", "commission",
                 "status");
-        assertThat(body.get("payments").get(0).get("amount").asString()).isEqualTo("30.00");
-        assertThat(body.get("payments").get(0).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(conversions.get(1).get("date").asString()).isEqualTo(today().minusDays(2).toString());
+        assertThat(conversions.get(1).get("amount").asString()).isEqualTo("120.00");
+        assertThat(conversions.get(1).get("commission").asString()).isEqualTo("12.00");
+        assertThat(conversions.get(1).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(conversions.findValuesAsString("status")).containsExactly("PENDING", "APPROVED", "PENDING", "PAID",
+                "REVERSED", "PAID");
+        JsonNode payments = body.get("payments");
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("date").asString()).isEqualTo(today().toString());
+        assertThat(payments.get(0).get("amount").asString()).isEqualTo("30.00");
+        assertThat(payments.get(0).get("status").asString()).isEqualTo("PAID");
     }
 
     @Test
@@ -92,14 +108,17 @@ class DashboardApiTest extends DashboardScenario {
 
         JsonNode week = api.withKey(null).get("/d/" + s.token() + ".json?range=7").json();
         assertThat(week.get("daily")).hasSize(7);
-        assertThat(week.get("totals").get("conversions").asLong()).isEqualTo(2);
-        assertThat(week.get("totals").get("commission").asString()).isEqualTo("20.00");
+        assertThat(week.get("totals").get("clicks").asLong()).isEqualTo(25);
+        assertThat(week.get("totals").get("conversions").asLong()).isEqualTo(3);
+        assertThat(week.get("totals").get("commission").asString()).isEqualTo("23.00");
 
         JsonNode all = api.withKey(null).get("/d/" + s.token() + ".json?range=all").json();
         assertThat(all.get("range").get("from").asString()).isEqualTo(today().minusDays(60).toString());
         assertThat(all.get("daily")).hasSize(61);
-        assertThat(all.get("totals").get("conversions").asLong()).isEqualTo(4);
-        assertThat(all.get("totals").get("sales").asString()).isEqualTo("500.00");
+        assertThat(all.get("totals").get("conversions").asLong()).isEqualTo(5);
+        assertThat(all.get("totals").get("sales").asString()).isEqualTo("530.00");
+        assertThat(all.get("totals").get("commission").asString()).isEqualTo("53.00");
+        assertThat(all.get("earnings").get("paid").asString()).isEqualTo("30.00");
 
         JsonNode bad = problem(api.withKey(null).get("/d/" + s.token() + ".json?range=365"), 400);
         assertThat(bad.get("errors").get(0).get("field").asString()).isEqualTo("range");
@@ -113,7 +132,7 @@ class DashboardApiTest extends DashboardScenario {
 
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html").contains("id=\"performance\"")
-                .contains("data-figure=\"conversions\">2<").contains("Last 7 days")
+                .contains("data-figure=\"conversions\">3<").contains("Last 7 days")
                 .contains("aria-current=\"true\">7 days<");
     }
 

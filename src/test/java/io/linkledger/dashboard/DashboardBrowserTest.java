@@ -78,17 +78,20 @@ class DashboardBrowserTest extends DashboardScenario {
         assertThat(page.locator("#promo-code")).hasValue(s.promoCode());
         assertThat(page.locator("#tracking-link")).hasValue(s.trackingLink());
         assertThat(page.locator("[data-figure=commission-rule]")).hasText("10% of each sale");
-        assertThat(page.locator("[data-figure=conversions]")).hasText("3");
-        assertThat(page.locator("[data-figure=commission]")).hasText("$40.00");
-        assertThat(page.locator("[data-figure=pending]")).hasText("$8.00");
-        assertThat(page.locator("#conversions tbody tr")).hasCount(5);
+        assertThat(page.locator("[data-figure=conversions]")).hasText("4");
+        assertThat(page.locator("[data-figure=clicks]")).hasText("25");
+        assertThat(page.locator("[data-figure=commission]")).hasText("$43.00");
+        assertThat(page.locator("[data-figure=pending]")).hasText("$11.00");
+        assertThat(page.locator("[data-figure=approved]")).hasText("$12.00");
+        assertThat(page.locator("[data-figure=paid]")).hasText("$30.00");
+        assertThat(page.locator("#conversions tbody tr")).hasCount(6);
         assertThat(page.locator("#payments tbody tr")).hasCount(1);
         assertThat(page.locator("#earnings-chart[data-rendered=true]")).hasCount(1);
         Object bars = page.evaluate("() => Chart.getChart('earnings-chart').data.labels.length");
         assertThat(((Number) bars).intValue()).isEqualTo(30);
         Object earned = page.evaluate(
                 "() => Chart.getChart('earnings-chart').data.datasets[0].data.reduce((a, b) => a + b, 0)");
-        assertThat(((Number) earned).doubleValue()).isEqualTo(40.0);
+        assertThat(((Number) earned).doubleValue()).isEqualTo(43.0);
 
         page.locator("button[data-copy-target=promo-code]").click();
         assertThat(page.locator("button[data-copy-target=promo-code]")).hasText("Copied");
@@ -98,11 +101,11 @@ class DashboardBrowserTest extends DashboardScenario {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("dashboard-desktop")).setFullPage(true));
 
         page.locator(".segmented a", new Page.LocatorOptions().setHasText("7 days")).click();
-        assertThat(page.locator("[data-figure=conversions]")).hasText("2");
+        assertThat(page.locator("[data-figure=conversions]")).hasText("3");
         assertThat(page).hasURL(api.baseUrl() + "/d/" + s.token() + "?range=7");
         page.waitForFunction("() => Chart.getChart('earnings-chart')?.data.labels.length === 7");
         page.locator(".segmented a", new Page.LocatorOptions().setHasText("All")).click();
-        assertThat(page.locator("[data-figure=conversions]")).hasText("4");
+        assertThat(page.locator("[data-figure=conversions]")).hasText("5");
         assertThat(errors).isEmpty();
     }
 
