@@ -6,24 +6,16 @@
 # every entry balances.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || apt-get install -y wrk
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${PORT:-18086}; DURATION=${DURATION:-20s}; CONNECTIONS=${CONNECTIONS:-16}
-KEY=llk_bench_ledger_0123456789abcdefghij
-DB="ll_bench_ledger_$$"
-PSQL="psql -h 127.0.0.1 -U postgres -qtA"
-
-./mvnw -B -q -DskipTests package
-$PSQL -d postgres -c "create database $DB"
-cleanup() { if [ -n "${APP:-}" ]; then kill "$APP" 2>/dev/null || true; wait 2>/dev/null || true; fi
-  $PSQL -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-
-SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  LINKLEDGER_BOOTSTRAP_API_KEY=$KEY SERVER_PORT=$PORT LOGGING_LEVEL_ROOT=WARN \
-  "$JAVA_HOME/bin/java" -jar target/linkledger-*.jar >/tmp/ledger-bench-app.log 2>&1 &
-APP=$!
-for _ in $(seq 1 120); do kill -0 "$APP" || { tail -20 /tmp/ledger-bench-app.log; exit 1; }; curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+source bench/lib.sh
+need wrk wrk
+need bc bc
+trap bench_cleanup EXIT
+bench_jar
+bench_start "$PORT"
+KEY=$BENCH_KEY
+DB=$bench_db
+PSQL="psql -qtA"
 
 API="http://127.0.0.1:$PORT/api/v1"
 MEMBER=$(curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \

@@ -12,7 +12,7 @@
 #   CONNECTIONS=32 DURATION=20s bash bench/postbacks.sh
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk,
-# curl and jq with apt-get when missing; builds the jar when target/ has none.
+# curl and jq with apt-get when missing; packages the current code first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,73 +22,16 @@ WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-20s}
 CLICKS=${CLICKS:-200000}
 PORT=${PORT:-18580}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "== Installing $2"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-  fi
-}
+source bench/lib.sh
 need wrk wrk
 need curl curl
 need jq jq
 need psql postgresql-client
-
-java_major() { "$1/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1; }
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  JAVA_HOME=""
-  for candidate in /usr/lib/jvm/*; do
-    [ -x "$candidate/bin/java" ] || continue
-    major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      if [ -z "$JAVA_HOME" ] || [ "$major" -gt "$(java_major "$JAVA_HOME")" ]; then JAVA_HOME=$candidate; fi
-    fi
-  done
-fi
-[ -n "$JAVA_HOME" ] || { echo "needs a JDK 21 or newer under /usr/lib/jvm" >&2; exit 1; }
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-
-jar=$(ls target/linkledger-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  echo "== Building the jar"
-  ./mvnw -B -q -ntp -DskipTests package
-  jar=$(ls target/linkledger-*.jar | grep -v original | head -1)
-fi
-
-work=$(mktemp -d /tmp/linkledger-postbacks.XXXXXX)
-db="linkledger_postbacks_$(date +%s)_$$"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  psql -d postgres -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-echo "== Fresh PostgreSQL database $db"
-psql -d postgres -qc "create database $db"
-api_key="llk_bench_$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
-
-echo "== Starting $jar on port $PORT (log: $work/server.log)"
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-SERVER_PORT=$PORT LINKLEDGER_BOOTSTRAP_API_KEY="$api_key" LINKLEDGER_BASE_URL="http://127.0.0.1:$PORT" \
-LOGGING_LEVEL_ROOT=WARN \
-  java ${JAVA_OPTS:-} -jar "$jar" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 240); do
-  if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then echo "server died:"; tail -50 "$work/server.log"; exit 1; fi
-  sleep 0.5
-done
-
-api() {
-  curl -fsS -X "$1" "http://127.0.0.1:$PORT$2" -H "Authorization: Bearer $api_key" \
-    -H 'Content-Type: application/json' ${3:+-d "$3"}
-}
+work=$bench_work
+trap bench_cleanup EXIT
+bench_jar
+bench_start "$PORT"
+db=$bench_db
 echo "== Offer, member, assignment and ShareASale integration through the API"
 offer=$(api POST /api/v1/offers '{"name":"Bench offer","type":"LINK","conversionType":"SALE","currency":"USD",
   "destinationUrl":"https://shareasale.com/r.cfm?b=1&u=3353969&m=5678&afftrack={transaction_id}",

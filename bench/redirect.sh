@@ -8,7 +8,7 @@
 #   CONNECTIONS=64 DURATION=30s bash bench/redirect.sh
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
-# nginx with apt-get when missing; builds the jar when target/ has none.
+# nginx with apt-get when missing; packages the current code first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,78 +18,25 @@ WARMUP=${WARMUP:-15s}
 DURATION=${DURATION:-30s}
 PORT=${PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
 UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "== Installing $2"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-  fi
-}
+source bench/lib.sh
 need wrk wrk
 need nginx nginx
 need curl curl
 need jq jq
-
-# A JDK >= 21: JAVA_HOME if it is one, else the newest under /usr/lib/jvm (as .ci/run does).
-java_major() { "$1/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1; }
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  JAVA_HOME=""
-  for candidate in /usr/lib/jvm/*; do
-    [ -x "$candidate/bin/java" ] || continue
-    major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      if [ -z "$JAVA_HOME" ] || [ "$major" -gt "$(java_major "$JAVA_HOME")" ]; then JAVA_HOME=$candidate; fi
-    fi
-  done
-fi
-[ -n "$JAVA_HOME" ] || { echo "needs a JDK 21 or newer under /usr/lib/jvm" >&2; exit 1; }
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-
-jar=$(ls target/linkledger-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  echo "== Building the jar"
-  ./mvnw -B -q -ntp -DskipTests package
-  jar=$(ls target/linkledger-*.jar | grep -v original | head -1)
-fi
-
-work=$(mktemp -d /tmp/linkledger-bench.XXXXXX)
-db="linkledger_bench_$(date +%s)_$$"
-server_pid=""
+work=$bench_work
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  bench_cleanup
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  psql -d postgres -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-
-echo "== Fresh PostgreSQL database $db"
-psql -d postgres -qc "create database $db"
-key="llk_bench_$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
-
-echo "== Starting $jar on port $PORT (log: $work/server.log)"
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db?reWriteBatchedInserts=true" \
-SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-SERVER_PORT=$PORT LINKLEDGER_BOOTSTRAP_API_KEY="$key" \
-  java ${JAVA_OPTS:-} -jar "$jar" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "server exited:"; tail -40 "$work/server.log"; exit 1; }
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
-
-api() { curl -fsS -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$@"; }
-offer=$(api -X POST "http://127.0.0.1:$PORT/api/v1/offers" -d '{"name":"Bench","type":"LINK","conversionType":"SALE",
+bench_jar
+bench_start "$PORT"
+offer=$(api POST /api/v1/offers '{"name":"Bench","type":"LINK","conversionType":"SALE",
   "currency":"USD","destinationUrl":"https://shareasale.com/r.cfm?b=1&u=2&m=3&afftrack={transaction_id}",
   "payouts":[{"type":"CPS","percent":"10"}]}' | jq -r .id)
-member=$(api -X POST "http://127.0.0.1:$PORT/api/v1/members" -d '{"name":"Bench Member","email":"bench@example.com"}' | jq -r .id)
-link=$(api -X POST "http://127.0.0.1:$PORT/api/v1/offers/$offer/members" -d "{\"memberIds\":[\"$member\"]}" \
+member=$(api POST /api/v1/members '{"name":"Bench Member","email":"bench@example.com"}' | jq -r .id)
+link=$(api POST "/api/v1/offers/$offer/members" "{\"memberIds\":[\"$member\"]}" \
   | jq -r '.assignments[0].trackingLink')
 path="/r/${link##*/}"
 echo "== Tracking link $path"
@@ -129,8 +76,8 @@ wrk_302=$(( $(field answers_302 "$work/warm-server.txt") + $(field answers_302 "
 answered=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" \
   | sed -nE 's/^http_server_requests_seconds_count\{.*status="302".*uri="\/r\/\{code\}".*\} ([0-9.E]+)$/\1/p' \
   | awk '{ s += $1 } END { printf "%d", s }')
-stored=$(psql -d "$db" -tAc "select count(*) from clicks")
-rollup=$(psql -d "$db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
+stored=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
+rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
 curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" >"$work/metrics.txt"
 batch=$(awk '/^linkledger_clicks_batch_size_sum/ { s = $2 } /^linkledger_clicks_batch_size_count/ { c = $2 }
   END { if (c > 0) printf "%.1f", s / c; else print "n/a" }' "$work/metrics.txt")

@@ -1,0 +1,66 @@
+# Shared by the bench scripts: tools, JDK, the packaged jar, a fresh PostgreSQL database and the
+# server started on it with a known API key. Sourced after `set -euo pipefail`.
+source "$(dirname "${BASH_SOURCE[0]}")/../.ci/jdk.sh"
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+
+bench_work=$(mktemp -d /tmp/linkledger-bench.XXXXXX)
+bench_db=""
+server_pid=""
+BENCH_KEY="llk_bench_$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+
+# Installs a Debian package when its command is missing: need COMMAND PACKAGE
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "== Installing $2"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+
+bench_cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$bench_db" ]; then psql -d postgres -qc "drop database if exists $bench_db with (force)" >/dev/null 2>&1 || true; fi
+}
+
+# Packages the current code (BENCH_SKIP_BUILD=1 reuses target/'s jar); sets $jar.
+bench_jar() {
+  select_jdk
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    echo "== Building the jar"
+    ./mvnw -B -q -ntp -DskipTests package
+  fi
+  jar=$(ls target/linkledger-*.jar | grep -v original | head -1)
+}
+
+# Starts the jar on a fresh database and waits until it is healthy: bench_start PORT [VAR=value ...]
+# Sets $BENCH_URL; the bootstrap API key is $BENCH_KEY; the log is $bench_work/server.log.
+bench_start() {
+  local port=$1
+  shift
+  bench_db="linkledger_bench_$(date +%s)_$$"
+  echo "== Fresh PostgreSQL database $bench_db"
+  psql -d postgres -qc "create database $bench_db"
+  BENCH_URL="http://127.0.0.1:$port"
+  echo "== Starting $jar on port $port (log: $bench_work/server.log)"
+  env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$bench_db?reWriteBatchedInserts=true" \
+    SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+    SERVER_PORT="$port" LINKLEDGER_BOOTSTRAP_API_KEY="$BENCH_KEY" LINKLEDGER_BASE_URL="$BENCH_URL" \
+    LOGGING_LEVEL_ROOT=WARN "$@" \
+    java ${JAVA_OPTS:-} -jar "$jar" >"$bench_work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 240); do
+    if curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then echo "server exited:"; tail -40 "$bench_work/server.log"; exit 1; fi
+    sleep 0.5
+  done
+  echo "server did not become healthy"; exit 1
+}
+
+# Calls the API with the bootstrap key: api METHOD PATH [JSON]
+api() {
+  curl -fsS -X "$1" "$BENCH_URL$2" -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' \
+    ${3:+-d "$3"}
+}
