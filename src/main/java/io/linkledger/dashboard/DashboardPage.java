@@ -58,8 +58,8 @@ public record DashboardPage(String token, String brandName, String offerName, St
                         p.status().toLowerCase(Locale.ROOT)))
                 .toList();
         return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),
-                d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges, stats,
-                chartJson(f.daily(), d, json), conversions, payments);
+                d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges,
+                stats, chartJson(f.daily(), d, json), conversions, payments);
     }
 
     /** Labels, conversions and earnings (decimal numbers) per day, or per month for long ranges. */

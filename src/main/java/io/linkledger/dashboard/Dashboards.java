@@ -76,8 +76,8 @@ class Dashboards {
 
     private Dashboard.Figures figures(Assignment a, Offer offer, LocalDate from, LocalDate to) {
         MemberOffer subject = new MemberOffer(a.brandId(), a.offerId(), a.memberId(), a.id(), offer.currency());
-        List<DailyFigures> daily = everyDay(performance.daily(subject, from, to), from, to, Money.zero(offer.currency()));
         Money zero = Money.zero(offer.currency());
+        List<DailyFigures> daily = everyDay(performance.daily(subject, from, to), from, to, zero);
         Dashboard.Totals totals = new Dashboard.Totals(
                 daily.stream().mapToLong(DailyFigures::clicks).sum(),
                 daily.stream().mapToLong(DailyFigures::uniqueClicks).sum(),
@@ -85,7 +85,8 @@ class Dashboards {
                 daily.stream().map(DailyFigures::sales).reduce(zero, Money::plus),
                 daily.stream().map(DailyFigures::commission).reduce(zero, Money::plus));
         return new Dashboard.Figures(totals, performance.earnings(subject), daily,
-                performance.recentConversions(subject, CONVERSIONS_SHOWN), performance.payments(subject, PAYMENTS_SHOWN));
+                performance.recentConversions(subject, CONVERSIONS_SHOWN),
+                performance.payments(subject, PAYMENTS_SHOWN));
     }
 
     /** One entry per day, zeros where the source had nothing; days outside the range are ignored. */

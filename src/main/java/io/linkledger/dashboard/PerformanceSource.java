@@ -11,7 +11,7 @@ import io.linkledger.shared.Money;
 /**
  * What the member dashboard needs to know about clicks, conversions and payments, which other
  * features own. The dashboard only reads through this port, so it depends on no table of
- * theirs; {@link FeaturePerformance} implements it over their public APIs.
+ * theirs; {@code FeaturePerformance} implements it over their public APIs.
  *
  * <p>All amounts are in {@link MemberOffer#currency()}, the offer's currency. Days are UTC
  * calendar days. Implementations must never return shopper personal data.

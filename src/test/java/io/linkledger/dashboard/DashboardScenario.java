@@ -41,7 +41,8 @@ abstract class DashboardScenario extends MailTest {
 
     private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/%d.0.0.0 Safari/537.36";
-    private static final String PREVIEW_BOT = "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)";
+    private static final String PREVIEW_BOT =
+            "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)";
     private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://\\S+?(/portal/sign-in/[A-Za-z0-9_-]+)");
     private static final String SIGN_IN_SUBJECT = "Your Creator Portal sign-in link";
 
