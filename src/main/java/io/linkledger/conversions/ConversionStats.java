@@ -16,18 +16,25 @@ import io.linkledger.offers.Offers;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
 
-/** Conversion figures for reports: counts and sums of an offer's live (not reversed, not test) conversions. */
+/**
+ * Conversion figures for reports: counts and sums of an offer's live (not reversed, not test)
+ * conversions. Pay-per-click accruals add to commission, not to the number of conversions.
+ */
 @Service
 public class ConversionStats {
 
     public record OfferConversionStats(long conversions, Money sales, Money commission) {
     }
 
-    /** One conversion as a member may see it: nothing about the shopper. */
-    public record Line(Instant convertedAt, Money sale, Money commission, ConversionStatus status) {
+    /**
+     * One conversion as a member may see it: nothing about the shopper. {@code perClick} marks
+     * a day's pay-per-click accrual, which is earnings but not a conversion.
+     */
+    public record Line(Instant convertedAt, Money sale, Money commission, ConversionStatus status, boolean perClick) {
     }
 
-    private static final String LINE = "select converted_at, currency, sale_minor, commission_minor, status from conversions";
+    private static final String LINE =
+            "select converted_at, currency, sale_minor, commission_minor, status, kind from conversions";
 
     private final JdbcClient jdbc;
     private final Offers offers;
@@ -41,7 +48,8 @@ public class ConversionStats {
     public OfferConversionStats forOffer(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
         return jdbc.sql("""
-                select count(*) as n, coalesce(sum(sale_minor), 0) as sales, coalesce(sum(commission_minor), 0) as commission
+                select coalesce(sum(case when kind <> 'CPC' then 1 else 0 end), 0) as n,
+                    coalesce(sum(sale_minor), 0) as sales, coalesce(sum(commission_minor), 0) as commission
                 from conversions
                 where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
                   and converted_at >= ? and converted_at < ?""")
@@ -91,6 +99,7 @@ public class ConversionStats {
     private static Line line(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
         return new Line(Sql.instant(rs, "converted_at"), new Money(rs.getLong("sale_minor"), currency),
-                new Money(rs.getLong("commission_minor"), currency), ConversionStatus.valueOf(rs.getString("status")));
+                new Money(rs.getLong("commission_minor"), currency), ConversionStatus.valueOf(rs.getString("status")),
+                Conversion.Kind.valueOf(rs.getString("kind")) == Conversion.Kind.CPC);
     }
 }

@@ -46,15 +46,15 @@ public record DashboardPage(String token, String brandName, String offerName, St
                 : "Last " + d.range().label();
         Dashboard.Figures f = d.figures();
         Stats stats = new Stats(count(f.totals().clicks()), count(f.totals().uniqueClicks()),
-                count(f.totals().conversions()), MoneyText.format(f.totals().sales()),
-                MoneyText.format(f.totals().commission()), MoneyText.format(f.earnings().pending()),
-                MoneyText.format(f.earnings().approved()), MoneyText.format(f.earnings().paid()));
+                count(f.totals().conversions()), f.totals().sales().display(),
+                f.totals().commission().display(), f.earnings().pending().display(),
+                f.earnings().approved().display(), f.earnings().paid().display());
         List<ConversionRow> conversions = f.conversions().stream()
-                .map(c -> new ConversionRow(DATE.format(c.date()), MoneyText.format(c.amount()),
-                        MoneyText.format(c.commission()), c.status().name().toLowerCase(Locale.ROOT)))
+                .map(c -> new ConversionRow(DATE.format(c.date()), c.amount().display(),
+                        c.commission().display(), c.status().name().toLowerCase(Locale.ROOT)))
                 .toList();
         List<PaymentRow> payments = f.payments().stream()
-                .map(p -> new PaymentRow(DATE.format(p.date()), MoneyText.format(p.amount()),
+                .map(p -> new PaymentRow(DATE.format(p.date()), p.amount().display(),
                         p.status().toLowerCase(Locale.ROOT)))
                 .toList();
         return new DashboardPage(d.token(), d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),

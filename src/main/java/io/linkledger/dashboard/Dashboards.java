@@ -20,12 +20,11 @@ import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
-import io.linkledger.offers.PayoutRule;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.PublicUrls;
 import io.linkledger.tracking.Assignment;
 import io.linkledger.tracking.Assignments;
-import io.linkledger.tracking.CommissionOverride;
+import io.linkledger.tracking.PayoutTerms;
 
 /** Builds a member's dashboard from the token in their link. */
 @Service
@@ -71,7 +70,7 @@ class Dashboards {
                 offer.isLive(clock.instant()), member.firstName(),
                 offer.type().hasCode() ? a.promoCode() : null,
                 offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
-                commission(a, offer), offer.currency(), range, from, today, figures));
+                PayoutTerms.of(offer, a).describe(offer.conversionType()), offer.currency(), range, from, today, figures));
     }
 
     private Dashboard.Figures figures(Assignment a, Offer offer, LocalDate from, LocalDate to) {
@@ -103,17 +102,5 @@ class Dashboards {
     private static DailyFigures add(DailyFigures a, DailyFigures b) {
         return new DailyFigures(a.day(), a.clicks() + b.clicks(), a.uniqueClicks() + b.uniqueClicks(),
                 a.conversions() + b.conversions(), a.sales().plus(b.sales()), a.commission().plus(b.commission()));
-    }
-
-    /** The member's override wins, then their tier, then the offer's default payout. */
-    private static String commission(Assignment a, Offer offer) {
-        CommissionOverride override = a.override();
-        if (override != null) {
-            return CommissionWords.describe(override.type(), override.amount(), override.percent(),
-                    offer.conversionType());
-        }
-        PayoutRule rule = a.payoutId() == null ? offer.defaultPayout()
-                : offer.payout(a.payoutId()).orElse(offer.defaultPayout());
-        return CommissionWords.describe(rule.type(), rule.amount(), rule.percent(), offer.conversionType());
     }
 }

@@ -46,8 +46,9 @@ class FeaturePerformance implements PerformanceSource {
             }
             LocalDate day = LocalDate.ofInstant(line.convertedAt(), ZoneOffset.UTC);
             DailyFigures was = days.getOrDefault(day, new DailyFigures(day, 0, 0, 0, zero, zero));
-            days.put(day, new DailyFigures(day, was.clicks(), was.uniqueClicks(), was.conversions() + 1,
-                    was.sales().plus(line.sale()), was.commission().plus(line.commission())));
+            days.put(day, new DailyFigures(day, was.clicks(), was.uniqueClicks(),
+                    was.conversions() + (line.perClick() ? 0 : 1), was.sales().plus(line.sale()),
+                    was.commission().plus(line.commission())));
         }
         return new ArrayList<>(days.values());
     }

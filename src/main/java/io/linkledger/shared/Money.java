@@ -2,7 +2,9 @@ package io.linkledger.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 
 /** An amount in minor units (cents) of one currency. Never a double. */
@@ -50,6 +52,16 @@ public record Money(long minor, Currency currency) {
     /** The JSON form: a plain decimal string, e.g. {@code "12.50"}. */
     public String toDecimalString() {
         return toDecimal().toPlainString();
+    }
+
+    /** For people to read: "$1,234.50", "€12.00", "¥1,000". Pages are in English, so US conventions. */
+    public String display() {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+        format.setCurrency(currency);
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(toDecimal());
     }
 
     public Money plus(Money other) {

@@ -1,8 +1,6 @@
 package io.linkledger.tracking;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 import io.linkledger.offers.ConversionType;
 import io.linkledger.offers.Offer;
@@ -33,19 +31,13 @@ public record PayoutTerms(PayoutType type, Money amount, BigDecimal percent) {
             case CUSTOM -> "conversion";
         };
         return switch (type) {
-            case CPC -> format(amount) + " per unique click";
-            case CPA -> format(amount) + " per " + event;
+            case CPC -> amount.display() + " per unique click";
+            case CPA -> amount.display() + " per " + event;
             case CPS -> percent(percent) + (conversionType == ConversionType.SALE
                     ? " of each sale" : " of the order amount of each " + event);
-            case CPA_CPS -> format(amount) + " per " + event + " plus " + percent(percent)
+            case CPA_CPS -> amount.display() + " per " + event + " plus " + percent(percent)
                     + (conversionType == ConversionType.SALE ? " of the sale" : " of the order amount");
         };
-    }
-
-    private static String format(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        format.setCurrency(money.currency());
-        return format.format(money.toDecimal());
     }
 
     private static String percent(BigDecimal percent) {

@@ -89,6 +89,11 @@ class OperationsTest extends ConversionApiTest {
         assertThat(items.get(0).get("commission").asString()).isEqualTo("0.75");
         assertThat(items.get(0).get("kind").asString()).isEqualTo("CPC");
         assertThat(items.get(0).get("convertedAt").asString()).startsWith("2026-11-15T23:59:59");
+
+        // Paid clicks are earnings, not conversions.
+        JsonNode report = api.get("/api/v1/reports/offers/" + s.offerId() + "?from=2026-11-15&to=2026-11-15").json();
+        assertThat(report.get("conversions").asLong()).isZero();
+        assertThat(report.get("commission").asString()).isEqualTo("0.75");
     }
 
     @Test
