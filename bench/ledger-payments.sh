@@ -40,7 +40,14 @@ echo "== wrk: $CONNECTIONS connections, $DURATION, one brand balance"
 LL_KEY=$KEY LL_MEMBER=$MEMBER LL_RUN=$$ wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
   -s bench/ledger-payments.lua "http://127.0.0.1:$PORT"
 
-PAID=$($PSQL -d $DB -c "select count(*) from payments where status = 'COMPLETED'")
+# wrk stops reading at its deadline; payments it already sent still complete. Count once settled.
+PAID=-1
+while :; do
+  sleep 1
+  now=$($PSQL -d $DB -c "select count(*) from payments where status = 'COMPLETED'")
+  [ "$now" = "$PAID" ] && break
+  PAID=$now
+done
 echo "== payments completed: $PAID"
 echo "== balance: $(curl -sf -H "Authorization: Bearer $KEY" "$API/balance")"
 echo "== expected available: $(echo "scale=2; (100000000 - $PAID) / 100" | bc)"
