@@ -88,7 +88,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/offers", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -1,0 +1,21 @@
+package io.linkledger.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.web.csrf.CsrfToken;
+
+/** What every console page shows around its content: who is signed in, for which brand, and the form token. */
+public record Console(UUID brandId, String brandName, String user, boolean admin, CsrfToken csrf) {
+
+    /** A main navigation entry. */
+    public record Section(String key, String label, String path) {
+    }
+
+    public static final List<Section> SECTIONS = List.of(
+            new Section("offers", "Sales Tracking", "/offers"),
+            new Section("projects", "Projects", "/projects"),
+            new Section("conversions", "Conversions", "/conversions"),
+            new Section("payments", "Payments", "/payments"),
+            new Section("settings", "Settings", "/settings"));
+}

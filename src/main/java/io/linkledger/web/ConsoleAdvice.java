@@ -1,0 +1,34 @@
+package io.linkledger.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.Brands;
+import io.linkledger.brands.Role;
+
+/** Puts {@link Console} in the model of every console page. */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+class ConsoleAdvice {
+
+    private final Brands brands;
+
+    ConsoleAdvice(Brands brands) {
+        this.brands = brands;
+    }
+
+    @ModelAttribute("console")
+    Console console(@AuthenticationPrincipal BrandPrincipal caller, Authentication authentication, CsrfToken csrf) {
+        if (caller == null) {
+            return null;
+        }
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+        String brandName = brands.find(caller.brandId()).map(b -> b.name()).orElse("");
+        String user = caller.actor().startsWith("user:") ? caller.actor().substring(5) : caller.actor();
+        return new Console(caller.brandId(), brandName, user, admin, csrf);
+    }
+}
