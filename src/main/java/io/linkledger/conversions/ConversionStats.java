@@ -3,9 +3,11 @@ package io.linkledger.conversions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +35,18 @@ public class ConversionStats {
     public record Line(Instant convertedAt, Money sale, Money commission, ConversionStatus status, boolean perClick) {
     }
 
+    /** An offer's conversions on one UTC day. */
+    public record DayStats(LocalDate day, long conversions, Money sales, Money commission) {
+    }
+
+    /** One member's conversions in an offer over a period. */
+    public record MemberStats(UUID memberId, long conversions, Money sales, Money commission) {
+    }
+
+    private static final String LIVE_SUMS = """
+            coalesce(sum(case when kind <> 'CPC' then 1 else 0 end), 0) as n,
+            coalesce(sum(sale_minor), 0) as sales, coalesce(sum(commission_minor), 0) as commission""";
+
     private static final String LINE =
             "select converted_at, currency, sale_minor, commission_minor, status, kind from conversions";
 
@@ -47,10 +61,8 @@ public class ConversionStats {
     /** Conversions of the brand's offer converted in [from, to); either bound may be null. */
     public OfferConversionStats forOffer(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
-        return jdbc.sql("""
-                select coalesce(sum(case when kind <> 'CPC' then 1 else 0 end), 0) as n,
-                    coalesce(sum(sale_minor), 0) as sales, coalesce(sum(commission_minor), 0) as commission
-                from conversions
+        return jdbc.sql("select " + LIVE_SUMS + """
+                 from conversions
                 where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
                   and converted_at >= ? and converted_at < ?""")
                 .params(brandId, offerId, Sql.ts(from == null ? Instant.EPOCH : from),
@@ -101,5 +113,35 @@ public class ConversionStats {
         return new Line(Sql.instant(rs, "converted_at"), new Money(rs.getLong("sale_minor"), currency),
                 new Money(rs.getLong("commission_minor"), currency), ConversionStatus.valueOf(rs.getString("status")),
                 Conversion.Kind.valueOf(rs.getString("kind")) == Conversion.Kind.CPC);
+    }
+
+    /** The offer's live conversions per UTC day in [from, to), oldest first; days without any are left out. */
+    public List<DayStats> offerDays(UUID brandId, UUID offerId, Instant from, Instant to) {
+        var currency = offers.get(brandId, offerId).currency();
+        return jdbc.sql("select cast(converted_at at time zone 'UTC' as date) as converted_day, " + LIVE_SUMS + """
+                 from conversions
+                where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?
+                group by cast(converted_at at time zone 'UTC' as date)
+                order by converted_day""")
+                .params(brandId, offerId, Sql.ts(from), Sql.ts(to))
+                .query((rs, row) -> new DayStats(Objects.requireNonNull(rs.getObject("converted_day", LocalDate.class)),
+                        rs.getLong("n"), new Money(rs.getLong("sales"), currency),
+                        new Money(rs.getLong("commission"), currency)))
+                .list();
+    }
+
+    /** The offer's live conversions per member in [from, to); members without any are left out. */
+    public List<MemberStats> offerMembers(UUID brandId, UUID offerId, Instant from, Instant to) {
+        var currency = offers.get(brandId, offerId).currency();
+        return jdbc.sql("select member_id, " + LIVE_SUMS + """
+                 from conversions
+                where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?
+                group by member_id""")
+                .params(brandId, offerId, Sql.ts(from), Sql.ts(to))
+                .query((rs, row) -> new MemberStats(Sql.uuid(rs, "member_id"), rs.getLong("n"),
+                        new Money(rs.getLong("sales"), currency), new Money(rs.getLong("commission"), currency)))
+                .list();
     }
 }

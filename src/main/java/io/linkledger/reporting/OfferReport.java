@@ -15,9 +15,13 @@ public record OfferReport(UUID offerId, LocalDate from, LocalDate to, String cur
         long uniqueClicks, long botClicks, long conversions, String sales, String commission,
         String conversionRate, String epc, List<DayFigures> days, List<MemberFigures> members) {
 
-    public record DayFigures(LocalDate date, long clicks, long uniqueClicks, long botClicks) {
+    /** One day with clicks or conversions. */
+    public record DayFigures(LocalDate date, long clicks, long uniqueClicks, long botClicks, long conversions,
+            String sales, String commission) {
     }
 
-    public record MemberFigures(UUID memberId, long clicks, long uniqueClicks, long botClicks) {
+    /** One member with clicks or conversions in the period. */
+    public record MemberFigures(UUID memberId, long clicks, long uniqueClicks, long botClicks, long conversions,
+            String sales, String commission, String epc) {
     }
 }

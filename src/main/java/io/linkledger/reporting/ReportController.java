@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.shared.Page;
 
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -21,9 +22,31 @@ class ReportController {
         this.reports = reports;
     }
 
+    /** A member table line as JSON: amounts as decimal strings in {@code currency}. */
+    record MemberLine(UUID memberId, String name, String email, long clicks, long uniqueClicks, long conversions,
+            String sales, String commission, String epc, String currency) {
+
+        static MemberLine of(MemberRow r) {
+            return new MemberLine(r.memberId(), r.name(), r.email(), r.clicks(), r.uniqueClicks(), r.conversions(),
+                    r.sales().toDecimalString(), r.commission().toDecimalString(), r.epc(),
+                    r.sales().currency().getCurrencyCode());
+        }
+    }
+
     @GetMapping("/offers/{id}")
     OfferReport offer(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return reports.offer(caller.brandId(), id, from, to);
+        return reports.offer(caller.brandId(), id, reports.period(from, to));
+    }
+
+    /** The offer's members with their figures; {@code sort} by NAME, CLICKS, …, EPC; {@code order} asc or desc. */
+    @GetMapping("/offers/{id}/members")
+    Page<MemberLine> members(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "COMMISSION") Reports.MemberSort sort,
+            @RequestParam(defaultValue = "desc") String order, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
+        return reports.memberTable(caller.brandId(), id, reports.period(from, to), sort,
+                !"asc".equalsIgnoreCase(order), Page.limit(limit), Page.offset(offset)).map(MemberLine::of);
     }
 }

@@ -1,79 +1,175 @@
 package io.linkledger.reporting;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import io.linkledger.conversions.ConversionStats;
+import io.linkledger.members.Member;
+import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.Page;
 import io.linkledger.shared.Validation;
 import io.linkledger.tracking.ClickRollups;
 
-/** Brand reports, read from rollups kept as events are stored, never from raw rows. */
+/** Brand reports, read from click rollups and conversion figures, never from raw clicks. */
 @Service
 public class Reports {
 
     static final int DEFAULT_DAYS = 30;
 
+    /** What the member table sorts by. */
+    public enum MemberSort {
+        NAME, CLICKS, UNIQUE_CLICKS, CONVERSIONS, SALES, COMMISSION, EPC
+    }
+
+    /** A report period: UTC days, both inclusive. */
+    public record Period(LocalDate from, LocalDate to) {
+
+        Instant start() {
+            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        Instant end() {
+            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    }
+
     private final Offers offers;
+    private final Members members;
     private final ClickRollups clicks;
     private final ConversionStats conversions;
     private final Clock clock;
 
-    Reports(Offers offers, ClickRollups clicks, ConversionStats conversions, Clock clock) {
+    Reports(Offers offers, Members members, ClickRollups clicks, ConversionStats conversions, Clock clock) {
         this.offers = offers;
+        this.members = members;
         this.clicks = clicks;
         this.conversions = conversions;
         this.clock = clock;
     }
 
     /**
-     * The offer's figures from {@code from} to {@code to} (UTC dates, both inclusive; a full
-     * ISO-8601 instant counts as its UTC date). Defaults: the last 30 days up to today.
+     * The period from {@code from} to {@code to} (UTC dates, both inclusive; a full ISO-8601
+     * instant counts as its UTC date). Defaults: the last 30 days up to today.
      */
-    public OfferReport offer(UUID brandId, UUID offerId, String from, String to) {
-        Offer offer = offers.get(brandId, offerId);
+    public Period period(String from, String to) {
         Validation v = new Validation();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate end = date(to, "to", v);
         LocalDate start = date(from, "from", v);
         v.throwIfInvalid();
-        if (end == null) {
-            end = today;
-        }
-        if (start == null) {
-            start = end.minusDays(DEFAULT_DAYS - 1);
-        }
+        end = end == null ? today : end;
+        start = start == null ? end.minusDays(DEFAULT_DAYS - 1) : start;
         v.check(!start.isAfter(end), "from", "must be on or before 'to' (" + end + ")");
         v.throwIfInvalid();
+        return new Period(start, end);
+    }
 
-        List<ClickRollups.Day> days = clicks.offerDays(offer.id(), start, end);
-        long humanClicks = days.stream().mapToLong(ClickRollups.Day::clicks).sum();
-        ConversionStats.OfferConversionStats converted = conversions.forOffer(brandId, offer.id(),
-                start.atStartOfDay(ZoneOffset.UTC).toInstant(), end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        return new OfferReport(offer.id(), start, end, offer.currency().getCurrencyCode(), humanClicks,
-                days.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
-                days.stream().mapToLong(ClickRollups.Day::botClicks).sum(),
-                converted.conversions(), converted.sales().toDecimalString(), converted.commission().toDecimalString(),
-                humanClicks == 0 ? null : BigDecimal.valueOf(converted.conversions() * 100)
-                        .divide(BigDecimal.valueOf(humanClicks), 2, RoundingMode.HALF_EVEN).toPlainString(),
-                humanClicks == 0 ? null : converted.commission().toDecimal()
-                        .divide(BigDecimal.valueOf(humanClicks), converted.commission().toDecimal().scale() + 2,
-                                RoundingMode.HALF_EVEN).toPlainString(),
-                days.stream().map(d -> new OfferReport.DayFigures(d.day(), d.clicks(), d.uniqueClicks(), d.botClicks()))
-                        .toList(),
-                clicks.offerMembers(offer.id(), start, end).stream()
-                        .map(m -> new OfferReport.MemberFigures(m.memberId(), m.clicks(), m.uniqueClicks(), m.botClicks()))
-                        .toList());
+    public OfferReport offer(UUID brandId, UUID offerId, Period period) {
+        Offer offer = offers.get(brandId, offerId);
+        Money zero = Money.zero(offer.currency());
+        List<ClickRollups.Day> clickDays = clicks.offerDays(offer.id(), period.from(), period.to());
+        Map<LocalDate, ConversionStats.DayStats> conversionDays = conversions.offerDays(brandId, offerId,
+                period.start(), period.end()).stream()
+                .collect(Collectors.toMap(ConversionStats.DayStats::day, Function.identity()));
+        Map<LocalDate, OfferReport.DayFigures> days = new TreeMap<>();
+        for (ClickRollups.Day d : clickDays) {
+            ConversionStats.DayStats c = conversionDays.get(d.day());
+            days.put(d.day(), day(d.day(), d.clicks(), d.uniqueClicks(), d.botClicks(), c, zero));
+        }
+        conversionDays.values().forEach(c -> days.putIfAbsent(c.day(), day(c.day(), 0, 0, 0, c, zero)));
+
+        ConversionStats.OfferConversionStats total = conversions.forOffer(brandId, offer.id(), period.start(),
+                period.end());
+        long humanClicks = clickDays.stream().mapToLong(ClickRollups.Day::clicks).sum();
+        List<OfferReport.MemberFigures> memberFigures = memberRows(brandId, offer, period, false).stream()
+                .map(r -> new OfferReport.MemberFigures(r.row.memberId(), r.row.clicks(), r.row.uniqueClicks(),
+                        r.botClicks, r.row.conversions(), r.row.sales().toDecimalString(),
+                        r.row.commission().toDecimalString(), r.row.epc()))
+                .toList();
+        return new OfferReport(offer.id(), period.from(), period.to(), offer.currency().getCurrencyCode(), humanClicks,
+                clickDays.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
+                clickDays.stream().mapToLong(ClickRollups.Day::botClicks).sum(), total.conversions(),
+                total.sales().toDecimalString(), total.commission().toDecimalString(),
+                Figures.rate(total.conversions(), humanClicks), Figures.perClick(total.commission(), humanClicks),
+                List.copyOf(days.values()), memberFigures);
+    }
+
+    /** The offer's member table: every member with clicks or conversions in the period, sorted and paged. */
+    public Page<MemberRow> memberTable(UUID brandId, UUID offerId, Period period, MemberSort sort, boolean descending,
+            int limit, int offset) {
+        Offer offer = offers.get(brandId, offerId);
+        List<MemberRow> rows = new ArrayList<>(memberRows(brandId, offer, period, true).stream().map(r -> r.row).toList());
+        Comparator<MemberRow> order = switch (sort) {
+            case NAME -> Comparator.comparing(MemberRow::name, String.CASE_INSENSITIVE_ORDER);
+            case CLICKS -> Comparator.comparingLong(MemberRow::clicks);
+            case UNIQUE_CLICKS -> Comparator.comparingLong(MemberRow::uniqueClicks);
+            case CONVERSIONS -> Comparator.comparingLong(MemberRow::conversions);
+            case SALES -> Comparator.comparingLong(r -> r.sales().minor());
+            case COMMISSION -> Comparator.comparingLong(r -> r.commission().minor());
+            case EPC -> Comparator.comparingDouble(r -> r.clicks() == 0 ? -1 : (double) r.commission().minor() / r.clicks());
+        };
+        rows.sort(descending ? order.reversed() : order);
+        List<MemberRow> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit));
+        return new Page<>(List.copyOf(page), rows.size(), limit, offset);
+    }
+
+    private record Combined(MemberRow row, long botClicks) {
+    }
+
+    private List<Combined> memberRows(UUID brandId, Offer offer, Period period, boolean withNames) {
+        Money zero = Money.zero(offer.currency());
+        Map<UUID, ClickRollups.MemberCounts> clickCounts = clicks.offerMembers(offer.id(), period.from(), period.to())
+                .stream().collect(Collectors.toMap(ClickRollups.MemberCounts::memberId, Function.identity()));
+        Map<UUID, ConversionStats.MemberStats> converted = conversions.offerMembers(brandId, offer.id(),
+                period.start(), period.end()).stream()
+                .collect(Collectors.toMap(ConversionStats.MemberStats::memberId, Function.identity()));
+        List<UUID> ids = new ArrayList<>(clickCounts.keySet());
+        converted.keySet().stream().filter(id -> !clickCounts.containsKey(id)).forEach(ids::add);
+        Map<UUID, Member> names = withNames ? names(brandId, ids) : Map.of();
+        List<Combined> rows = new ArrayList<>();
+        for (UUID id : ids) {
+            ClickRollups.MemberCounts k = clickCounts.get(id);
+            ConversionStats.MemberStats c = converted.get(id);
+            Member member = names.get(id);
+            rows.add(new Combined(new MemberRow(id, member == null ? "" : member.name(),
+                    member == null ? "" : member.email(), k == null ? 0 : k.clicks(), k == null ? 0 : k.uniqueClicks(),
+                    c == null ? 0 : c.conversions(), c == null ? zero : c.sales(), c == null ? zero : c.commission()),
+                    k == null ? 0 : k.botClicks()));
+        }
+        rows.sort(Comparator.comparing(r -> r.row.memberId()));
+        return rows;
+    }
+
+    private Map<UUID, Member> names(UUID brandId, List<UUID> ids) {
+        Map<UUID, Member> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            members.getAll(brandId, ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(m -> byId.put(m.id(), m));
+        }
+        return byId;
+    }
+
+    private static OfferReport.DayFigures day(LocalDate date, long clicks, long unique, long bots,
+            ConversionStats.DayStats c, Money zero) {
+        return new OfferReport.DayFigures(date, clicks, unique, bots, c == null ? 0 : c.conversions(),
+                (c == null ? zero : c.sales()).toDecimalString(), (c == null ? zero : c.commission()).toDecimalString());
     }
 
     private static LocalDate date(String value, String field, Validation v) {

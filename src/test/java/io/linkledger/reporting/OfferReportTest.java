@@ -56,6 +56,16 @@ class OfferReportTest extends ApiTest {
         assertThat(report.get("conversionRate").asString()).isEqualTo("25.00");
         assertThat(report.get("epc").asString()).isEqualTo("3.1250");
 
+        JsonNode today = report.get("days").get(0);
+        assertThat(today.get("clicks").asLong()).isEqualTo(4);
+        assertThat(today.get("conversions").asLong()).isEqualTo(1);
+        assertThat(today.get("sales").asString()).isEqualTo("125.00");
+        JsonNode row = api.get("/api/v1/reports/offers/" + offer + "/members?sort=EPC").json().get("items").get(0);
+        assertThat(row.get("name").asString()).isEqualTo("Jane Doe");
+        assertThat(row.get("conversions").asLong()).isEqualTo(1);
+        assertThat(row.get("commission").asString()).isEqualTo("12.50");
+        assertThat(row.get("epc").asString()).isEqualTo("3.1250");
+
         String conversion = api.get("/api/v1/conversions?offerId=" + offer).json().get("items").get(0).get("id").asString();
         api.post("/api/v1/conversions/" + conversion + "/reverse", Map.of("reason", "returned"));
         JsonNode afterReversal = api.get("/api/v1/reports/offers/" + offer).json();
