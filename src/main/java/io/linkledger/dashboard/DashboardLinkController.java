@@ -16,6 +16,7 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.PublicUrls;
 import io.linkledger.tracking.Assignment;
 import io.linkledger.tracking.Assignments;
+import io.linkledger.tracking.DashboardLinks;
 
 /**
  * Lets a brand manage a member's dashboard link: read it, rotate it (the old link then says
@@ -26,10 +27,12 @@ import io.linkledger.tracking.Assignments;
 class DashboardLinkController {
 
     private final Assignments assignments;
+    private final DashboardLinks links;
     private final PublicUrls urls;
 
-    DashboardLinkController(Assignments assignments, PublicUrls urls) {
+    DashboardLinkController(Assignments assignments, DashboardLinks links, PublicUrls urls) {
         this.assignments = assignments;
+        this.links = links;
         this.urls = urls;
     }
 
@@ -46,13 +49,13 @@ class DashboardLinkController {
     @PostMapping("/rotate")
     DashboardLink rotate(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
-        return link(assignments.rotateDashboardToken(caller.brandId(), offerId, memberId));
+        return link(links.rotate(caller.brandId(), offerId, memberId));
     }
 
     @DeleteMapping
     ResponseEntity<Void> revoke(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
-        assignments.revokeDashboardToken(caller.brandId(), offerId, memberId);
+        links.revoke(caller.brandId(), offerId, memberId);
         return ResponseEntity.noContent().build();
     }
 

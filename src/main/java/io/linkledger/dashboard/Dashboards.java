@@ -24,6 +24,7 @@ import io.linkledger.shared.Money;
 import io.linkledger.shared.PublicUrls;
 import io.linkledger.tracking.Assignment;
 import io.linkledger.tracking.Assignments;
+import io.linkledger.tracking.DashboardLinks;
 import io.linkledger.tracking.PayoutTerms;
 
 /** Builds a member's dashboard from the token in their link. */
@@ -34,6 +35,7 @@ class Dashboards {
     static final int PAYMENTS_SHOWN = 50;
 
     private final Assignments assignments;
+    private final DashboardLinks links;
     private final Offers offers;
     private final Members members;
     private final Brands brands;
@@ -41,9 +43,10 @@ class Dashboards {
     private final PerformanceSource performance;
     private final Clock clock;
 
-    Dashboards(Assignments assignments, Offers offers, Members members, Brands brands, PublicUrls urls,
+    Dashboards(Assignments assignments, DashboardLinks links, Offers offers, Members members, Brands brands, PublicUrls urls,
             PerformanceSource performance, Clock clock) {
         this.assignments = assignments;
+        this.links = links;
         this.offers = offers;
         this.members = members;
         this.brands = brands;
@@ -55,7 +58,7 @@ class Dashboards {
     DashboardLookup find(String token, ChartRange range) {
         Optional<Assignment> found = assignments.findByDashboardToken(token);
         if (found.isEmpty()) {
-            return assignments.findRetiredDashboardToken(token)
+            return links.findRetired(token)
                     .<DashboardLookup>map(retired -> new DashboardLookup.Retired(retired.reason()))
                     .orElseGet(DashboardLookup.Unknown::new);
         }

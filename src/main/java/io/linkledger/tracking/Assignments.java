@@ -37,7 +37,6 @@ import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.shared.Tokens;
 import io.linkledger.shared.Validation;
 
 /**
@@ -390,49 +389,8 @@ public class Assignments {
         return map;
     }
 
-    /**
-     * Gives the assignment a new dashboard token; the old link then answers "this link was
-     * replaced". Also brings back a revoked dashboard.
-     */
-    @Transactional
-    public Assignment rotateDashboardToken(UUID brandId, UUID offerId, UUID memberId) {
-        Assignment a = get(brandId, offerId, memberId);
-        Instant now = clock.instant();
-        if (a.dashboardToken() != null) {
-            repository.retireDashboardToken(Tokens.sha256(a.dashboardToken()), a.id(),
-                    RetiredDashboardToken.Reason.REPLACED, now);
-        }
-        String token = codes.dashboardToken();
-        repository.updateDashboardToken(a.id(), token, now);
-        return withDashboardToken(a, token, now);
-    }
-
-    /** Switches the member's dashboard off; the old link then answers "this link was revoked". */
-    @Transactional
-    public Assignment revokeDashboardToken(UUID brandId, UUID offerId, UUID memberId) {
-        Assignment a = get(brandId, offerId, memberId);
-        if (a.dashboardToken() == null) {
-            return a;
-        }
-        Instant now = clock.instant();
-        repository.retireDashboardToken(Tokens.sha256(a.dashboardToken()), a.id(),
-                RetiredDashboardToken.Reason.REVOKED, now);
-        repository.updateDashboardToken(a.id(), null, now);
-        return withDashboardToken(a, null, now);
-    }
-
-    /** Why a token that opens no dashboard used to: replaced or revoked. Empty for tokens never issued. */
-    public Optional<RetiredDashboardToken> findRetiredDashboardToken(String token) {
-        return repository.findRetiredDashboardToken(Tokens.sha256(token));
-    }
-
     /** Every assignment of these members, across offers; for the creator portal. */
     public List<Assignment> findByMembers(Collection<UUID> memberIds) {
         return repository.findByMember(memberIds);
-    }
-
-    private static Assignment withDashboardToken(Assignment a, String token, Instant now) {
-        return new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), a.projectId(), a.linkCode(),
-                a.promoCode(), token, a.payoutId(), a.override(), a.createdAt(), now);
     }
 }
