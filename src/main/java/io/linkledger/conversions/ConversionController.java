@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 
@@ -66,10 +67,10 @@ class ConversionController {
         Conversion c = conversions.get(caller.brandId(), id);
         List<ChangeView> history = conversions.history(caller.brandId(), id).stream()
                 .map(ch -> new ChangeView(ch.at(), ch.action(), ch.fromStatus(), ch.toStatus(),
-                        new io.linkledger.shared.Money(ch.saleMinor(), c.sale().currency()).toDecimalString(),
-                        new io.linkledger.shared.Money(ch.commissionMinor(), c.sale().currency()).toDecimalString(),
+                        new Money(ch.saleMinor(), c.sale().currency()).toDecimalString(),
+                        new Money(ch.commissionMinor(), c.sale().currency()).toDecimalString(),
                         ch.networkCommissionMinor() == null ? null
-                                : new io.linkledger.shared.Money(ch.networkCommissionMinor(), c.sale().currency())
+                                : new Money(ch.networkCommissionMinor(), c.sale().currency())
                                         .toDecimalString(),
                         ch.reason()))
                 .toList();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -151,11 +152,11 @@ public class Conversions {
     private Money monthSalesBefore(UUID offerId, UUID memberId, Instant at, UUID except) {
         YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        java.util.Currency currency = offers.find(offerId).orElseThrow().offer().currency();
+        Currency currency = offers.find(offerId).orElseThrow().offer().currency();
         return new Money(repository.salesMinor(offerId, memberId, from, at.plusNanos(1), except), currency);
     }
 
-    private static Money money(String field, BigDecimal value, java.util.Currency currency) {
+    private static Money money(String field, BigDecimal value, Currency currency) {
         if (value == null) {
             return Money.zero(currency);
         }

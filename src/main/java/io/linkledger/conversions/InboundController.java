@@ -2,12 +2,16 @@ package io.linkledger.conversions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -20,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.shared.ProblemException;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The public edge for conversions: server postbacks, shop webhooks and the browser pixel. */
 @RestController
@@ -106,8 +108,8 @@ class InboundController {
                 if (!out.isEmpty()) {
                     out.append('&');
                 }
-                out.append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                        .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+                out.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
         return out.toString();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ class Intake {
         String query = "member_id=" + memberId + "&offer_id=" + offerId + "&order_id=TEST-" + ids.next()
                 + "&amount=" + (amount == null ? "100.00" : amount);
         InboundRequest stored = new InboundRequest(ids.next(), integration.id(), brandId, clock.instant(),
-                new Inbound("TEST", query, java.util.Map.of(), null, null), null, Outcome.RECEIVED, null, null, null,
+                new Inbound("TEST", query, Map.of(), null, null), null, Outcome.RECEIVED, null, null, null,
                 0, null);
         inbound.insert(stored);
         return process(integration, stored, () -> { });
@@ -145,7 +146,7 @@ class Intake {
     /** Test purchases always use our own parameter names, whatever the integration maps. */
     private static Integration withGenericNames(Integration i) {
         return new Integration(i.id(), i.brandId(), IntegrationType.POSTBACK, i.name(), i.keyHash(), i.secret(), null,
-                null, null, java.util.Map.of(), i.timeZone(), List.of(), i.offerId(), i.orderTopic(), i.creditPriority(),
+                null, null, Map.of(), i.timeZone(), List.of(), i.offerId(), i.orderTopic(), i.creditPriority(),
                 i.createdAt());
     }
 

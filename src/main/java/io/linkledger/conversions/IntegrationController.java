@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.conversions.Integrations.IntegrationRequest;
+import io.linkledger.shared.ProblemException;
 
 @RestController
 @RequestMapping("/api/v1/integrations")
@@ -136,7 +137,7 @@ class IntegrationController {
     IntakeResponse testPurchase(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody TestPurchaseRequest request) {
         if (request.offerId() == null || request.memberId() == null) {
-            throw io.linkledger.shared.ProblemException.invalid("memberId", "offerId and memberId of a test member are required");
+            throw ProblemException.invalid("memberId", "offerId and memberId of a test member are required");
         }
         return IntakeResponse.of(intake.testPurchase(caller.brandId(), id, request.offerId(), request.memberId(),
                 request.amount()));

@@ -2,11 +2,17 @@ package io.linkledger.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.offers.PayoutType;
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
 
 @Repository
@@ -35,7 +41,7 @@ class ClickRepository {
                 rs.getString("referrer"), rs.getBoolean("is_bot"), rs.getBoolean("is_unique"));
     }
 
-    java.util.List<Clicks.ClickCount> uniqueHumanClicks(java.util.UUID offerId, java.time.Instant from, java.time.Instant to) {
+    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
         return jdbc.sql("""
                 select assignment_id, member_id, count(*) as clicks from clicks
                 where offer_id = ? and clicked_at >= ? and clicked_at < ? and is_bot = false and is_unique = true
@@ -64,9 +70,9 @@ class ClickRepository {
                     CommissionOverride override = null;
                     if (overrideType != null) {
                         Long minor = Sql.longOrNull(rs, "override_amount_minor");
-                        java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency").trim());
-                        override = new CommissionOverride(io.linkledger.offers.PayoutType.valueOf(overrideType),
-                                minor == null ? null : new io.linkledger.shared.Money(minor, currency),
+                        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+                        override = new CommissionOverride(PayoutType.valueOf(overrideType),
+                                minor == null ? null : new Money(minor, currency),
                                 rs.getBigDecimal("override_percent"));
                     }
                     Assignment assignment = new Assignment(click.assignmentId(), click.brandId(), click.offerId(),

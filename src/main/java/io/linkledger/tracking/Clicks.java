@@ -1,6 +1,9 @@
 package io.linkledger.tracking;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -20,12 +23,12 @@ public class Clicks {
     }
 
     /** Unique, non-bot clicks of an offer in [from, to), per assignment: what pays per click. */
-    public java.util.List<ClickCount> uniqueHumanClicks(java.util.UUID offerId, java.time.Instant from, java.time.Instant to) {
+    public List<ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
         return repository.uniqueHumanClicks(offerId, from, to);
     }
 
     /** How many clicks one member's link in an offer got. */
-    public record ClickCount(java.util.UUID assignmentId, java.util.UUID memberId, long clicks) {
+    public record ClickCount(UUID assignmentId, UUID memberId, long clicks) {
     }
 
     /** The click and the assignment it came through, read together: what attribution needs per postback. */

@@ -1,5 +1,7 @@
 package io.linkledger.tracking;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +27,7 @@ final class RedirectPages {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html("Temporarily unavailable",
                         "We could not record your visit just now, so we have not sent you on. "
                                 + "Please try the link again in a few seconds."));
@@ -34,7 +36,7 @@ final class RedirectPages {
     private static ResponseEntity<String> page(HttpStatus status, String title, String message) {
         return ResponseEntity.status(status)
                 .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html(title, message));
     }
 
