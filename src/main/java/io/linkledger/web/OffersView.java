@@ -1,7 +1,9 @@
 package io.linkledger.web;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
@@ -38,7 +40,16 @@ public final class OffersView {
         }
 
         public String epc() {
-            return report.epc() == null ? "–" : money(report.epc());
+            if (report.epc() == null) {
+                return "–";
+            }
+            // EPC keeps its two extra decimals (e.g. $0.2770): cents alone hide the differences.
+            BigDecimal epc = new BigDecimal(report.epc());
+            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+            format.setCurrency(offer.currency());
+            format.setMinimumFractionDigits(epc.scale());
+            format.setMaximumFractionDigits(epc.scale());
+            return format.format(epc);
         }
 
         private String money(String decimal) {
