@@ -169,6 +169,39 @@ public record OfferForm(String name, String description, String type, String con
         return errors;
     }
 
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
+            Map.entry("description", "Description"), Map.entry("type", "Kind"),
+            Map.entry("conversionType", "Conversion type"), Map.entry("currency", "Currency"),
+            Map.entry("trackingProtocol", "Tracking protocol"), Map.entry("destinationUrl", "Destination URL"),
+            Map.entry("fallbackUrl", "Fallback URL"), Map.entry("allowedDeepLinkHosts", "Allowed deep-link hosts"),
+            Map.entry("startsAt", "Starts on"), Map.entry("endsAt", "Ends on"), Map.entry("status", "Status"),
+            Map.entry("attributionWindowDays", "Attribution window"), Map.entry("payouts", "Payout options"));
+    private static final Pattern TIER_KEY = Pattern.compile("tiers\\[(\\d+)]\\.(\\w+)");
+
+    /** How the error summary names a field, e.g. "Tier 2 percent" for {@code tiers[1].percent}. */
+    public static String label(String field) {
+        Matcher m = TIER_KEY.matcher(field);
+        if (m.matches()) {
+            return "Tier " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
+        }
+        return LABELS.getOrDefault(field, field);
+    }
+
+    /** The id of the input an error belongs to, for the summary's links. */
+    public static String anchor(String field) {
+        Matcher m = TIER_KEY.matcher(field);
+        if (m.matches()) {
+            return "tiers-" + m.group(1) + "-" + m.group(2);
+        }
+        return switch (field) {
+            case "startsAt" -> "startsOn";
+            case "endsAt" -> "endsOn";
+            case "trackingProtocol" -> "protocol-label";
+            case "payouts" -> "payouts-error";
+            default -> field;
+        };
+    }
+
     /** Extra empty rows so a user can add a tier without scripts: at least two rows, one spare. */
     private static List<Tier> withRows(List<Tier> tiers) {
         List<Tier> rows = new ArrayList<>(tiers);
