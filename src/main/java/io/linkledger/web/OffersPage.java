@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,7 +63,11 @@ class OffersPage {
     }
 
     @GetMapping("/offers/new")
-    String newOffer(@RequestParam(defaultValue = "LINK") String type, Model model) {
+    String newOffer(@ModelAttribute("console") Console console, @RequestParam(defaultValue = "LINK") String type,
+            Model model) {
+        if (!console.admin()) {
+            return "redirect:/offers";
+        }
         OfferType kind;
         try {
             kind = OfferType.valueOf(type.trim().toUpperCase(java.util.Locale.ROOT));
@@ -89,8 +94,13 @@ class OffersPage {
     }
 
     @GetMapping("/offers/{offerId}/edit")
-    String edit(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId, Model model) {
+    String edit(@AuthenticationPrincipal BrandPrincipal caller, @ModelAttribute("console") Console console,
+            @PathVariable UUID offerId, Model model) {
         Offer offer = offers.get(caller.brandId(), offerId);
+        if (!console.admin()) {
+            // Viewers cannot save, so they get the offer's page instead of a form they cannot submit.
+            return "redirect:/offers/" + offer.id();
+        }
         return form(model, offer, OfferForm.of(offer), Map.of());
     }
 

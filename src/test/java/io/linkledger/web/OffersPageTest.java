@@ -267,6 +267,10 @@ class OffersPageTest extends ApiTest {
 
         assertThat(page).contains("Read-only offer", "href=\"/offers/" + offer + "\"");
         assertThat(page).doesNotContain("Add Offer", "/edit", "name=\"status\"");
+        assertThat(console.get("/offers/new?type=LINK").headers().firstValue("Location").orElseThrow())
+                .endsWith("/offers");
+        assertThat(console.get("/offers/" + offer + "/edit").headers().firstValue("Location").orElseThrow())
+                .endsWith("/offers/" + offer);
         assertThat(console.post("/offers", linkOfferForm("Sneaky")).statusCode()).isEqualTo(403);
     }
 
