@@ -110,8 +110,16 @@ class OffersPage {
         Offer offer = offers.get(caller.brandId(), offerId);
         OfferForm form = OfferForm.from(params);
         OfferForm.Parsed parsed = form.parse();
-        if (!parsed.errors().isEmpty()) {
-            return form(model, offer, form, parsed.errors());
+        Map<String, List<String>> errors = new java.util.LinkedHashMap<>(parsed.errors());
+        // An update keeps a date that is left out, so an emptied date field would be silently ignored: say so.
+        if (offer.startsAt() != null && form.startsOn().isBlank()) {
+            errors.put("startsAt", List.of("cannot be removed once set; pick the day the offer starts"));
+        }
+        if (offer.endsAt() != null && form.endsOn().isBlank()) {
+            errors.put("endsAt", List.of("cannot be removed once set; pick a later day or archive the offer instead"));
+        }
+        if (!errors.isEmpty()) {
+            return form(model, offer, form, errors);
         }
         OfferRequest request = parsed.request();
         // The currency field is read-only on edit; the offer keeps its own.

@@ -256,6 +256,15 @@ class OffersPageTest extends ApiTest {
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(rejected.body()).contains("id=\"endsAt-error\"", "is not a date");
         assertThat(api.get("/api/v1/offers/" + id).json().get("name").asString()).isEqualTo("Spring sale, extended");
+
+        form.put("name", "Spring sale, extended");
+        form.put("endsOn", "2030-06-01");
+        assertThat(console.post("/offers/" + id, form).statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/v1/offers/" + id).json().get("endsAt").asString()).startsWith("2030-06-01T00:00");
+        form.put("endsOn", "");
+        HttpResponse<String> cleared = console.post("/offers/" + id, form);
+        assertThat(cleared.body()).containsPattern("id=\"endsAt-error\"[^>]*>\\s*<span>cannot be removed once set");
+        assertThat(api.get("/api/v1/offers/" + id).json().get("endsAt").asString()).startsWith("2030-06-01T00:00");
     }
 
     @Test
