@@ -1,0 +1,77 @@
+package io.linkledger.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferStatus;
+import io.linkledger.reporting.OfferReport;
+import io.linkledger.shared.Money;
+
+/** What the offer list page shows. */
+public final class OffersView {
+
+    private OffersView() {
+    }
+
+    /** One offer row of the list with its figures for the chosen period. */
+    public record Row(Offer offer, OfferReport report) {
+
+        public String kind() {
+            return switch (offer.type()) {
+                case LINK -> "Link";
+                case PROMO_CODE -> "Promo code";
+                case LINK_AND_CODE -> "Link and code";
+            };
+        }
+
+        public String sales() {
+            return money(report.sales());
+        }
+
+        public String commission() {
+            return money(report.commission());
+        }
+
+        public String conversionRate() {
+            return report.conversionRate() == null ? "–" : report.conversionRate() + "%";
+        }
+
+        public String epc() {
+            if (report.epc() == null) {
+                return "–";
+            }
+            // EPC keeps its two extra decimals (e.g. $0.2770): cents alone hide the differences.
+            BigDecimal epc = new BigDecimal(report.epc());
+            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+            format.setCurrency(offer.currency());
+            format.setMinimumFractionDigits(epc.scale());
+            format.setMaximumFractionDigits(epc.scale());
+            return format.format(epc);
+        }
+
+        private String money(String decimal) {
+            return Money.of(new BigDecimal(decimal), offer.currency()).display();
+        }
+    }
+
+    /** The date range picker: a preset (7/30/90 days) or explicit from/to dates. */
+    public record Range(LocalDate from, LocalDate to, Integer days, boolean archived, String error) {
+
+        /** Query string that keeps this range, e.g. for paging links. */
+        public String query() {
+            return "from=" + from + "&to=" + to + (archived ? "&archived=true" : "");
+        }
+    }
+
+    /** The button text that moves an offer to {@code status}. */
+    public static String action(OfferStatus status) {
+        return switch (status) {
+            case ACTIVE -> "Activate";
+            case PAUSED -> "Pause";
+            case ARCHIVED -> "Archive";
+        };
+    }
+}
