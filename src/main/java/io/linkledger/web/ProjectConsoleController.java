@@ -123,8 +123,15 @@ class ProjectConsoleController {
 
     @PostMapping("/projects/{id}/members")
     String addMembers(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
-            @RequestParam(required = false) List<UUID> memberIds, RedirectAttributes redirect) {
-        int added = projects.addMembers(caller.brandId(), id, memberIds == null ? List.of() : memberIds);
+            @RequestParam(required = false) List<UUID> memberIds, @RequestParam(required = false) String q,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        int added;
+        try {
+            added = projects.addMembers(caller.brandId(), id, memberIds == null ? List.of() : memberIds);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            return showPage(caller, id, q, 0, "", "", new Errors(issues(e, "memberIds")), model);
+        }
         redirect.addAttribute("added", added == 1 ? "1 member added." : added + " members added.");
         return "redirect:/projects/" + id;
     }
