@@ -301,7 +301,8 @@ class ProjectConsoleController {
             @RequestParam(required = false) List<UUID> memberIds, Model model) {
         Project project = projects.get(caller.brandId(), id);
         EmailTemplate template = templates.get(caller.brandId(), TemplateKind.SALES_TRACKING_ITEMS);
-        return composePage(caller, project, offerId, new Selection(all, memberIds), template, Errors.NONE, model);
+        return composePage(caller, project, offerId, new Selection(all, memberIds), template, Errors.NONE, false,
+                null, null, model);
     }
 
     @PostMapping("/projects/{id}/stage/preview")
@@ -309,7 +310,7 @@ class ProjectConsoleController {
             @RequestParam UUID offerId, @RequestParam(required = false) boolean all,
             @RequestParam(required = false) List<UUID> memberIds, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String html, @RequestParam(required = false) String text,
-            @RequestParam(required = false) Integer index, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) Integer index, Model model) {
         Project project = projects.get(caller.brandId(), id);
         Selection selection = new Selection(all, memberIds);
         EmailTemplate template = new EmailTemplate(subject, html, text);
@@ -318,15 +319,12 @@ class ProjectConsoleController {
             Page<MemberEmails.Preview> page = memberEmails.preview(caller.brandId(), offerId,
                     emailRequest(project, selection, template), 1, at);
             MemberEmails.Preview p = page.items().isEmpty() ? null : page.items().getFirst();
-            model.addAttribute("preview", p == null ? null
-                    : new PreviewPage(id, p.to(), p.subject(), p.html(), p.text(), at, page.total()));
-            return "console/projects/preview";
+            PreviewPage shown = p == null ? null
+                    : new PreviewPage(id, p.to(), p.subject(), p.html(), p.text(), at, page.total());
+            return composePage(caller, project, offerId, selection, template, Errors.NONE, true, shown, null, model);
         } catch (ProblemException e) {
-            // The fixed form replaces the whole composer, wherever the button meant to put its answer.
-            response.setHeader("HX-Retarget", "#compose");
-            response.setHeader("HX-Reswap", "outerHTML");
             return composePage(caller, project, offerId, selection, template, new Errors(issues(e, "subject")),
-                    model);
+                    false, null, null, model);
         }
     }
 
@@ -335,22 +333,20 @@ class ProjectConsoleController {
             @RequestParam UUID offerId, @RequestParam(required = false) boolean all,
             @RequestParam(required = false) List<UUID> memberIds, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String html, @RequestParam(required = false) String text,
-            Model model, HttpServletResponse response) {
+            Model model) {
         Project project = projects.get(caller.brandId(), id);
         Selection selection = new Selection(all, memberIds);
         EmailTemplate template = new EmailTemplate(subject, html, text);
         try {
             MemberEmails.Sending sending = memberEmails.send(caller.brandId(), offerId,
                     emailRequest(project, selection, template));
-            model.addAttribute("progress", new Progress("Sending emails",
-                    "/projects/" + id + "/stage/sending/" + sending.jobId(), 0, sending.total()));
-            return "console/projects/progress";
-        } catch (ProblemException e) {
-            // The fixed form replaces the whole composer, wherever the button meant to put its answer.
-            response.setHeader("HX-Retarget", "#compose");
-            response.setHeader("HX-Reswap", "outerHTML");
-            return composePage(caller, project, offerId, selection, template, new Errors(issues(e, "subject")),
+            Progress progress = new Progress("Sending emails",
+                    "/projects/" + id + "/stage/sending/" + sending.jobId(), 0, sending.total());
+            return composePage(caller, project, offerId, selection, template, Errors.NONE, false, null, progress,
                     model);
+        } catch (ProblemException e) {
+            return composePage(caller, project, offerId, selection, template, new Errors(issues(e, "subject")),
+                    false, null, null, model);
         }
     }
 
@@ -380,11 +376,12 @@ class ProjectConsoleController {
     }
 
     private String composePage(BrandPrincipal caller, Project project, UUID offerId, Selection selection,
-            EmailTemplate template, Errors errors, Model model) {
+            EmailTemplate template, Errors errors, boolean previewed, PreviewPage preview, Progress sending,
+            Model model) {
         Offer offer = offers.get(caller.brandId(), offerId);
         model.addAttribute("compose", new Compose(project.id(), offerId, offer.name(), selection,
                 selection.size(project.memberCount()), template.subject(), template.html(), template.text(),
-                errors));
+                errors, previewed, preview, sending));
         return "console/projects/compose";
     }
 

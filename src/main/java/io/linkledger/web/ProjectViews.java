@@ -81,7 +81,8 @@ public final class ProjectViews {
 
     /** The editable "Send Sales Tracking Items" email and who it goes to. */
     public record Compose(UUID projectId, UUID offerId, String offerName, Selection selection, int recipients,
-            String subject, String html, String text, Errors errors) {
+            String subject, String html, String text, Errors errors, boolean previewed, PreviewPage preview,
+            Progress sending) {
     }
 
     /** One recipient's personalised email, with paging through every recipient. */
