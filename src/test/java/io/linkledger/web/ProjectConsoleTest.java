@@ -293,6 +293,25 @@ class ProjectConsoleTest extends ApiTest {
     }
 
     @Test
+    void viewersSeeMembersButNoChangeForms() throws Exception {
+        Project project = projectWith(member("Ana Lima"));
+        String email = "viewer." + UUID.randomUUID() + "@example.com";
+        users.create(brand.id(), email, "viewer password!", Role.VIEWER);
+        browser.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/logout")).POST(
+                HttpRequest.BodyPublishers.ofString("_csrf=" + csrf))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        csrf = null;
+        post("/login", Map.of("username", email, "password", "viewer password!"));
+        csrf = csrfOf(get("/projects").body());
+
+        String page = get("/projects/" + project.id()).body();
+        assertThat(page).contains("Ana Lima").doesNotContain("Create and add").doesNotContain("Generate links/codes")
+                .doesNotContain(">Remove<");
+        assertThat(get("/projects").body()).doesNotContain("Create project");
+        assertThat(post("/projects", Map.of("name", "Nope")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anotherBrandsProjectIsNotFound() throws Exception {
         var other = brands.create("Other " + UUID.randomUUID());
         Project theirs = projects.create(other.id(), "Secret");
