@@ -116,8 +116,7 @@ class ProjectConsoleController {
     @GetMapping("/projects/{id}")
     String show(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) String added, Model model) {
-        model.addAttribute("notice", added == null ? null : added);
+            Model model) {
         return showPage(caller, id, q, Page.offset(offset), "", "", Errors.NONE, model);
     }
 
@@ -132,7 +131,7 @@ class ProjectConsoleController {
             response.setStatus(e.status().value());
             return showPage(caller, id, q, 0, "", "", new Errors(issues(e, "memberIds")), model);
         }
-        redirect.addAttribute("added", added == 1 ? "1 member added." : added + " members added.");
+        redirect.addFlashAttribute("notice", added == 1 ? "1 member added." : added + " members added.");
         return "redirect:/projects/" + id;
     }
 
@@ -144,7 +143,7 @@ class ProjectConsoleController {
         try {
             Member member = members.create(caller.brandId(), new MemberRequest(name, email, null, null));
             projects.addMembers(caller.brandId(), id, List.of(member.id()));
-            redirect.addAttribute("added", member.name() + " was created and added.");
+            redirect.addFlashAttribute("notice", member.name() + " was created and added.");
             return "redirect:/projects/" + id;
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
@@ -157,7 +156,7 @@ class ProjectConsoleController {
             @PathVariable UUID memberId, RedirectAttributes redirect) {
         Member member = members.get(caller.brandId(), memberId);
         projects.removeMember(caller.brandId(), id, memberId);
-        redirect.addAttribute("added", member.name() + " was removed from the project.");
+        redirect.addFlashAttribute("notice", member.name() + " was removed from the project.");
         return "redirect:/projects/" + id;
     }
 

@@ -139,6 +139,10 @@ class ProjectBrowserTest extends ApiTest {
 
         page.setViewportSize(390, 844);
         shot(page, "project-phone");
+        page.setViewportSize(1280, 900);
+        page.navigate(api.baseUrl() + "/projects");
+        assertThat(page.locator("#projects")).containsText("Spring creators");
+        shot(page, "projects-list");
         assertThat(errors).isEmpty();
     }
 }

@@ -160,6 +160,7 @@ class ProjectConsoleTest extends ApiTest {
         assertThat(noneTicked.body()).contains("id=\"add-found-error\"").contains("id=\"add-" + ana.id() + "\"");
         HttpResponse<String> added = post(base + "/members", Map.of("memberIds", ana.id()));
         assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(get(base).body()).contains("1 member added.");
         assertThat(projects.memberIds(brand.id(), project.id())).containsExactly(ana.id());
 
         HttpResponse<String> invalid = post(base + "/members/new", Map.of("name", "Bo Chen", "email", "not-an-email"));
@@ -170,7 +171,9 @@ class ProjectConsoleTest extends ApiTest {
         HttpResponse<String> createdInline = post(base + "/members/new", Map.of("name", "Bo Chen", "email", "bo@example.com"));
         assertThat(createdInline.statusCode()).isEqualTo(302);
         String page = get(base).body();
-        assertThat(page).contains("Bo Chen").contains("bo@example.com").contains("2 members");
+        assertThat(page).contains("Bo Chen").contains("bo@example.com").contains("2 members")
+                .contains("Bo Chen was created and added.");
+        assertThat(get(base).body()).doesNotContain("was created and added");
 
         HttpResponse<String> removed = post(base + "/members/" + ana.id() + "/remove", Map.of());
         assertThat(removed.statusCode()).isEqualTo(302);
