@@ -1,0 +1,148 @@
+package io.linkledger.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.linkledger.brands.Role;
+import io.linkledger.brands.Users;
+import io.linkledger.support.ApiTest;
+import io.linkledger.support.Browsers;
+
+/** A brand admin walks a project's Sales Tracking stage in Chromium, at desktop and phone width. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectBrowserTest extends ApiTest {
+
+    @Autowired
+    private Users users;
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+
+    @BeforeAll
+    void startBrowser() {
+        Browsers.requireChromium();
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private Page signedIn(int width, int height, List<String> errors) {
+        String email = "admin." + UUID.randomUUID() + "@example.com";
+        users.create(brand.id(), email, "projects admin password", Role.ADMIN);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setDeviceScaleFactor(1));
+        Page page = context.newPage();
+        page.onPageError(errors::add);
+        // A form with field errors answers 400 and /offers is another page's work: only script
+        // errors and server failures count here.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                errors.add(message.text());
+            }
+        });
+        page.onResponse(response -> {
+            if (response.status() >= 500) {
+                errors.add(response.status() + " " + response.url());
+            }
+        });
+        page.navigate(api.baseUrl() + "/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("projects admin password");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/offers");
+        return page;
+    }
+
+    private void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot(name)).setFullPage(true));
+    }
+
+    @Test
+    void createProjectAddMemberGenerateAndPreviewTheEmail() {
+        createOffer(Map.of("name", "Summer Sale", "type", "LINK_AND_CODE", "conversionType", "SALE",
+                "currency", "USD", "destinationUrl", SHAREASALE_URL,
+                "payouts", List.of(Map.of("name", "Default", "type", "CPS", "percent", "10"))));
+        List<String> errors = new ArrayList<>();
+        Page page = signedIn(1280, 900, errors);
+
+        page.navigate(api.baseUrl() + "/projects");
+        page.getByLabel("Name").fill("Spring creators");
+        page.locator("button:has-text('Create project')").click();
+        page.waitForURL("**/projects/*");
+        assertThat(page.locator("h1")).hasText("Spring creators");
+
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Jane Doe");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("not an email");
+        page.locator("button:has-text('Create and add')").click();
+        assertThat(page.locator("#new-email-error")).isVisible();
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("jane@example.com");
+        page.locator("button:has-text('Create and add')").click();
+        assertThat(page.locator("#project-members")).containsText("jane@example.com");
+        shot(page, "project-members");
+
+        page.getByLabel("Offer").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Summer Sale (link and code)"));
+        page.getByLabel("Select Jane Doe").check();
+        page.locator("#generate").click();
+        assertThat(page.locator("#generated")).containsText("Jane Doe");
+        assertThat(page.locator("#generated")).containsText("JANE");
+        assertThat(page.locator("#generated a[href*='/d/']")).hasCount(1);
+        shot(page, "project-generated");
+
+        page.locator("#to-send-step").click();
+        assertThat(page.getByLabel("Subject")).hasValue("Your {{offer.name}} link and code from {{brand.name}}");
+        page.locator("#preview-button").click();
+        assertThat(page.locator("#preview-to")).hasText("jane@example.com");
+        assertThat(page.locator("#preview-subject")).hasText("Your Summer Sale link and code from " + brand.name());
+        assertThat(page.frameLocator("iframe.project-preview-html").locator("body")).containsText("Hi Jane");
+        shot(page, "project-send-preview");
+
+        page.getByLabel("Subject").fill("Hi {{member.nickname}}");
+        page.locator("#preview-button").click();
+        assertThat(page.locator("#email-subject-error")).containsText("member.nickname");
+        page.getByLabel("Subject").fill("Your {{offer.name}} code");
+        page.locator("#send-button").click();
+        assertThat(page.locator("#stage-sent")).containsText("1 email is queued");
+        assertThat(api.get("/api/v1/emails").json().get("total").asInt()).isEqualTo(1);
+        shot(page, "project-sent");
+
+        page.setViewportSize(390, 844);
+        shot(page, "project-phone");
+        page.setViewportSize(1280, 900);
+        page.navigate(api.baseUrl() + "/projects");
+        assertThat(page.locator("#projects")).containsText("Spring creators");
+        shot(page, "projects-list");
+        assertThat(errors).isEmpty();
+    }
+}
