@@ -3,7 +3,6 @@ package io.linkledger.email;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,8 +63,8 @@ public class MemberEmails {
     }
 
     /**
-     * Who and what: listed members and/or a project's members, or every member of the offer
-     * when neither is given; the brand's saved template of {@code kind}, or {@code template}
+     * Who and what: a project's members (or the listed ones of them), listed members, or every
+     * member of the offer when neither is given; the brand's saved template of {@code kind}, or {@code template}
      * as edited for this sending.
      */
     public record EmailRequest(TemplateKind kind, List<UUID> memberIds, UUID projectId, EmailTemplate template) {
@@ -134,14 +133,9 @@ public class MemberEmails {
             }
             return all;
         }
-        Set<UUID> selected = new LinkedHashSet<>();
-        if (request.memberIds() != null) {
-            selected.addAll(request.memberIds());
-        }
-        if (request.projectId() != null) {
-            selected.addAll(projects.memberIds(brandId, request.projectId()));
-        }
-        List<UUID> ids = List.copyOf(selected);
+        List<UUID> ids = request.projectId() != null
+                ? projects.select(brandId, request.projectId(), request.memberIds())
+                : request.memberIds().stream().distinct().toList();
         Set<UUID> assigned = new HashSet<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             assignments.forMembers(brandId, offer.id(), ids.subList(from, Math.min(ids.size(), from + CHUNK)))

@@ -1,8 +1,10 @@
 package io.linkledger.projects;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,6 +59,25 @@ public class Projects {
     public List<UUID> memberIds(UUID brandId, UUID projectId) {
         get(brandId, projectId);
         return repository.memberIds(projectId);
+    }
+
+    /**
+     * The project's members, or only {@code memberIds} of them when given; each of those must
+     * be in the project (a 400 problem names the ones that are not).
+     */
+    public List<UUID> select(UUID brandId, UUID projectId, List<UUID> memberIds) {
+        List<UUID> all = memberIds(brandId, projectId);
+        if (memberIds == null || memberIds.isEmpty()) {
+            return all;
+        }
+        Set<UUID> inProject = new HashSet<>(all);
+        List<String> outside = memberIds.stream().filter(id -> !inProject.contains(id)).distinct().limit(10)
+                .map(UUID::toString).toList();
+        if (!outside.isEmpty()) {
+            throw ProblemException.invalid("memberIds", "not members of project " + projectId + ": "
+                    + String.join(", ", outside));
+        }
+        return memberIds.stream().distinct().toList();
     }
 
     public Page<Member> members(UUID brandId, UUID projectId, int limit, int offset) {

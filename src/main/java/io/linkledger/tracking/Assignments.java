@@ -180,26 +180,23 @@ public class Assignments {
         return repository.findByPromoCode(brandId, promoCode);
     }
 
+    /** A project's members, or the listed ones (of the project, when one is given). */
     private List<UUID> memberIds(UUID brandId, AssignRequest request) {
         boolean listed = request.memberIds() != null && !request.memberIds().isEmpty();
-        if (!listed && request.projectId() == null) {
-            throw ProblemException.invalid("memberIds", "give memberIds, a projectId, or both");
-        }
-        Set<UUID> ids = new LinkedHashSet<>();
-        if (listed) {
-            for (int from = 0; from < request.memberIds().size(); from += CHUNK) {
-                members.getAll(brandId, request.memberIds().subList(from, Math.min(request.memberIds().size(), from + CHUNK)));
-            }
-            ids.addAll(request.memberIds());
-        }
         if (request.projectId() != null) {
-            List<UUID> inProject = projects.memberIds(brandId, request.projectId());
-            if (inProject.isEmpty() && !listed) {
+            List<UUID> ids = projects.select(brandId, request.projectId(), request.memberIds());
+            if (ids.isEmpty()) {
                 throw ProblemException.invalid("projectId", "project " + request.projectId() + " has no members yet");
             }
-            ids.addAll(inProject);
+            return ids;
         }
-        return List.copyOf(ids);
+        if (!listed) {
+            throw ProblemException.invalid("memberIds", "give memberIds, a projectId, or both");
+        }
+        for (int from = 0; from < request.memberIds().size(); from += CHUNK) {
+            members.getAll(brandId, request.memberIds().subList(from, Math.min(request.memberIds().size(), from + CHUNK)));
+        }
+        return request.memberIds().stream().distinct().toList();
     }
 
     private Map<UUID, String> customCodes(UUID brandId, Offer offer, AssignRequest request, List<UUID> memberIds) {

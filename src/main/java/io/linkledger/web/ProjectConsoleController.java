@@ -218,14 +218,11 @@ class ProjectConsoleController {
         return links(caller, project, offerId, selection, 0, model);
     }
 
-    /**
-     * "All members" assigns the whole project, attributed to it. A hand-picked subset is sent as
-     * member ids alone: Assignments treats ids plus a project as the union of both.
-     */
+    /** "All members" assigns the whole project; a hand-picked subset only those. Both are attributed to it. */
     private static AssignRequest assignRequest(Project project, Selection selection) {
         return selection.all()
                 ? new AssignRequest(null, project.id(), null, Map.of())
-                : new AssignRequest(selection.memberIds(), null, null, Map.of());
+                : new AssignRequest(selection.memberIds(), project.id(), null, Map.of());
     }
 
     @GetMapping("/projects/{id}/stage/jobs/{jobId}")
@@ -371,7 +368,7 @@ class ProjectConsoleController {
     private static EmailRequest emailRequest(Project project, Selection selection, EmailTemplate template) {
         return selection.all()
                 ? new EmailRequest(TemplateKind.SALES_TRACKING_ITEMS, null, project.id(), template)
-                : new EmailRequest(TemplateKind.SALES_TRACKING_ITEMS, selection.memberIds(), null, template);
+                : new EmailRequest(TemplateKind.SALES_TRACKING_ITEMS, selection.memberIds(), project.id(), template);
     }
 
     private String composePage(BrandPrincipal caller, Project project, UUID offerId, Selection selection,

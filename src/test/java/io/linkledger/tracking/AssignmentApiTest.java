@@ -70,6 +70,27 @@ class AssignmentApiTest extends ApiTest {
     }
 
     @Test
+    void listedMembersOfAProjectAreAssignedAloneAndAttributedToIt() {
+        String offer = linkAndCodeOffer().get("id").asString();
+        String project = created(api.post("/api/v1/projects", Map.of("name", "Launch"))).get("id").asString();
+        String ann = createMember("Ann", "ann@example.com").get("id").asString();
+        String ben = createMember("Ben", "ben@example.com").get("id").asString();
+        String outsider = createMember("Cy", "cy@example.com").get("id").asString();
+        api.post("/api/v1/projects/" + project + "/members", Map.of("memberIds", List.of(ann, ben)));
+
+        JsonNode result = api.post("/api/v1/offers/" + offer + "/members",
+                Map.of("memberIds", List.of(ann), "projectId", project)).json().get("assignments");
+
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).get("memberId").asString()).isEqualTo(ann);
+        assertThat(result.get(0).get("projectId").asString()).isEqualTo(project);
+        JsonNode body = problem(api.post("/api/v1/offers/" + offer + "/members",
+                Map.of("memberIds", List.of(outsider), "projectId", project)), 400);
+        assertThat(body.get("detail").asString()).contains(outsider);
+        assertThat(assignmentCount()).isEqualTo(1);
+    }
+
+    @Test
     void aMemberInThreeOffersHasThreeDashboardLinks() {
         String jane = createMember("Jane Doe", "jane@example.com").get("id").asString();
         List<String> links = List.of(linkAndCodeOffer(), linkAndCodeOffer(), createLinkOffer("Link")).stream()
