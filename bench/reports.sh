@@ -12,6 +12,7 @@
 #
 #   bash bench/reports.sh
 #   CLICKS=1000000 CONVERSIONS=100000 MEMBERS=1000 bash bench/reports.sh    # a quick run
+#   REQUESTS=20 WARMUP=3 bash bench/reports.sh   # while a report takes seconds (docs/PERFORMANCE-reports.md)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs curl,
 # jq and psql with apt-get when missing; packages the current code first (BENCH_SKIP_BUILD=1 to skip).
@@ -85,7 +86,7 @@ insert into clicks (transaction_id, clicked_at, brand_id, offer_id, member_id, p
 select 'b' || g, timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $CLICKS)) * interval '1 second',
     l.brand_id, l.offer_id, l.member_id, null, l.assignment_id, 'v' || (g / 3), 'bench', null,
     g % 50 = 0, g % 3 = 0
-from generate_series(0, $CLICKS - 1) g
+from generate_series(0::bigint, $CLICKS - 1) g
 join bench_links l on l.n = case when g % 100 = 0 then 0 else (g * 7919) % $links end;
 
 insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks)
@@ -103,7 +104,7 @@ select gen_random_uuid(), l.brand_id, l.offer_id, l.member_id, l.assignment_id, 
     case when g % 10 = 0 then 'REVERSED' when g % 10 in (1, 2, 3) then 'APPROVED' when g % 10 = 4 then 'PAID'
          else 'PENDING' end,
     'USD', 1000 + (g * 37) % 20000, (1000 + (g * 37) % 20000) / 10, null, 'CPS', g % 1000 = 999, t, t, t, null, null
-from generate_series(0, $CONVERSIONS - 1) g
+from generate_series(0::bigint, $CONVERSIONS - 1) g
 cross join lateral (select timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $CONVERSIONS)) * interval '1 second' as t) tt
 join bench_links l on l.n = case when g % 100 = 0 then 0 else (g * 7919) % $links end;
 
