@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
@@ -21,6 +21,8 @@ import io.linkledger.shared.Sql;
 /**
  * Conversion figures for reports: counts and sums of an offer's live (not reversed, not test)
  * conversions. Pay-per-click accruals add to commission, not to the number of conversions.
+ * Periods of whole UTC days (all reports ask for those) are read from the daily rollup; any
+ * other period from the conversions themselves.
  */
 @Service
 public class ConversionStats {
@@ -50,23 +52,41 @@ public class ConversionStats {
     private static final String LINE =
             "select converted_at, currency, sale_minor, commission_minor, status, kind from conversions";
 
+    private static final Instant NO_START = Instant.EPOCH;
+    private static final Instant NO_END = Instant.parse("9999-01-01T00:00:00Z");
+
     private final JdbcClient jdbc;
     private final Offers offers;
+    private final ConversionRollupRepository rollup;
 
-    ConversionStats(JdbcClient jdbc, Offers offers) {
+    ConversionStats(JdbcClient jdbc, Offers offers, ConversionRollupRepository rollup) {
         this.jdbc = jdbc;
         this.offers = offers;
+        this.rollup = rollup;
+    }
+
+    private static boolean wholeDays(Instant from, Instant to) {
+        return from != null && to != null && ConversionRollupRepository.startOfDay(from)
+                && ConversionRollupRepository.startOfDay(to);
+    }
+
+    private static LocalDate day(Instant startOfDay) {
+        return LocalDate.ofInstant(startOfDay, ZoneOffset.UTC);
     }
 
     /** Conversions of the brand's offer converted in [from, to); either bound may be null. */
     public OfferConversionStats forOffer(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
+        Instant start = from == null ? NO_START : from;
+        Instant end = to == null ? NO_END : to;
+        if (wholeDays(start, end)) {
+            return rollup.offer(brandId, offerId, day(start), day(end), currency);
+        }
         return jdbc.sql("select " + LIVE_SUMS + """
                  from conversions
                 where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
                   and converted_at >= ? and converted_at < ?""")
-                .params(brandId, offerId, Sql.ts(from == null ? Instant.EPOCH : from),
-                        Sql.ts(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to))
+                .params(brandId, offerId, Sql.ts(start), Sql.ts(end))
                 .query((rs, row) -> new OfferConversionStats(rs.getLong("n"), new Money(rs.getLong("sales"), currency),
                         new Money(rs.getLong("commission"), currency)))
                 .single();
@@ -92,20 +112,7 @@ public class ConversionStats {
 
     /** All-time commission of one member in one offer per status, reversed and test conversions left out. */
     public Map<ConversionStatus, Money> commissionByStatus(UUID assignmentId, Currency currency) {
-        Map<ConversionStatus, Money> totals = new EnumMap<>(ConversionStatus.class);
-        for (ConversionStatus status : ConversionStatus.values()) {
-            totals.put(status, Money.zero(currency));
-        }
-        jdbc.sql("""
-                select status, coalesce(sum(commission_minor), 0) as commission from conversions
-                where assignment_id = ? and is_test = false and status <> 'REVERSED'
-                group by status""")
-                .param(assignmentId)
-                .query(rs -> {
-                    totals.put(ConversionStatus.valueOf(rs.getString("status")),
-                            new Money(rs.getLong("commission"), currency));
-                });
-        return totals;
+        return rollup.commissionByStatus(assignmentId, currency);
     }
 
     private static Line line(ResultSet rs, int row) throws SQLException {
@@ -118,6 +125,9 @@ public class ConversionStats {
     /** The offer's live conversions per UTC day in [from, to), oldest first; days without any are left out. */
     public List<DayStats> offerDays(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
+        if (wholeDays(from, to)) {
+            return rollup.offerDays(brandId, offerId, day(from), day(to), currency);
+        }
         return jdbc.sql("select cast(converted_at at time zone 'UTC' as date) as converted_day, " + LIVE_SUMS + """
                  from conversions
                 where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
@@ -134,6 +144,9 @@ public class ConversionStats {
     /** The offer's live conversions per member in [from, to); members without any are left out. */
     public List<MemberStats> offerMembers(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
+        if (wholeDays(from, to)) {
+            return rollup.offerMembers(brandId, offerId, day(from), day(to), currency);
+        }
         return jdbc.sql("select member_id, " + LIVE_SUMS + """
                  from conversions
                 where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false

@@ -36,6 +36,7 @@ import io.linkledger.tracking.Assignment;
 public class Conversions {
 
     private final ConversionRepository repository;
+    private final ConversionRollupRepository rollup;
     private final Attribution attribution;
     private final CommissionEngine engine;
     private final OfferCache offers;
@@ -44,10 +45,11 @@ public class Conversions {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Conversions(ConversionRepository repository, Attribution attribution, CommissionEngine engine, OfferCache offers,
+    Conversions(ConversionRepository repository, ConversionRollupRepository rollup, Attribution attribution, CommissionEngine engine, OfferCache offers,
             ApplicationEventPublisher events, Ids ids, Clock clock, TransactionTemplate transactions) {
         this.transactions = transactions;
         this.repository = repository;
+        this.rollup = rollup;
         this.attribution = attribution;
         this.engine = engine;
         this.offers = offers;
@@ -111,6 +113,7 @@ public class Conversions {
                     true);
         }
         repository.recordChange(ids.next(), conversion, "CREATED", null, conversion.statusReason(), conversion.createdAt());
+        rollup.apply(null, conversion);
         publish(null, conversion, null, conversion.createdAt());
         return new Recorded(conversion, false);
     }
@@ -309,6 +312,7 @@ public class Conversions {
                 paymentId, now);
         repository.update(changed);
         repository.recordChange(ids.next(), changed, action, c.status(), reason, now);
+        rollup.apply(c, changed);
         publish(c, changed, c.status(), now);
         return changed;
     }

@@ -1,0 +1,255 @@
+package io.linkledger.conversions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.linkledger.ledger.MemberPaid;
+import io.linkledger.shared.Money;
+import io.linkledger.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/** The daily conversion rollup always equals the same figures summed from the conversions themselves. */
+class ConversionRollupTest extends ConversionApiTest {
+
+    private static final String SECRET = "shpss_rollup0123456789abcdef0123456789";
+
+    @Autowired
+    ConversionStats stats;
+
+    @Autowired
+    ClickAccrual clickAccrual;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** Rollup rows of this test's brand, one string per link, day and currency. */
+    private List<String> rollupRows() {
+        return jdbc.sql("""
+                select assignment_id, conversion_day, currency, offer_id, member_id, live, conversions, sales_minor,
+                    commission_minor, pending_commission_minor, approved_commission_minor, paid_commission_minor
+                from conversion_daily where brand_id = ? and live <> 0
+                order by assignment_id, conversion_day, currency""")
+                .param(brand.id())
+                .query((rs, row) -> row(rs))
+                .list();
+    }
+
+    /** The same figures aggregated from the raw conversions, as the reports used to. */
+    private List<String> rawRows() {
+        return jdbc.sql("""
+                select assignment_id, cast(converted_at at time zone 'UTC' as date) as conversion_day, currency,
+                    offer_id, member_id, count(*) as live,
+                    sum(case when kind <> 'CPC' then 1 else 0 end) as conversions, sum(sale_minor) as sales_minor,
+                    sum(commission_minor) as commission_minor,
+                    sum(case when status = 'PENDING' then commission_minor else 0 end) as pending_commission_minor,
+                    sum(case when status = 'APPROVED' then commission_minor else 0 end) as approved_commission_minor,
+                    sum(case when status = 'PAID' then commission_minor else 0 end) as paid_commission_minor
+                from conversions where brand_id = ? and status <> 'REVERSED' and is_test = false
+                group by assignment_id, cast(converted_at at time zone 'UTC' as date), currency, offer_id, member_id
+                order by assignment_id, conversion_day, currency""")
+                .param(brand.id())
+                .query((rs, row) -> row(rs))
+                .list();
+    }
+
+    private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return String.join(" ", rs.getString("assignment_id"), rs.getObject("conversion_day", LocalDate.class).toString(),
+                rs.getString("currency").trim(), rs.getString("offer_id"), rs.getString("member_id"),
+                String.valueOf(rs.getLong("live")), String.valueOf(rs.getLong("conversions")),
+                String.valueOf(rs.getLong("sales_minor")), String.valueOf(rs.getLong("commission_minor")),
+                String.valueOf(rs.getLong("pending_commission_minor")),
+                String.valueOf(rs.getLong("approved_commission_minor")),
+                String.valueOf(rs.getLong("paid_commission_minor")));
+    }
+
+    private String shareAsale(String key, Setup s, String transId, String amount, String date) {
+        Api.Response response = getPostback(key, params("afftrack", click(s, Instant.parse("2026-11-01T00:00:00Z")),
+                "transID", transId, "orderNumber", "ORD-" + transId, "amountOfSale", amount, "commission", "1.00",
+                "transDate", date, "transtype", "sale", "merchantID", "5678"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("conversionId").asString();
+    }
+
+    private Api.Response shopify(String key, String topic, String body) throws Exception {
+        var request = api.withKey(null).request("/webhooks/shopify/" + key)
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", topic)
+                .header("X-Shopify-Hmac-Sha256", ShopifyWebhookTest.hmac(SECRET, body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        Api.Response response = api.withKey(null).send(request);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+
+    private Setup secondMember(Setup s) {
+        String memberId = createMember("Bo " + UUID.randomUUID(), UUID.randomUUID() + "@example.test").get("id")
+                .asString();
+        JsonNode assignment = assign(s.offerId(), memberId).get(0);
+        UUID assignmentId = jdbc.sql("select id from offer_members where offer_id = ? and member_id = ?")
+                .params(UUID.fromString(s.offerId()), UUID.fromString(memberId)).query(UUID.class).single();
+        return new Setup(s.offerId(), memberId, assignmentId, assignment.get("promoCode").asString());
+    }
+
+    private void importReport(String integrationId, String csv) throws InterruptedException {
+        Api.Response started = api.postText("/api/v1/integrations/" + integrationId + "/reports", "text/csv", csv);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String jobId = started.json().get("jobId").asString();
+        for (int i = 0; i < 200; i++) {
+            String status = api.get("/api/v1/jobs/" + jobId).json().get("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return;
+            }
+            assertThat(status).isIn("QUEUED", "RUNNING");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("report import " + jobId + " did not finish");
+    }
+
+    @Test
+    void rollupEqualsRawAggregateAfterAMixOfLifecycleChanges() throws Exception {
+        Setup ada = linkOfferWithMember("CPS", null, "10");
+        Setup bo = secondMember(ada);
+        UUID offerId = UUID.fromString(ada.offerId());
+        JsonNode network = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
+        String key = network.get("key").asString();
+        String approved = shareAsale(key, ada, "2001", "100.00", "2026-11-20 12:00:00");
+        String reversed = shareAsale(key, ada, "2002", "40.00", "2026-11-20 23:59:59");
+        String voidedByReport = shareAsale(key, bo, "2003", "80.00", "2026-11-21 00:00:00");
+        String editedByReport = shareAsale(key, bo, "2004", "100.00", "2026-11-21 08:00:00");
+        String paid = shareAsale(key, bo, "2005", "30.00", "2026-11-19 10:00:00");
+        shareAsale(key, ada, "2006", "55.55", "2026-11-22 10:00:00");
+        // A repeated postback changes nothing.
+        shareAsale(key, ada, "2006", "55.55", "2026-11-22 10:00:00");
+        // A test purchase is never in the figures.
+        Api.Response test = api.post("/api/v1/integrations/" + network.get("id").asString() + "/test-purchase",
+                Map.of("offerId", ada.offerId(), "memberId", ada.memberId(), "amount", "42.00"));
+        assertThat(test.status()).as(test.toString()).isEqualTo(200);
+
+        api.post("/api/v1/conversions/approve", Map.of("ids", List.of(approved, paid)));
+        api.post("/api/v1/conversions/" + reversed + "/reverse", Map.of("reason", "fraud"));
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(new MemberPaid(brand.id(),
+                UUID.fromString(bo.memberId()), UUID.randomUUID(), Money.ofMinor(300, "USD"), Instant.now())));
+        importReport(network.get("id").asString(), """
+                Trans ID,User ID,Merchant ID,Trans Date,Trans Amount,Commission,Comment,Voided,Locked,Order Number
+                2003,3353969,5678,2026-11-21 00:00:00,80.00,1.00,,1,,ORD-2003
+                2004,3353969,5678,2026-11-21 08:00:00,64.00,1.60,edited,,,ORD-2004
+                """);
+
+        // Shop orders by promo code, a partial refund and a full refund.
+        String shop = integration(Map.of("type", "SHOPIFY", "name", "Shop", "secret", SECRET)).get("key").asString();
+        String refunded = shopify(shop, "orders/create", ShopifyWebhookTest.order(71L, "#71", ada.promoCode(), "100.00",
+                "0.00")).json().get("conversionId").asString();
+        shopify(shop, "orders/create", ShopifyWebhookTest.order(72L, "#72", bo.promoCode(), "100.00", "0.00"));
+        shopify(shop, "refunds/create", """
+                {"id":9101,"order_id":71,"refund_line_items":[{"id":1,"quantity":1,"line_item_id":7,"subtotal":"30.00"}],
+                 "transactions":[]}""");
+        shopify(shop, "refunds/create", """
+                {"id":9102,"order_id":72,"refund_line_items":[{"id":2,"quantity":1,"line_item_id":8,"subtotal":"90.00"}],
+                 "transactions":[]}""");
+
+        // Pay per click on a second offer: accrued commission, not a conversion.
+        Setup clicker = linkOfferWithMember("CPC", "0.25", null);
+        click(clicker, Instant.parse("2026-11-18T09:00:00Z"));
+        click(clicker, Instant.parse("2026-11-18T10:00:00Z"));
+        clickAccrual.accrue(LocalDate.of(2026, 11, 18));
+
+        assertThat(conversion(editedByReport).get("amount").asString()).isEqualTo("64.00");
+        assertThat(conversion(voidedByReport).get("status").asString()).isEqualTo("REVERSED");
+        assertThat(conversion(paid).get("status").asString()).isEqualTo("PAID");
+        assertThat(conversion(refunded).get("amount").asString()).isEqualTo("70.00");
+        assertThat(rollupRows()).isEqualTo(rawRows()).isNotEmpty();
+
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+        Instant to = Instant.parse("2026-12-01T00:00:00Z");
+        // Live sales in November: 100 + 64 + 30 + 55.55 (network), 70 + 10 (shop), test and reversed left out.
+        var offer = stats.forOffer(brand.id(), offerId, from, to);
+        assertThat(offer.conversions()).isEqualTo(6);
+        assertThat(offer.sales()).isEqualTo(Money.ofMinor(32955, "USD"));
+        assertThat(offer).isEqualTo(rawOffer(offerId, from, to));
+        assertThat(stats.forOffer(brand.id(), offerId, null, null)).isEqualTo(rawOffer(offerId, from, to));
+        assertThat(stats.offerDays(brand.id(), offerId, from, to)).isEqualTo(rawDays(offerId, from, to));
+        assertThat(stats.offerMembers(brand.id(), offerId, from, to))
+                .containsExactlyInAnyOrderElementsOf(rawMembers(offerId, from, to));
+        // A period of one day reads just that day.
+        Instant day = Instant.parse("2026-11-21T00:00:00Z");
+        assertThat(stats.forOffer(brand.id(), offerId, day, day.plusSeconds(86_400)))
+                .isEqualTo(rawOffer(offerId, day, day.plusSeconds(86_400)));
+
+        UUID cpcOffer = UUID.fromString(clicker.offerId());
+        var perClick = stats.forOffer(brand.id(), cpcOffer, from, to);
+        assertThat(perClick.conversions()).isZero();
+        assertThat(perClick.commission()).isEqualTo(Money.ofMinor(50, "USD"));
+
+        var earnings = stats.commissionByStatus(bo.assignmentId(), java.util.Currency.getInstance("USD"));
+        assertThat(earnings.get(ConversionStatus.PAID)).isEqualTo(Money.ofMinor(300, "USD"));
+        assertThat(earnings.get(ConversionStatus.PENDING)).isEqualTo(Money.ofMinor(640 + 100, "USD"));
+        assertThat(earnings.get(ConversionStatus.REVERSED)).isEqualTo(Money.zero(java.util.Currency.getInstance("USD")));
+    }
+
+    @Test
+    void periodsNotOnDayBoundariesAreCountedFromTheConversions() {
+        Setup s = linkOfferWithMember("CPA", "2.00", null);
+        String key = integration(Map.of("type", "SHAREASALE", "name", "ShareASale")).get("key").asString();
+        shareAsale(key, s, "3001", "10.00", "2026-11-20 06:00:00");
+        shareAsale(key, s, "3002", "10.00", "2026-11-20 18:00:00");
+
+        var morning = stats.forOffer(brand.id(), UUID.fromString(s.offerId()), Instant.parse("2026-11-20T00:00:00Z"),
+                Instant.parse("2026-11-20T12:00:00Z"));
+
+        assertThat(morning.conversions()).isEqualTo(1);
+        assertThat(morning.commission()).isEqualTo(Money.ofMinor(200, "USD"));
+    }
+
+    private ConversionStats.OfferConversionStats rawOffer(UUID offerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select sum(case when kind <> 'CPC' then 1 else 0 end) as n, sum(sale_minor) as s,
+                    sum(commission_minor) as c
+                from conversions where offer_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?""")
+                .params(offerId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new ConversionStats.OfferConversionStats(rs.getLong("n"),
+                        Money.ofMinor(rs.getLong("s"), "USD"), Money.ofMinor(rs.getLong("c"), "USD")))
+                .single();
+    }
+
+    private List<ConversionStats.DayStats> rawDays(UUID offerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select cast(converted_at at time zone 'UTC' as date) as d,
+                    sum(case when kind <> 'CPC' then 1 else 0 end) as n, sum(sale_minor) as s, sum(commission_minor) as c
+                from conversions where offer_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?
+                group by cast(converted_at at time zone 'UTC' as date) order by d""")
+                .params(offerId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new ConversionStats.DayStats(rs.getObject("d", LocalDate.class), rs.getLong("n"),
+                        Money.ofMinor(rs.getLong("s"), "USD"), Money.ofMinor(rs.getLong("c"), "USD")))
+                .list();
+    }
+
+    private List<ConversionStats.MemberStats> rawMembers(UUID offerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select member_id, sum(case when kind <> 'CPC' then 1 else 0 end) as n, sum(sale_minor) as s,
+                    sum(commission_minor) as c
+                from conversions where offer_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?
+                group by member_id""")
+                .params(offerId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
+                        rs.getLong("n"), Money.ofMinor(rs.getLong("s"), "USD"), Money.ofMinor(rs.getLong("c"), "USD")))
+                .list();
+    }
+}
