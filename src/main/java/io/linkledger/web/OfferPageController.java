@@ -2,6 +2,7 @@ package io.linkledger.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -98,7 +99,7 @@ class OfferPageController {
         return "console/offer/members";
     }
 
-    /** Every row of the member table, written page by page as it is read: never all in memory. */
+    /** Every row of the member table, written 1,000 rows at a time as they are read: never all in the response. */
     @GetMapping("/offers/{id}/members.csv")
     void csv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -112,21 +113,24 @@ class OfferPageController {
         PrintWriter out = response.getWriter();
         out.print("member_id,name,email,clicks,unique_clicks,conversions,sales,commission,epc,currency\r\n");
         String currency = offer.currency().getCurrencyCode();
-        for (int offset = 0; ; offset += CSV_PAGE) {
-            Page<MemberRow> rows = reports.memberTable(brandId, id, period, Reports.MemberSort.NAME, false, CSV_PAGE,
-                    offset);
-            for (MemberRow r : rows.items()) {
-                out.print(String.join(",", Csv.field(r.memberId().toString()), Csv.field(r.name()),
-                        Csv.field(r.email()), Csv.field(Long.toString(r.clicks())),
-                        Csv.field(Long.toString(r.uniqueClicks())), Csv.field(Long.toString(r.conversions())),
-                        Csv.field(r.sales().toDecimalString()), Csv.field(r.commission().toDecimalString()),
-                        Csv.field(r.epc()), Csv.field(currency)));
-                out.print("\r\n");
-            }
-            out.flush();
-            if (rows.items().size() < CSV_PAGE) {
-                return;
-            }
+        try {
+            reports.eachMemberRows(brandId, id, period, CSV_PAGE, rows -> {
+                for (MemberRow r : rows) {
+                    out.print(String.join(",", Csv.field(r.memberId().toString()), Csv.field(r.name()),
+                            Csv.field(r.email()), Csv.field(Long.toString(r.clicks())),
+                            Csv.field(Long.toString(r.uniqueClicks())), Csv.field(Long.toString(r.conversions())),
+                            Csv.field(r.sales().toDecimalString()), Csv.field(r.commission().toDecimalString()),
+                            Csv.field(r.epc()), Csv.field(currency)));
+                    out.print("\r\n");
+                }
+                // Each chunk goes to the client before the next is read: the response never holds them all.
+                out.flush();
+                if (out.checkError()) {
+                    throw new UncheckedIOException(new IOException("client closed the download"));
+                }
+            });
+        } catch (UncheckedIOException closed) {
+            // The browser went away mid-download; nothing more to send.
         }
     }
 
