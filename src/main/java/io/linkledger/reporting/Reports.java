@@ -187,4 +187,23 @@ public class Reports {
             }
         }
     }
+
+    /**
+     * Every row of the member table in member id order, handed over {@code chunk} rows at a time
+     * with names looked up per chunk: an export reads the figures once, not once per page.
+     */
+    public void eachMemberRows(UUID brandId, UUID offerId, Period period, int chunk,
+            java.util.function.Consumer<List<MemberRow>> sink) {
+        Offer offer = offers.get(brandId, offerId);
+        List<MemberRow> rows = memberRows(brandId, offer, period, false).stream().map(r -> r.row).toList();
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<MemberRow> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            Map<UUID, Member> named = names(brandId, part.stream().map(MemberRow::memberId).toList());
+            sink.accept(part.stream().map(r -> {
+                Member m = named.get(r.memberId());
+                return new MemberRow(r.memberId(), m == null ? "" : m.name(), m == null ? "" : m.email(), r.clicks(),
+                        r.uniqueClicks(), r.conversions(), r.sales(), r.commission());
+            }).toList());
+        }
+    }
 }

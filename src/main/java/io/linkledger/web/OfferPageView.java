@@ -1,0 +1,148 @@
+package io.linkledger.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.linkledger.conversions.IntegrationSetup;
+import io.linkledger.offers.Offer;
+import io.linkledger.reporting.MemberRow;
+import io.linkledger.reporting.OfferReport;
+import io.linkledger.reporting.Reports;
+import io.linkledger.shared.Money;
+import io.linkledger.shared.Page;
+
+/** Everything the offer page shows, already in words and links. */
+public record OfferPageView(Offer offer, OfferPageRange range, Map<String, String> rangeErrors, OfferReport report,
+        String chartJson, OfferPageTable table, List<IntegrationBox> integrations, List<MemberChoice> members) {
+
+    /** One integration with its last inbound requests. */
+    public record IntegrationBox(IntegrationSetup.Summary integration, List<IntegrationSetup.RecentRequest> recent) {
+    }
+
+    /** A member of the offer, for the test purchase. */
+    public record MemberChoice(UUID id, String name) {
+    }
+
+    public String money(String decimal) {
+        return money(decimal, offer.currency());
+    }
+
+    static String money(String decimal, Currency currency) {
+        return Money.parse(decimal, currency).display();
+    }
+
+    /** Commission per click with its extra decimals, e.g. "$0.2770"; a dash without clicks. */
+    public String epc(String epc) {
+        return epc == null ? "—" : offer.currency().getSymbol(Locale.US) + epc;
+    }
+
+    public String rate(String rate) {
+        return rate == null ? "—" : rate + "%";
+    }
+
+    public String base() {
+        return "/offers/" + offer.id();
+    }
+
+    /** A time range with its choice marked, as the presets show it. */
+    public record Preset(int days, String label, boolean current, String href) {
+    }
+
+    public List<Preset> presets() {
+        return List.of(7, 30, 90).stream().map(d -> new Preset(d, d + " days",
+                range.preset() != null && range.preset() == d, base() + "?range=" + d)).toList();
+    }
+
+    public String csvHref() {
+        return base() + "/members.csv?from=" + range.period().from() + "&to=" + range.period().to();
+    }
+
+    /** The chosen range and, when it came from a preset, how many days. */
+    public record OfferPageRange(Reports.Period period, Integer preset) {
+
+        String query() {
+            return preset != null ? "range=" + preset : "from=" + period.from() + "&to=" + period.to();
+        }
+
+        public String label() {
+            return period.from() + " to " + period.to();
+        }
+    }
+
+    /** The member table's page with its sort and paging links. */
+    public record OfferPageTable(String base, OfferPageRange range, Page<MemberRow> page, Reports.MemberSort sort,
+            boolean descending, Currency currency) {
+
+        static final int SIZE = 25;
+
+        public int pageNumber() {
+            return page.offset() / SIZE + 1;
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (page.total() + SIZE - 1) / SIZE);
+        }
+
+        String query(Reports.MemberSort by, boolean desc, int pageNumber) {
+            return range.query() + "&sort=" + by.name().toLowerCase(Locale.ROOT) + "&dir=" + (desc ? "desc" : "asc")
+                    + "&page=" + pageNumber;
+        }
+
+        /** The full page's address for this state: what the browser shows and bookmarks. */
+        public String pageHref(Reports.MemberSort by, boolean desc, int pageNumber) {
+            return base + "?" + query(by, desc, pageNumber) + "#members";
+        }
+
+        /** The table fragment htmx swaps in. */
+        public String fragmentHref(Reports.MemberSort by, boolean desc, int pageNumber) {
+            return base + "/members?" + query(by, desc, pageNumber);
+        }
+
+        public String pushHref(Reports.MemberSort by, boolean desc, int pageNumber) {
+            return base + "?" + query(by, desc, pageNumber);
+        }
+
+        /** Clicking a column sorts by it, numbers highest first; clicking it again flips the order. */
+        public boolean nextDescending(Reports.MemberSort by) {
+            return by == sort ? !descending : by != Reports.MemberSort.NAME;
+        }
+
+        public String ariaSort(Reports.MemberSort by) {
+            return by != sort ? null : descending ? "descending" : "ascending";
+        }
+
+        public String money(Money m) {
+            return m.display();
+        }
+
+        public String epc(MemberRow row) {
+            return row.epc() == null ? "—" : currency.getSymbol(Locale.US) + row.epc();
+        }
+    }
+
+    /** The chart's data as JSON: only dates and numbers, so built by hand. */
+    static String chartJson(OfferReport report) {
+        Map<LocalDate, OfferReport.DayFigures> byDay = new java.util.HashMap<>();
+        report.days().forEach(d -> byDay.put(d.date(), d));
+        StringBuilder labels = new StringBuilder();
+        StringBuilder clicks = new StringBuilder();
+        StringBuilder conversions = new StringBuilder();
+        StringBuilder sales = new StringBuilder();
+        for (LocalDate day = report.from(); !day.isAfter(report.to()); day = day.plusDays(1)) {
+            OfferReport.DayFigures d = byDay.get(day);
+            String sep = labels.isEmpty() ? "" : ",";
+            labels.append(sep).append('"').append(day).append('"');
+            clicks.append(sep).append(d == null ? 0 : d.clicks());
+            conversions.append(sep).append(d == null ? 0 : d.conversions());
+            sales.append(sep).append(d == null ? "0" : new BigDecimal(d.sales()).toPlainString());
+        }
+        return "{\"currency\":\"" + report.currency() + "\",\"labels\":[" + labels + "],\"clicks\":[" + clicks
+                + "],\"conversions\":[" + conversions + "],\"sales\":[" + sales + "]}";
+    }
+
+}
