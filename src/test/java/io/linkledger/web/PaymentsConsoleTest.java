@@ -47,18 +47,26 @@ abstract class PaymentsConsoleTest extends ApiTest {
         return made[0];
     }
 
-    /** A member with a pending conversion of this sale (commission 10%): {memberId, conversionId, offerId}. */
     String[] pendingConversion(String name, String sale) {
+        return pendingConversion(name, sale, "O-" + UUID.randomUUID());
+    }
+
+    /**
+     * A member with a pending conversion of this sale (commission 10%) reported by a postback
+     * integration: {memberId, conversionId, offerId, integrationId}.
+     */
+    String[] pendingConversion(String name, String sale, String orderId) {
         String offerId = createLinkOffer(name + " offer").get("id").asString();
         String memberId = createMember(name, "m-" + UUID.randomUUID() + "@example.com").get("id").asString();
         assign(offerId, memberId);
-        String integrationKey = created(api.post("/api/v1/integrations",
-                Map.of("type", "POSTBACK", "name", "Shop " + UUID.randomUUID(), "offerId", offerId)))
-                .get("key").asString();
+        var integration = created(api.post("/api/v1/integrations",
+                Map.of("type", "POSTBACK", "name", "Shop " + UUID.randomUUID(), "offerId", offerId)));
+        String integrationKey = integration.get("key").asString();
         Api.Response postback = api.withKey(null).get("/postback/" + integrationKey + "?" + query(Map.of(
-                "member_id", memberId, "order_id", "O-" + UUID.randomUUID(), "amount", sale, "status", "pending")));
+                "member_id", memberId, "order_id", orderId, "amount", sale, "status", "pending")));
         assertThat(postback.status()).as(postback.toString()).isEqualTo(200);
-        return new String[] {memberId, postback.json().get("conversionId").asString(), offerId};
+        return new String[] {memberId, postback.json().get("conversionId").asString(), offerId,
+                integration.get("id").asString()};
     }
 
     String approve(String conversionId) {
