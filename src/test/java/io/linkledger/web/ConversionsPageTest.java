@@ -17,7 +17,7 @@ import io.linkledger.brands.Role;
 /** Conversions page: filter, bulk approve and reverse with per-item outcomes, network report import. */
 class ConversionsPageTest extends PaymentsConsoleTest {
 
-    private Browser console;
+    private ConsoleUser console;
 
     @BeforeEach
     void signIn() throws Exception {

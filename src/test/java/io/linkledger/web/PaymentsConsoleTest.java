@@ -34,10 +34,10 @@ abstract class PaymentsConsoleTest extends ApiTest {
     protected Users users;
 
     /** A fresh console user of the test's brand with this role, signed in. */
-    Browser signedIn(Role role) throws Exception {
+    ConsoleUser signedIn(Role role) throws Exception {
         String email = role.name().toLowerCase() + "." + UUID.randomUUID() + "@example.com";
         users.create(brand.id(), email, "console password 1", role);
-        return Browser.signedIn(api.baseUrl(), email);
+        return ConsoleUser.signedIn(api.baseUrl(), email);
     }
 
     /** A member with one approved conversion: a postback of a sale worth ten times the commission. */
@@ -86,7 +86,7 @@ abstract class PaymentsConsoleTest extends ApiTest {
     }
 
     /** A signed-in console user: cookies, the CSRF token of the last page, form posts with repeated fields. */
-    static final class Browser {
+    static final class ConsoleUser {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -95,13 +95,13 @@ abstract class PaymentsConsoleTest extends ApiTest {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         final String email;
 
-        private Browser(String baseUrl, String email) {
+        private ConsoleUser(String baseUrl, String email) {
             this.baseUrl = baseUrl;
             this.email = email;
         }
 
-        static Browser signedIn(String baseUrl, String email) throws Exception {
-            Browser browser = new Browser(baseUrl, email);
+        static ConsoleUser signedIn(String baseUrl, String email) throws Exception {
+            ConsoleUser browser = new ConsoleUser(baseUrl, email);
             HttpResponse<String> signedIn = browser.post("/login",
                     List.of("username", email, "password", "console password 1"));
             assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** Payments Overview as a signed-in brand admin uses it: fund, select, confirm, pay. */
 class PaymentsPageTest extends PaymentsConsoleTest {
 
-    private Browser console;
+    private ConsoleUser console;
 
     @BeforeEach
     void signIn() throws Exception {
@@ -124,7 +124,7 @@ class PaymentsPageTest extends PaymentsConsoleTest {
     @Test
     void viewersSeeTheOverviewWithoutPayButtons() throws Exception {
         owedMember("Ada Lovelace", "100.00");
-        Browser viewer = signedIn(Role.VIEWER);
+        ConsoleUser viewer = signedIn(Role.VIEWER);
         String page = viewer.get("/payments").body();
         assertThat(page).contains("Ada Lovelace").contains("Only admins can make payments.")
                 .doesNotContain("Record funding");

@@ -20,7 +20,7 @@ class SettingsPageTest extends PaymentsConsoleTest {
 
     private static final Pattern NEW_KEY = Pattern.compile("id=\"new-api-key\"[^>]*value=\"([^\"]+)\"");
 
-    private Browser console;
+    private ConsoleUser console;
 
     @BeforeEach
     void signIn() throws Exception {
@@ -92,7 +92,7 @@ class SettingsPageTest extends PaymentsConsoleTest {
 
     @Test
     void viewersSeeSettingsButCannotChangeThem() throws Exception {
-        Browser viewer = signedIn(Role.VIEWER);
+        ConsoleUser viewer = signedIn(Role.VIEWER);
         String page = viewer.get("/settings").body();
         assertThat(page).contains("API keys").doesNotContain("Create key").doesNotContain("Add user");
         assertThat(viewer.post("/settings/keys", List.of("name", "sneaky")).statusCode()).isEqualTo(403);
