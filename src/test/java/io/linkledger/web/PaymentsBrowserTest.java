@@ -116,4 +116,30 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("payments-phone")).setFullPage(true));
         context.close();
     }
+
+    /** Screenshots of the other two pages of this area, with data, at desktop width. */
+    @Test
+    void conversionsAndSettingsPagesRender() {
+        String[] ada = pendingConversion("Ada Lovelace", "100.00");
+        pendingConversion("Bob Brown", "40.00");
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page page = signIn(context);
+
+        page.navigate(api.baseUrl() + "/conversions");
+        page.getByLabel("Select conversion", new Page.GetByLabelOptions().setExact(false)).first().check();
+        page.getByText("Approve selected").click();
+        assertThat(page.locator("#bulk-result")).containsText("1 of 1 approved");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("conversions-desktop")).setFullPage(true));
+
+        page.navigate(api.baseUrl() + "/settings");
+        page.getByLabel("Name").fill("Warehouse sync");
+        page.getByText("Create key").click();
+        assertThat(page.locator("#new-api-key")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("settings-key-created")));
+        page.navigate(api.baseUrl() + "/settings");
+        assertThat(page.locator("#api-keys")).containsText("Warehouse sync");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("settings-desktop")).setFullPage(true));
+        assertThat(ada[0]).isNotBlank();
+        context.close();
+    }
 }
