@@ -27,7 +27,7 @@ import io.linkledger.shared.Validation;
 
 /** A brand's integrations: creation, settings, and lookup by the key in the inbound URL. */
 @Service
-class Integrations {
+public class Integrations {
 
     /** 24 random bytes: 192 bits in the URL. */
     private static final int KEY_BYTES = 24;
@@ -139,7 +139,7 @@ class Integrations {
                 .orElseThrow(() -> ProblemException.notFound("Integration", id));
     }
 
-    List<Integration> list(UUID brandId) {
+    public List<Integration> list(UUID brandId) {
         return repository.list(brandId);
     }
 

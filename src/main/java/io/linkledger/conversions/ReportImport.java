@@ -29,7 +29,7 @@ import io.linkledger.shared.ProblemException;
  * side only. Every action checks the current state first, so importing again changes nothing.
  */
 @Service
-class ReportImport {
+public class ReportImport {
 
     /** Our column roles; each maps to a header in the report. */
     static final List<String> ROLES = List.of("transId", "orderId", "amount", "commission", "voided", "locked", "date");
@@ -59,7 +59,7 @@ class ReportImport {
     }
 
     /** Checks the report's shape now (a 400 writes nothing), then reconciles it as a job. */
-    UUID start(UUID brandId, UUID integrationId, String csv, Map<String, String> columns) {
+    public UUID start(UUID brandId, UUID integrationId, String csv, Map<String, String> columns) {
         Integration integration = integrations.get(brandId, integrationId);
         List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
         if (rows.size() < 2) {

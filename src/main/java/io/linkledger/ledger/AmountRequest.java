@@ -1,5 +1,5 @@
 package io.linkledger.ledger;
 
 /** {@code {amount, currency, reference?}}: a funding or a card top-up. */
-record AmountRequest(String amount, String currency, String reference) {
+public record AmountRequest(String amount, String currency, String reference) {
 }

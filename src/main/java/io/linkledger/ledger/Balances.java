@@ -27,7 +27,7 @@ public class Balances {
                 new Money(journal.balance(brandId, currency, AccountKind.BRAND_CASH_PENDING), currency));
     }
 
-    Currency currencyOrDefault(String code) {
+    public Currency currencyOrDefault(String code) {
         Validation v = new Validation();
         Currency currency = Amounts.currency(code, settings.defaultCurrency(), v, "currency");
         v.throwIfInvalid();

@@ -7,8 +7,8 @@ import java.util.UUID;
  * {@code {items: [{memberId, amount?}], currency?, provider?}}. An item without an amount pays
  * everything the member is owed.
  */
-record PaymentRequest(List<Item> items, String currency, String provider) {
+public record PaymentRequest(List<Item> items, String currency, String provider) {
 
-    record Item(UUID memberId, String amount) {
+    public record Item(UUID memberId, String amount) {
     }
 }

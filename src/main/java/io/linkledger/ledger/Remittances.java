@@ -49,11 +49,11 @@ public class Remittances {
     }
 
     /** {@code {network?, period: "2026-10", amount, currency?, receivedOn?}}. */
-    record Request(String network, String period, String amount, String currency, String receivedOn) {
+    public record Request(String network, String period, String amount, String currency, String receivedOn) {
     }
 
     /** One period: what the approved conversions made the network owe, and what it paid. */
-    record Period(String period, LocalDate expectedPaymentDate, String expected, String received,
+    public record Period(String period, LocalDate expectedPaymentDate, String expected, String received,
             String difference, String currency, String status) {
     }
 

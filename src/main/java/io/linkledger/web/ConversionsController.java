@@ -1,0 +1,219 @@
+package io.linkledger.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.conversions.Conversion;
+import io.linkledger.conversions.ConversionStatus;
+import io.linkledger.conversions.Conversions;
+import io.linkledger.conversions.Integrations;
+import io.linkledger.conversions.ReportImport;
+import io.linkledger.jobs.Job;
+import io.linkledger.jobs.JobStatus;
+import io.linkledger.jobs.Jobs;
+import io.linkledger.members.Member;
+import io.linkledger.members.Members;
+import io.linkledger.offers.Offer;
+import io.linkledger.offers.Offers;
+import io.linkledger.shared.Page;
+import io.linkledger.shared.ProblemException;
+import io.linkledger.web.ConversionsView.Filter;
+import io.linkledger.web.ConversionsView.Option;
+import io.linkledger.web.ConversionsView.Outcome;
+import io.linkledger.web.ConversionsView.Row;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversions: filter by status, offer and member; approve or reverse a selection; import a
+ * network report as a job and see the reconciliation differences it found.
+ */
+@Controller
+class ConversionsController {
+
+    private static final int PAGE_SIZE = 50;
+    private static final int CHOICES = 500;
+    private static final long MAX_REPORT_BYTES = 20L * 1024 * 1024;
+
+    private final Conversions conversions;
+    private final Offers offers;
+    private final Members members;
+    private final Integrations integrations;
+    private final ReportImport reports;
+    private final Jobs jobs;
+    private final JsonMapper json;
+
+    ConversionsController(Conversions conversions, Offers offers, Members members, Integrations integrations,
+            ReportImport reports, Jobs jobs, JsonMapper json) {
+        this.conversions = conversions;
+        this.offers = offers;
+        this.members = members;
+        this.integrations = integrations;
+        this.reports = reports;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @GetMapping("/conversions")
+    String list(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String offer, @RequestParam(defaultValue = "") String member,
+            @RequestParam(required = false) Integer offset, Model model) {
+        return page(caller, new Filter(status, offer, member), offset, null, null, null, model);
+    }
+
+    @PostMapping("/conversions/bulk")
+    String bulk(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String offer, @RequestParam(defaultValue = "") String member,
+            @RequestParam(required = false) List<String> id, @RequestParam String action,
+            @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
+        Filter filter = new Filter(status, offer, member);
+        boolean approve = "approve".equals(action);
+        List<UUID> ids = id == null ? List.of() : id.stream().map(ConversionsController::uuid)
+                .filter(u -> u != null).distinct().toList();
+        if (ids.isEmpty() || !(approve || "reverse".equals(action))) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(caller, filter, 0, null, null, "Select at least one conversion, then approve or reverse.",
+                    model);
+        }
+        Conversions.BulkOutcome outcome = conversions.bulk(caller.brandId(), ids, approve, reason);
+        Map<UUID, String> skipped = outcome.skipped().stream()
+                .collect(Collectors.toMap(Conversions.Skipped::id, Conversions.Skipped::reason, (a, b) -> a));
+        List<Outcome> outcomes = ids.stream().map(i -> skipped.containsKey(i)
+                ? new Outcome(i, false, skipped.get(i))
+                : new Outcome(i, true, approve ? "Approved" : "Reversed")).toList();
+        return page(caller, filter, 0, new ConversionsView.BulkResult(approve ? "approve" : "reverse", outcomes,
+                outcome.changed().size()), null, null, model);
+    }
+
+    @PostMapping("/conversions/imports")
+    String startImport(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String integration,
+            @RequestParam(required = false) MultipartFile report, HttpServletResponse response, Model model)
+            throws java.io.IOException {
+        String error = null;
+        UUID integrationId = uuid(integration);
+        if (integrationId == null) {
+            error = "Choose the integration the report comes from.";
+        } else if (report == null || report.isEmpty()) {
+            error = "Choose the report's CSV file.";
+        } else if (report.getSize() > MAX_REPORT_BYTES) {
+            error = "The report is larger than 20 MB; split it by date range.";
+        }
+        if (error == null) {
+            try {
+                UUID jobId = reports.start(caller.brandId(), integrationId,
+                        new String(report.getBytes(), StandardCharsets.UTF_8), Map.of());
+                return "redirect:/conversions/imports/" + jobId;
+            } catch (ProblemException e) {
+                error = e.fieldIssues().isEmpty() ? e.getMessage()
+                        : e.fieldIssues().stream().map(i -> i.field() + " " + i.message())
+                                .collect(Collectors.joining("; "));
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(caller, new Filter("", "", ""), 0, null, "The report was not imported: " + error, null, model);
+    }
+
+    @GetMapping("/conversions/imports/{jobId}")
+    String importPage(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID jobId, Model model) {
+        model.addAttribute("report", report(caller, jobId));
+        return "console/conversions/import";
+    }
+
+    /** The progress fragment htmx polls until the job ends. */
+    @GetMapping("/conversions/imports/{jobId}/progress")
+    String importProgress(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID jobId, Model model) {
+        model.addAttribute("report", report(caller, jobId));
+        return "console/conversions/progress";
+    }
+
+    private ConversionsView.Import report(BrandPrincipal caller, UUID jobId) {
+        Job job = jobs.get(caller.brandId(), jobId);
+        if (!job.kind().equals("network-report-import")) {
+            throw ProblemException.notFound("Report import", jobId);
+        }
+        int percent = job.total() == 0 ? 100 : (int) Math.min(100, job.done() * 100L / job.total());
+        Map<String, Object> result = job.status() == JobStatus.SUCCEEDED && job.result() != null
+                ? json.readValue(job.result(), new TypeReference<Map<String, Object>>() { })
+                : Map.of();
+        return new ConversionsView.Import(job, percent, result, list(result.get("problems")),
+                strings(result.get("onlyInReport")), strings(result.get("onlyInLinkledger")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> list(Object value) {
+        return value instanceof List<?> l ? (List<Map<String, String>>) l : List.of();
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private String page(BrandPrincipal caller, Filter filter, Integer offset, ConversionsView.BulkResult bulk,
+            String importError, String bulkError, Model model) {
+        UUID brandId = caller.brandId();
+        ConversionStatus status = Arrays.stream(ConversionStatus.values())
+                .filter(s -> s.name().equals(filter.status())).findFirst().orElse(null);
+        UUID offerId = uuid(filter.offer());
+        UUID memberId = uuid(filter.member());
+        Filter shown = new Filter(status == null ? "" : status.name(), offerId == null ? "" : offerId.toString(),
+                memberId == null ? "" : memberId.toString());
+        Page<Conversion> found = conversions.list(brandId, offerId, memberId, status, PAGE_SIZE,
+                Page.offset(offset));
+        List<Offer> offerList = offers.list(brandId, null, CHOICES, 0).items();
+        List<Member> memberList = members.list(brandId, null, CHOICES, 0).items();
+        Map<UUID, String> offerNames = offerList.stream().collect(Collectors.toMap(Offer::id, Offer::name));
+        Map<UUID, String> memberNames = new java.util.HashMap<>(memberList.stream()
+                .collect(Collectors.toMap(Member::id, Member::name)));
+        Set<UUID> unknown = new HashSet<>();
+        for (Conversion c : found.items()) {
+            if (c.memberId() != null && !memberNames.containsKey(c.memberId())) {
+                unknown.add(c.memberId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            members.getAll(brandId, unknown).forEach(m -> memberNames.put(m.id(), m.name()));
+        }
+        List<Option> statuses = new ArrayList<>();
+        for (ConversionStatus s : ConversionStatus.values()) {
+            statuses.add(new Option(s.name(), s.name().charAt(0) + s.name().substring(1).toLowerCase()));
+        }
+        model.addAttribute("page", new ConversionsView.ListPage(shown, statuses,
+                offerList.stream().map(o -> new Option(o.id().toString(), o.name())).toList(),
+                memberList.stream().map(m -> new Option(m.id().toString(), m.name())).toList(),
+                found.map(c -> new Row(c, offerNames.getOrDefault(c.offerId(), "—"),
+                        c.memberId() == null ? "—" : memberNames.getOrDefault(c.memberId(), c.memberId().toString()))),
+                bulk, integrations.list(brandId), importError, bulkError));
+        return "console/conversions/list";
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

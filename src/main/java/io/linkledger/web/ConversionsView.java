@@ -1,0 +1,58 @@
+package io.linkledger.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.linkledger.conversions.Conversion;
+import io.linkledger.conversions.Integration;
+import io.linkledger.jobs.Job;
+import io.linkledger.shared.Page;
+
+/** What the Conversions pages show. */
+public final class ConversionsView {
+
+    private ConversionsView() {
+    }
+
+    /** A named choice of a filter or select. */
+    public record Option(String value, String label) {
+    }
+
+    /** The filter as chosen; empty strings mean "any". */
+    public record Filter(String status, String offer, String member) {
+
+        /** The filter as a query string, for paging links and going back after a bulk action. */
+        public String query() {
+            return "status=" + status + "&offer=" + offer + "&member=" + member;
+        }
+    }
+
+    public record Row(Conversion conversion, String offerName, String memberName) {
+    }
+
+    /** What a bulk action did, item by item. */
+    public record BulkResult(String action, List<Outcome> outcomes, int changed) {
+    }
+
+    public record Outcome(UUID id, boolean changed, String message) {
+    }
+
+    public record ListPage(Filter filter, List<Option> statuses, List<Option> offers, List<Option> members,
+            Page<Row> conversions, BulkResult bulk, List<Integration> integrations, String importError,
+            String bulkError) {
+    }
+
+    /** A report import job and, once it ended, the differences it found. */
+    public record Import(Job job, int percent, Map<String, Object> result, List<Map<String, String>> problems,
+            List<String> onlyInReport, List<String> onlyInLinkledger) {
+
+        public boolean running() {
+            return job.status().name().equals("RUNNING");
+        }
+
+        public Object figure(String name) {
+            return result.getOrDefault(name, 0);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.linkledger.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.linkledger.brands.ApiKey;
+import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.Brands;
+import io.linkledger.brands.NewApiKey;
+import io.linkledger.brands.Role;
+import io.linkledger.brands.Users;
+import io.linkledger.shared.FieldIssue;
+import io.linkledger.shared.ProblemException;
+import io.linkledger.web.PaymentsView.Form;
+
+/** Settings: the brand's console users and its API keys. Changes are for admins (security refuses viewers). */
+@Controller
+class SettingsController {
+
+    private final Users users;
+    private final Brands brands;
+
+    SettingsController(Users users, Brands brands) {
+        this.users = users;
+        this.brands = brands;
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String notice,
+            Model model) {
+        return page(caller, Form.empty(), Form.empty(), null, notice(notice), model);
+    }
+
+    @PostMapping("/settings/users")
+    String addUser(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> form,
+            HttpServletResponse response, Model model) {
+        Role role = role(form.get("role"));
+        try {
+            if (role == null) {
+                throw ProblemException.invalid("role", "must be Admin or Viewer");
+            }
+            users.create(caller.brandId(), form.get("email"), form.get("password"), role);
+            return "redirect:/settings?notice=user-added";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            Map<String, String> values = new LinkedHashMap<>(form);
+            values.remove("password");
+            return page(caller, failed(values, e), Form.empty(), null, null, model);
+        }
+    }
+
+    @PostMapping("/settings/users/{userId}")
+    String changeUser(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID userId,
+            @RequestParam(required = false) String role, @RequestParam(required = false) Boolean disabled,
+            HttpServletResponse response, Model model) {
+        try {
+            users.update(caller.brandId(), userId, role(role), disabled);
+            return "redirect:/settings?notice=user-changed";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            return page(caller, Form.empty(), Form.empty(), e.getMessage(), null, model);
+        }
+    }
+
+    /** Creates a key and shows its plain text on this response only; it is never stored or shown again. */
+    @PostMapping("/settings/keys")
+    String createKey(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String name,
+            HttpServletResponse response, Model model) {
+        try {
+            NewApiKey key = brands.createKey(caller.brandId(), name == null ? null : name.trim());
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("key", key);
+            return "console/settings/key-created";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            return page(caller, Form.empty(), failed(Map.of("name", name == null ? "" : name), e), null, null, model);
+        }
+    }
+
+    @GetMapping("/settings/keys/{keyId}/revoke")
+    String confirmRevoke(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID keyId, Model model) {
+        ApiKey key = brands.listKeys(caller.brandId()).stream().filter(k -> k.id().equals(keyId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        model.addAttribute("key", key);
+        return "console/settings/revoke";
+    }
+
+    @PostMapping("/settings/keys/{keyId}/revoke")
+    String revoke(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID keyId) {
+        brands.revokeKey(caller.brandId(), keyId);
+        return "redirect:/settings?notice=key-revoked";
+    }
+
+    private String page(BrandPrincipal caller, Form addUser, Form addKey, String userError, String notice,
+            Model model) {
+        model.addAttribute("page", new SettingsView(users.list(caller.brandId()), brands.listKeys(caller.brandId()),
+                addUser, addKey, userError, notice));
+        return "console/settings/settings";
+    }
+
+    private static Role role(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Form failed(Map<String, String> values, ProblemException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldIssue issue : e.fieldIssues()) {
+            errors.putIfAbsent(issue.field(), issue.message());
+        }
+        return new Form(values, errors, e.fieldIssues().isEmpty() ? e.getMessage() : null);
+    }
+
+    private static String notice(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "user-added" -> "User added. They can sign in now.";
+            case "user-changed" -> "User changed.";
+            case "key-revoked" -> "API key revoked. Requests with it are refused from now on.";
+            default -> null;
+        };
+    }
+}
