@@ -5,41 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 
 /** A member opens their dashboard link in Chromium, at phone and desktop sizes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest extends DashboardScenario {
 
-    private Playwright playwright;
-    private Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private BrowserContext context;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void newContext() {
@@ -54,7 +40,7 @@ class DashboardBrowserTest extends DashboardScenario {
     }
 
     private Page open(int width, int height) {
-        context = browser.newContext(new Browser.NewContextOptions()
+        context = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, height)
                 .setDeviceScaleFactor(1)
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));

@@ -6,38 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 
 /** A creator signs in to the portal with the link from the delivered email, sees their offers, opens one, signs out. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserTest extends DashboardScenario {
 
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     @Test
     void magicLinkSignsInShowsOffersAndSignsOut() throws InterruptedException {
@@ -46,7 +31,7 @@ class PortalBrowserTest extends DashboardScenario {
                 "currency", "USD", "payouts", List.of(Map.of("type", "CPA", "amount", "2")))).get("id").asString();
         assign(secondOffer, s.memberId());
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.navigate(api.baseUrl() + "/portal");
             page.getByLabel("Email address").fill(s.memberEmail());
@@ -83,7 +68,7 @@ class PortalBrowserTest extends DashboardScenario {
 
     @Test
     void signInPageLooksRightOnAPhone() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.navigate(api.baseUrl() + "/portal");
             page.getByText("Email me a sign-in link").click();

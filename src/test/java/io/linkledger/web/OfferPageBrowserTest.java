@@ -6,39 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.linkledger.brands.Role;
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 
 /** A brand admin opens an offer in Chromium: KPIs, the chart, and sorting the member table. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfferPageBrowserTest extends OfferPageScenarioTest {
 
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private Page signedIn(BrowserContext context) {
         Page page = context.newPage();
@@ -54,7 +39,7 @@ class OfferPageBrowserTest extends OfferPageScenarioTest {
     void offerPageShowsKpisChartAndSortsTheMemberTable() throws Exception {
         Seeded s = seed();
         signInAs(Role.ADMIN);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setDeviceScaleFactor(1))) {
             Page page = signedIn(context);
             List<String> errors = new ArrayList<>();
@@ -98,7 +83,7 @@ class OfferPageBrowserTest extends OfferPageScenarioTest {
             page.waitForFunction("() => typeof Chart !== 'undefined' && Chart.getChart('offer-chart')?.data.labels.length === 7");
             assertThat(errors).isEmpty();
         }
-        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext phone = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setDeviceScaleFactor(1))) {
             Page page = signedIn(phone);
             page.navigate(api.baseUrl() + "/offers/" + s.offerId());

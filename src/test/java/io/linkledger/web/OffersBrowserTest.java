@@ -8,27 +8,29 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
 import io.linkledger.support.ApiTest;
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 import tools.jackson.databind.JsonNode;
 
 /** A brand admin adds a Link Tracking Offer with a ShareASale destination link in Chromium. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OffersBrowserTest extends ApiTest {
+
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private static final String PASSWORD = "offers browser password";
     private static final String SHAREASALE_LINK =
@@ -36,23 +38,6 @@ class OffersBrowserTest extends ApiTest {
 
     @Autowired
     private Users users;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private Page signedIn(BrowserContext context, String email) {
         Page page = context.newPage();
@@ -68,7 +53,7 @@ class OffersBrowserTest extends ApiTest {
     void adminAddsALinkTrackingOfferWithAShareasaleLink() {
         String email = "admin." + UUID.randomUUID() + "@example.com";
         users.create(brand.id(), email, PASSWORD, Role.ADMIN);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setDeviceScaleFactor(1))) {
             Page page = signedIn(context, email);
             List<String> errors = new ArrayList<>();

@@ -8,39 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.linkledger.brands.Role;
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 
 /** A brand admin records a funding and makes a payment in Chromium, at desktop and phone width. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentsBrowserTest extends PaymentsConsoleTest {
 
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private Page signIn(BrowserContext context) {
         String email = "payer." + UUID.randomUUID() + "@example.com";
@@ -59,7 +44,7 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
         String ada = owedMember("Ada Lovelace", "300.00");
         owedMember("Bob Brown", "120.00");
         created(api.post("/api/v1/balance/fundings", Map.of("amount", "20.00", "currency", "USD")));
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         List<String> errors = new ArrayList<>();
         Page page = signIn(context);
         page.onPageError(errors::add);
@@ -107,7 +92,7 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
     @Test
     void paymentsFitAPhoneScreen() {
         owedMember("Ada Lovelace", "300.00");
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
         Page page = signIn(context);
         page.navigate(api.baseUrl() + "/payments");
         assertThat(page.locator("#members-owed")).isVisible();
@@ -122,7 +107,7 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
     void conversionsAndSettingsPagesRender() {
         String[] ada = pendingConversion("Ada Lovelace", "100.00");
         pendingConversion("Bob Brown", "40.00");
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         Page page = signIn(context);
 
         page.navigate(api.baseUrl() + "/conversions");

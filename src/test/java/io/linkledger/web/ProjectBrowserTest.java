@@ -8,47 +8,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
 import io.linkledger.support.ApiTest;
 import io.linkledger.support.Browsers;
+import io.linkledger.support.Chromium;
 
 /** A brand admin walks a project's Sales Tracking stage in Chromium, at desktop and phone width. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectBrowserTest extends ApiTest {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     @Autowired
     private Users users;
 
-    private Playwright playwright;
-    private Browser browser;
     private BrowserContext context;
-
-    @BeforeAll
-    void startBrowser() {
-        Browsers.requireChromium();
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {
@@ -60,7 +46,7 @@ class ProjectBrowserTest extends ApiTest {
     private Page signedIn(int width, int height, List<String> errors) {
         String email = "admin." + UUID.randomUUID() + "@example.com";
         users.create(brand.id(), email, "projects admin password", Role.ADMIN);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+        context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setDeviceScaleFactor(1));
         Page page = context.newPage();
         page.onPageError(errors::add);
