@@ -163,9 +163,9 @@ class SalesTrackingFlowBrowserTest extends ApiTest {
             assertThat(page.locator("[data-kpi=sales]")).hasText("$125.00");
             assertThat(page.locator("[data-kpi=commission]")).hasText("$12.50");
             assertThat(page.locator("#offer-chart[data-rendered=true]")).hasCount(1);
-            Object charted = page.evaluate(
-                    "() => Chart.getChart('offer-chart').data.datasets.map(d => d.data.reduce((a, b) => a + b, 0))");
-            assertThat(charted.toString()).contains("1");
+            assertThat(chartTotal(page, "Clicks")).isEqualTo(1.0);
+            assertThat(chartTotal(page, "Conversions")).isEqualTo(1.0);
+            assertThat(chartTotal(page, "Sales (USD)")).isEqualTo(125.0);
             assertThat(page.locator("#member-table tbody tr").first()).containsText("Tess Tester");
             assertThat(page.locator(".recent-requests")).containsText("afftrack=" + transactionId);
             shot(page, "flow-05-offer-page");
@@ -223,6 +223,13 @@ class SalesTrackingFlowBrowserTest extends ApiTest {
     private URI local(String link) {
         URI uri = URI.create(link);
         return URI.create(api.baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    /** The sum of one dataset of the offer chart, as Chart.js holds it. */
+    private static double chartTotal(Page page, String label) {
+        Object total = page.evaluate("label => Number(Chart.getChart('offer-chart').data.datasets"
+                + ".find(d => d.label === label).data.reduce((a, b) => Number(a) + Number(b), 0))", label);
+        return ((Number) total).doubleValue();
     }
 
     private static String enc(String value) {
