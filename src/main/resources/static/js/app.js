@@ -49,52 +49,61 @@
         }
     });
 
-    function renderCharts(root) {
+    /**
+     * Draws (or redraws) a chart of money bars and count lines with the layout all Linkledger
+     * charts share. datasets: Chart.js datasets whose yAxisID is "money" or "count".
+     */
+    function drawChart(canvas, currency, labels, datasets, moneyOnLeft) {
         if (typeof Chart === "undefined") {
             return;
         }
-        root.querySelectorAll("canvas[data-chart-data]").forEach(function (canvas) {
-            var data = JSON.parse(canvas.getAttribute("data-chart-data"));
-            var money = new Intl.NumberFormat("en-US", { style: "currency", currency: data.currency });
-            var existing = Chart.getChart(canvas);
-            if (existing) {
-                existing.destroy();
-            }
-            new Chart(canvas, {
-                data: {
-                    labels: data.labels,
-                    datasets: [
-                        {
-                            type: "bar", label: "Earnings (" + data.currency + ")", data: data.earnings,
-                            backgroundColor: "rgba(45, 91, 215, 0.75)", borderRadius: 3, yAxisID: "money", order: 2
-                        },
-                        {
-                            type: "line", label: "Conversions", data: data.conversions, borderColor: "#1d7a46",
-                            backgroundColor: "#1d7a46", pointRadius: data.labels.length > 40 ? 0 : 3, tension: 0,
-                            yAxisID: "count", order: 1
-                        }
-                    ]
-                },
-                options: {
-                    responsive: true,
-                    maintainAspectRatio: false,
-                    animation: false,
-                    interaction: { mode: "index", intersect: false },
-                    plugins: { legend: { position: "bottom" } },
-                    scales: {
-                        x: { grid: { display: false }, ticks: { maxTicksLimit: 8, maxRotation: 0 } },
-                        money: {
-                            position: "left", beginAtZero: true,
-                            ticks: { maxTicksLimit: 5, callback: function (value) { return money.format(value); } }
-                        },
-                        count: {
-                            position: "right", beginAtZero: true, grid: { drawOnChartArea: false },
-                            ticks: { precision: 0, maxTicksLimit: 5 }
-                        }
+        var money = new Intl.NumberFormat("en-US", { style: "currency", currency: currency });
+        var existing = Chart.getChart(canvas);
+        if (existing) {
+            existing.destroy();
+        }
+        new Chart(canvas, {
+            data: { labels: labels, datasets: datasets },
+            options: {
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                interaction: { mode: "index", intersect: false },
+                plugins: { legend: { position: "bottom" } },
+                scales: {
+                    x: { grid: { display: false }, ticks: { maxTicksLimit: 8, maxRotation: 0 } },
+                    money: {
+                        position: moneyOnLeft ? "left" : "right", beginAtZero: true,
+                        grid: { drawOnChartArea: moneyOnLeft },
+                        ticks: { maxTicksLimit: 5, callback: function (value) { return money.format(value); } }
+                    },
+                    count: {
+                        position: moneyOnLeft ? "right" : "left", beginAtZero: true,
+                        grid: { drawOnChartArea: !moneyOnLeft },
+                        ticks: { precision: 0, maxTicksLimit: 5 }
                     }
                 }
-            });
-            canvas.setAttribute("data-rendered", "true");
+            }
+        });
+        canvas.setAttribute("data-rendered", "true");
+    }
+
+    window.Linkledger = { drawChart: drawChart };
+
+    function renderCharts(root) {
+        root.querySelectorAll("canvas[data-chart-data]").forEach(function (canvas) {
+            var data = JSON.parse(canvas.getAttribute("data-chart-data"));
+            drawChart(canvas, data.currency, data.labels, [
+                {
+                    type: "bar", label: "Earnings (" + data.currency + ")", data: data.earnings,
+                    backgroundColor: "rgba(45, 91, 215, 0.75)", borderRadius: 3, yAxisID: "money", order: 2
+                },
+                {
+                    type: "line", label: "Conversions", data: data.conversions, borderColor: "#1d7a46",
+                    backgroundColor: "#1d7a46", pointRadius: data.labels.length > 40 ? 0 : 3, tension: 0,
+                    yAxisID: "count", order: 1
+                }
+            ], true);
         });
     }
 
