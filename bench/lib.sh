@@ -64,3 +64,12 @@ api() {
   curl -fsS -X "$1" "$BENCH_URL$2" -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' \
     ${3:+-d "$3"}
 }
+
+# CPU time (clock ticks, user + system) of the server, and of all PostgreSQL processes together.
+bench_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+bench_pg_ticks() {
+  for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done \
+    | awk '{ s += $1 } END { print s + 0 }'
+}
+# Milliseconds of CPU per operation: bench_cpu_per TICKS OPERATIONS
+bench_cpu_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }'; }

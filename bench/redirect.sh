@@ -66,7 +66,9 @@ echo "== Warm-up ($WARMUP each)"
 run "http://127.0.0.1:$PORT$path" "$WARMUP" "$work/warm-server.txt"
 run "http://127.0.0.1:$NGINX_PORT$path" "$WARMUP" "$work/warm-nginx.txt"
 echo "== Measured runs ($DURATION each, $CONNECTIONS connections, $THREADS wrk threads)"
+jvm0=$(bench_cpu_ticks); pg0=$(bench_pg_ticks); stored0=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
 run "http://127.0.0.1:$PORT$path" "$DURATION" "$work/server.txt"
+jvm1=$(bench_cpu_ticks); pg1=$(bench_pg_ticks); stored1=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
 rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
 run "http://127.0.0.1:$NGINX_PORT$path" "$DURATION" "$work/nginx.txt"
 sleep 1
@@ -74,7 +76,7 @@ sleep 1
 server_rps=$(field rps "$work/server.txt"); nginx_rps=$(field rps "$work/nginx.txt")
 wrk_302=$(( $(field answers_302 "$work/warm-server.txt") + $(field answers_302 "$work/server.txt") ))
 answered=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" \
-  | sed -nE 's/^http_server_requests_seconds_count\{.*status="302".*uri="\/r\/\{code\}".*\} ([0-9.E]+)$/\1/p' \
+  | sed -nE 's/^linkledger_redirects_seconds_count\{.*outcome="tracked".*\} ([0-9.E]+)$/\1/p' \
   | awk '{ s += $1 } END { printf "%d", s }')
 stored=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
 rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
@@ -94,6 +96,8 @@ printf '%-34s %12s %12s\n' "non-302 answers / socket errors" \
   "$(field answers_other "$work/server.txt")/$(field socket_errors "$work/server.txt")" \
   "$(field answers_other "$work/nginx.txt")/$(field socket_errors "$work/nginx.txt")"
 echo "throughput ratio linkledger/nginx: $(awk -v a="$server_rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
+measured=$(( stored1 - stored0 ))
+echo "CPU per stored click in the measured run: server $(bench_cpu_per $(( jvm1 - jvm0 )) "$measured") ms, PostgreSQL $(bench_cpu_per $(( pg1 - pg0 )) "$measured") ms"
 echo "server RSS after the measured run: $(( rss_kb / 1024 )) MiB"
 echo "mean clicks per batched insert: $batch, mean flush (insert + commit): $flush ms"
 echo "302s answered by the server: $answered (received by wrk: $wrk_302)"

@@ -6,8 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,18 +59,38 @@ public final class Macros {
         return problems;
     }
 
-    /** Fills every macro with its URL-encoded value; macros without a value become empty. */
-    public static String expand(String template, Map<String, String> values) {
-        if (template.indexOf('{') < 0) {
-            return template;
-        }
+    /** Splits a URL template once, so filling it per click needs no pattern matching. */
+    public static Template compile(String template) {
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Matcher matcher = MACRO.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 64);
+        int end = 0;
         while (matcher.find()) {
-            String value = values.getOrDefault(matcher.group(1), "");
-            matcher.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            literals.add(template.substring(end, matcher.start()));
+            names.add(matcher.group(1));
+            end = matcher.end();
         }
-        matcher.appendTail(out);
-        return out.toString();
+        literals.add(template.substring(end));
+        return new Template(List.copyOf(literals), List.copyOf(names), template.length());
+    }
+
+    /** A URL template as literal text between macro names: {@code literals} has one more element than {@code names}. */
+    public record Template(List<String> literals, List<String> names, int length) {
+
+        /** Fills every macro with its URL-encoded value; a macro whose value is null becomes empty. */
+        public String expand(Function<String, String> values) {
+            if (names.isEmpty()) {
+                return literals.getFirst();
+            }
+            StringBuilder out = new StringBuilder(length + 64);
+            for (int i = 0; i < names.size(); i++) {
+                out.append(literals.get(i));
+                String value = values.apply(names.get(i));
+                if (value != null) {
+                    out.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                }
+            }
+            return out.append(literals.getLast()).toString();
+        }
     }
 }

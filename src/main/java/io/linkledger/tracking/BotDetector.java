@@ -5,6 +5,9 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Recognises crawlers, link-preview fetchers, scripted clients and headless browsers by user
  * agent. They still get their redirect (a preview must show the right page) but their clicks
@@ -25,11 +28,22 @@ class BotDetector {
             "go-http-client", "java/", "okhttp", "apache-httpclient", "libwww-perl", "node-fetch", "axios/",
             "java-http-client", "postmanruntime", "insomnia", "scrapy", "preview");
 
+    /**
+     * Real traffic repeats a few thousand user agents, so each is matched against the list once.
+     * Only ordinary lengths are remembered: made-up giant ones must not fill the memory.
+     */
+    private static final int CACHED_LENGTH = 512;
+    private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(20_000).build();
+
     boolean isBot(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             // Every browser sends a user agent; only scripts leave it out.
             return true;
         }
+        return userAgent.length() <= CACHED_LENGTH ? known.get(userAgent, BotDetector::matches) : matches(userAgent);
+    }
+
+    private static boolean matches(String userAgent) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
         for (String fragment : FRAGMENTS) {
             if (ua.contains(fragment)) {

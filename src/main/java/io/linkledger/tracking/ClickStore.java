@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,14 +24,24 @@ class ClickStore {
 
     private final JdbcTemplate batch;
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
     ClickStore(JdbcTemplate batch, JdbcClient jdbc) {
         this.batch = batch;
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(batch.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
     }
 
-    /** Inserts the clicks in one batched statement. Run inside the batch's transaction. */
+    /** Inserts the clicks in one statement: COPY on PostgreSQL, a batched insert elsewhere. Run inside the batch's transaction. */
     void insert(List<Click> clicks) {
+        if (postgres) {
+            batch.execute((ConnectionCallback<Void>) connection -> {
+                ClickCopy.copy(connection, clicks);
+                return null;
+            });
+            return;
+        }
         batch.batchUpdate("""
                 insert into clicks (transaction_id, clicked_at, brand_id, offer_id, member_id, project_id,
                     assignment_id, visitor_key, user_agent, referrer, is_bot, is_unique)

@@ -33,7 +33,7 @@ class LinkCache {
                 .maximumSize(size)
                 .build(code -> assignments.findByLinkCode(code)
                         .flatMap(a -> offers.find(a.offerId())
-                                .map(offer -> new TrackedLink(a, offer, members.get(a.brandId(), a.memberId()).name()))));
+                                .map(offer -> TrackedLink.of(a, offer, members.get(a.brandId(), a.memberId()).name()))));
     }
 
     /** The link, or empty for an unknown code; throws when the database cannot be read. */

@@ -44,7 +44,7 @@ class RecentVisitors {
     /** Whether this click opens a new 24-hour window; if so it is remembered as the visitor's unique click. */
     boolean claimUnique(UUID assignmentId, VisitorKeys.Keys keys, Instant at) {
         LastUnique last = visitors.get(new Key(assignmentId, keys.today()), key -> new LastUnique(
-                store.lastUniqueClick(assignmentId, keys.today(), keys.yesterday(), at.minus(WINDOW)).orElse(null)));
+                store.lastUniqueClick(assignmentId, keys.today(), keys.yesterday().get(), at.minus(WINDOW)).orElse(null)));
         synchronized (last) {
             if (last.at != null && last.at.isAfter(at.minus(WINDOW))) {
                 return false;

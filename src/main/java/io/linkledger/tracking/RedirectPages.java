@@ -1,11 +1,11 @@
 package io.linkledger.tracking;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 
 /** The small HTML pages a visitor sees when a tracking link cannot send them on. */
@@ -14,30 +14,30 @@ final class RedirectPages {
     private RedirectPages() {
     }
 
-    static ResponseEntity<String> unknownLink() {
-        return page(HttpStatus.NOT_FOUND, "Link not found",
+    static void unknownLink(HttpServletResponse response) throws IOException {
+        page(response, HttpServletResponse.SC_NOT_FOUND, "Link not found",
                 "This tracking link does not exist. Please check the address, or ask the person who shared it.");
     }
 
-    static ResponseEntity<String> offerClosed(String reason) {
-        return page(HttpStatus.GONE, "Offer not available", reason);
+    static void offerClosed(HttpServletResponse response, String reason) throws IOException {
+        page(response, HttpServletResponse.SC_GONE, "Offer not available", reason);
     }
 
-    static ResponseEntity<String> unavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "5")
-                .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html("Temporarily unavailable",
-                        "We could not record your visit just now, so we have not sent you on. "
-                                + "Please try the link again in a few seconds."));
+    static void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "We could not record your visit just now, so we have not sent you on. "
+                        + "Please try the link again in a few seconds.");
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String message) {
-        return ResponseEntity.status(status)
-                .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html(title, message));
+    private static void page(HttpServletResponse response, int status, String title, String message)
+            throws IOException {
+        byte[] body = html(title, message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static String html(String title, String message) {

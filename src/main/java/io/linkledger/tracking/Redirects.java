@@ -3,8 +3,6 @@ package io.linkledger.tracking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -83,9 +81,10 @@ class Redirects {
             throw new ClickNotStored("visitor history could not be read", e);
         }
         String transactionId = transactionIds.next();
-        String template = DeepLinks.allowed(visit.deepLink(), link.offer().deepLinkHosts())
-                .orElse(link.offer().destinationUrl());
-        String location = Macros.expand(template, macroValues(link, transactionId, now));
+        Macros.Template template = DeepLinks.allowed(visit.deepLink(), link.offer().deepLinkHosts())
+                .map(Macros::compile)
+                .orElse(link.destination());
+        String location = template.expand(name -> link.macro(name, transactionId, now));
         Click click = new Click(transactionId, now, a.brandId(), a.offerId(), a.memberId(), a.projectId(), a.id(),
                 keys.today(), cut(visit.userAgent(), MAX_USER_AGENT), cut(visit.referrer(), MAX_REFERRER), bot, unique);
         try {
@@ -102,7 +101,7 @@ class Redirects {
     private Redirect closed(TrackedLink link, Instant now) {
         Offer offer = link.offer();
         if (offer.fallbackUrl() != null) {
-            return new Redirect.Fallback(Macros.expand(offer.fallbackUrl(), macroValues(link, "", now)));
+            return new Redirect.Fallback(link.fallback().expand(name -> link.macro(name, "", now)));
         }
         String reason;
         if (offer.status() == OfferStatus.PAUSED) {
@@ -113,18 +112,6 @@ class Redirects {
             reason = "This offer has not started yet.";
         }
         return new Redirect.OfferClosed(reason);
-    }
-
-    private static Map<String, String> macroValues(TrackedLink link, String transactionId, Instant now) {
-        Assignment a = link.assignment();
-        Map<String, String> values = new HashMap<>(8);
-        values.put(Macros.TRANSACTION_ID, transactionId);
-        values.put(Macros.MEMBER_ID, a.memberId().toString());
-        values.put(Macros.OFFER_ID, a.offerId().toString());
-        values.put(Macros.PROJECT_ID, a.projectId() == null ? "" : a.projectId().toString());
-        values.put(Macros.MEMBER_NAME, link.memberName());
-        values.put(Macros.CLICK_TIME, now.truncatedTo(ChronoUnit.SECONDS).toString());
-        return values;
     }
 
     private static String cut(String value, int max) {

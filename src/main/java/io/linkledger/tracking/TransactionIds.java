@@ -1,5 +1,6 @@
 package io.linkledger.tracking;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -21,11 +22,29 @@ class TransactionIds {
     /** The largest multiple of 62 in a byte: higher bytes are drawn again, so every character is equally likely. */
     private static final int UNBIASED_LIMIT = 62 * 4;
 
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * Several generators, picked by thread, because each is locked while it draws: one shared
+     * generator (or the platform default, which reads one shared /dev/urandom stream under a
+     * lock) makes concurrent redirects queue for it.
+     */
+    private static final int GENERATORS = 8;
+
+    private final SecureRandom[] randoms = new SecureRandom[GENERATORS];
     private final Clock clock;
 
     TransactionIds(Clock clock) {
         this.clock = clock;
+        for (int i = 0; i < GENERATORS; i++) {
+            randoms[i] = drbg();
+        }
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no DRBG SecureRandom", e);
+        }
     }
 
     String next() {
@@ -35,7 +54,7 @@ class TransactionIds {
             id[i] = Tokens.BASE62.charAt((int) (millis % 62));
             millis /= 62;
         }
-        // One draw from the shared generator per id, not one per character: it is locked per call.
+        SecureRandom random = randoms[(int) (Thread.currentThread().threadId() % GENERATORS)];
         byte[] bytes = new byte[RANDOM_LENGTH * 2];
         int filled = TIME_LENGTH;
         while (filled < id.length) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -29,13 +30,16 @@ class VisitorKeys {
         this.tokens = tokens;
     }
 
-    /** The keys of this visitor on the day of {@code at} and on the day before. */
-    record Keys(String today, String yesterday) {
+    /**
+     * The keys of this visitor on the day of {@code at} and on the day before. Yesterday's is
+     * needed only when the visitor is not in memory, so it is hashed only then.
+     */
+    record Keys(String today, Supplier<String> yesterday) {
     }
 
     Keys keys(String ip, String userAgent, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return new Keys(key(salt(day), ip, userAgent), key(salt(day.minusDays(1)), ip, userAgent));
+        return new Keys(key(salt(day), ip, userAgent), () -> key(salt(day.minusDays(1)), ip, userAgent));
     }
 
     private static String key(String salt, String ip, String userAgent) {

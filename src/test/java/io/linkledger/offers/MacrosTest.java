@@ -30,8 +30,16 @@ class MacrosTest {
 
     @Test
     void expandsWithUrlEncodedValues() {
-        String url = Macros.expand("https://s.example/?t={transaction_id}&n={member_name}&x={project_id}",
-                Map.of("transaction_id", "abc123", "member_name", "Zoë & Co"));
-        assertThat(url).isEqualTo("https://s.example/?t=abc123&n=Zo%C3%AB+%26+Co&x=");
+        Macros.Template template = Macros.compile("https://s.example/?t={transaction_id}&n={member_name}&x={project_id}");
+        Map<String, String> values = Map.of("transaction_id", "abc123", "member_name", "Zoë & Co");
+        assertThat(template.expand(values::get)).isEqualTo("https://s.example/?t=abc123&n=Zo%C3%AB+%26+Co&x=");
+    }
+
+    @Test
+    void templatesWithoutMacrosOrWithMacrosAtTheEdgesExpandWhole() {
+        assertThat(Macros.compile("https://s.example/plain").expand(name -> "unused")).isEqualTo("https://s.example/plain");
+        assertThat(Macros.compile("{transaction_id}").expand(name -> "t1")).isEqualTo("t1");
+        assertThat(Macros.compile("https://s.example/{offer_id}{member_id}").expand(name -> name.substring(0, 1)))
+                .isEqualTo("https://s.example/om");
     }
 }

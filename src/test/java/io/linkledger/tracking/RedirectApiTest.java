@@ -214,6 +214,39 @@ class RedirectApiTest extends ApiTest {
     }
 
     @Test
+    void userAgentsAndReferrersWithEscapeCharactersAreStoredExactly() {
+        linkOn(Map.of());
+        String ua = BROWSER + " \\N back\\slash\ttab \"quoted\" end";
+        var request = api.withKey(null).request("/r/" + code).GET().header("User-Agent", ua)
+                .header("Referer", "https://video.example/watch?q=a\\b\tc");
+
+        Api.Response response = api.send(request);
+
+        assertThat(response.status()).isEqualTo(302);
+        Click stored = clicks.findByTransactionId(query(response.header("Location")).get("afftrack")).orElseThrow();
+        assertThat(stored.userAgent()).isEqualTo(ua);
+        assertThat(stored.referrer()).isEqualTo("https://video.example/watch?q=a\\b\tc");
+    }
+
+    @Test
+    void onlyGetAndHeadFollowALinkAndOnlyOneSegmentIsACode() {
+        linkOn(Map.of());
+        Api.Response head = api.send(api.withKey(null).request("/r/" + code)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).header("User-Agent", BROWSER));
+        assertThat(head.status()).isEqualTo(302);
+        assertThat(head.header("Location")).startsWith("https://shareasale.com/");
+
+        Api.Response post = api.send(api.withKey(null).request("/r/" + code)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).header("User-Agent", BROWSER));
+        assertThat(post.status()).isIn(404, 405);
+        assertThat(post.header("Location")).isNull();
+
+        assertThat(click("/r/" + code + "/extra", BROWSER).status()).isEqualTo(404);
+        assertThat(click("/r/", BROWSER).status()).isEqualTo(404);
+        assertThat(storedClicks()).isEqualTo(1);
+    }
+
+    @Test
     void deepLinksGoOnlyToHostsTheOfferAllows() {
         linkOn(Map.of("allowedDeepLinkHosts", List.of("shop.example.com", "*.brand.example")));
 
@@ -267,7 +300,7 @@ class RedirectApiTest extends ApiTest {
 
         String metrics = api.withKey(null).get("/actuator/prometheus").body();
         assertThat(metrics).contains("linkledger_clicks_total{bot=\"false\"", "linkledger_clicks_batch_size_count",
-                "linkledger_clicks_flush_seconds_count");
+                "linkledger_clicks_flush_seconds_count", "linkledger_redirects_seconds_count{outcome=\"tracked\"");
     }
 
     @Test
