@@ -57,12 +57,11 @@ class ClickAccrual {
 
     /** Accrues one UTC day; returns how many new conversions it made. */
     int accrue(LocalDate day) {
-        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         int made = 0;
         for (UUID offerId : terms.offersPayingPerClick()) {
             Offer offer = offers.find(offerId).orElseThrow().offer();
-            for (ClickCount count : clicks.uniqueHumanClicks(offerId, from, to)) {
+            for (ClickCount count : clicks.uniqueHumanClicks(offerId, day)) {
                 Assignment assignment = attribution.assignmentOf(offer.brandId(), offerId, count.memberId());
                 PayoutTerms payout = PayoutTerms.of(offer, assignment);
                 if (payout.type() != PayoutType.CPC || payout.amount() == null) {

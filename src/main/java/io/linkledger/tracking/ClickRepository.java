@@ -3,6 +3,7 @@ package io.linkledger.tracking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +42,14 @@ class ClickRepository {
                 rs.getString("referrer"), rs.getBoolean("is_bot"), rs.getBoolean("is_unique"));
     }
 
-    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
+    /** From the daily rollup, whose unique clicks are human ones only. */
+    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
         return jdbc.sql("""
-                select assignment_id, member_id, count(*) as clicks from clicks
-                where offer_id = ? and clicked_at >= ? and clicked_at < ? and is_bot = false and is_unique = true
-                group by assignment_id, member_id""")
-                .params(offerId, Sql.ts(from), Sql.ts(to))
+                select assignment_id, member_id, unique_clicks from click_daily
+                where offer_id = ? and click_day = ? and unique_clicks > 0""")
+                .params(offerId, day)
                 .query((rs, row) -> new Clicks.ClickCount(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"),
-                        rs.getLong("clicks")))
+                        rs.getLong("unique_clicks")))
                 .list();
     }
 

@@ -1,6 +1,6 @@
 package io.linkledger.tracking;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +22,9 @@ public class Clicks {
         return repository.findByTransactionId(transactionId);
     }
 
-    /** Unique, non-bot clicks of an offer in [from, to), per assignment: what pays per click. */
-    public List<ClickCount> uniqueHumanClicks(UUID offerId, Instant from, Instant to) {
-        return repository.uniqueHumanClicks(offerId, from, to);
+    /** Unique, non-bot clicks of an offer on a UTC day, per assignment: what pays per click. */
+    public List<ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
+        return repository.uniqueHumanClicks(offerId, day);
     }
 
     /** How many clicks one member's link in an offer got. */

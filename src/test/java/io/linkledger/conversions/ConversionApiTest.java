@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -56,17 +57,31 @@ abstract class ConversionApiTest extends ApiTest {
 
     /** Stores a click the way the redirect does, and returns its transaction id. */
     String click(Setup s, Instant at) {
-        return click(s, at, false);
+        return click(s, at, false, true);
     }
 
-    String click(Setup s, Instant at, boolean bot) {
+    /** A click at a given time, written as the redirect writes it: the raw row and its daily rollup. */
+    String click(Setup s, Instant at, boolean bot, boolean unique) {
         String tid = UUID.randomUUID().toString().replace("-", "");
+        UUID offerId = UUID.fromString(s.offerId());
+        UUID memberId = UUID.fromString(s.memberId());
         jdbc.sql("""
                 insert into clicks (transaction_id, clicked_at, brand_id, offer_id, member_id, project_id, assignment_id,
                     visitor_key, user_agent, referrer, is_bot, is_unique)
-                values (?, ?, ?, ?, ?, null, ?, ?, 'Mozilla/5.0', null, ?, true)""")
-                .params(tid, at.atOffset(ZoneOffset.UTC), brand.id(), UUID.fromString(s.offerId()),
-                        UUID.fromString(s.memberId()), s.assignmentId(), UUID.randomUUID().toString(), bot)
+                values (?, ?, ?, ?, ?, null, ?, ?, 'Mozilla/5.0', null, ?, ?)""")
+                .params(tid, at.atOffset(ZoneOffset.UTC), brand.id(), offerId, memberId, s.assignmentId(),
+                        UUID.randomUUID().toString(), bot, unique && !bot)
+                .update();
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(s.assignmentId(), day, brand.id(), offerId, memberId)
+                .update();
+        jdbc.sql("""
+                update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?, bot_clicks = bot_clicks + ?
+                where assignment_id = ? and click_day = ?""")
+                .params(bot ? 0 : 1, unique && !bot ? 1 : 0, bot ? 1 : 0, s.assignmentId(), day)
                 .update();
         return tid;
     }
