@@ -135,9 +135,10 @@ public class Conversions {
     }
 
     /**
-     * Stores new conversions together: rows, history and rollup, and one {@link ConversionsMoneyChanged}
-     * for all. The caller has made sure that no other conversion holds their keys or credits their
+     * Stores new conversions together: rows, history, one {@link ConversionsMoneyChanged} for all and
+     * the rollup. The caller has made sure that no other conversion holds their keys or credits their
      * orders; a concurrent twin committed meanwhile fails the whole transaction instead of being skipped.
+     * Call it last in the transaction, for the rollup's row locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void createAll(List<Conversion> fresh) {
@@ -146,9 +147,10 @@ public class Conversions {
         }
         repository.insertAll(fresh);
         repository.recordCreations(fresh.stream().map(c -> ids.next()).toList(), fresh);
-        fresh.forEach(c -> rollup.apply(null, c));
         events.publishEvent(new ConversionsMoneyChanged(
                 fresh.stream().map(c -> moneyEvent(null, c, null, c.createdAt())).toList()));
+        // Last: the daily rows are shared by every conversion of a link and day, locked until the commit.
+        rollup.applyAll(fresh);
     }
 
     /**

@@ -123,8 +123,8 @@ class PostbackBatch {
                 handled.add(new Refused(e));
             }
         }
-        conversions.createAll(List.copyOf(created.values()));
         inbound.insertAll(rows);
+        conversions.createAll(List.copyOf(created.values()));
         return handled;
     }
 
