@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-20s}
 CLICKS=${CLICKS:-200000}
 PORT=${PORT:-18580}
@@ -88,7 +88,7 @@ pg_ticks() { for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }'
 # The backends serving this benchmark's database only (the server's pool): other databases' work is
 # not counted, nor the shared WAL writer and checkpointer (in pg_ticks above).
 db_ticks() { for p in $(psql -d "$db" -Atc "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
-batches() { curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 }'; }
+batches() { curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 } END { print "" }'; }
 echo "== Unique postbacks ($DURATION, $CONNECTIONS connections)"
 jvm0=$(cpu_ticks); pg0=$(pg_ticks); db0=$(db_ticks); read -r b_n0 b_sum0 < <(batches)
 read -r u_total u_bad u_rps u_p50 u_p99 < <(run unique 0 "$CLICKS" "$DURATION")
