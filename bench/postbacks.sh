@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-20s}
 CLICKS=${CLICKS:-200000}
 PORT=${PORT:-18580}
@@ -78,15 +78,22 @@ run() {  # name offset count duration [ids file]
 echo "== Warm-up ($WARMUP)"
 run warmup "$CLICKS" 50000 "$WARMUP" >/dev/null
 settle
+# Statistics for the tables the warm-up filled, as autovacuum would take them in production (it is
+# off on this machine's PostgreSQL): plans cached while the tables were empty would scan them.
+psql -d "$db" -qc "analyze"
 before=$(conversions)
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 pg_ticks() { for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
+# The backends serving this benchmark's database only (the server's pool): other databases' work is
+# not counted, nor the shared WAL writer and checkpointer (in pg_ticks above).
+db_ticks() { for p in $(psql -d "$db" -Atc "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
+batches() { curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 } END { print "" }'; }
 echo "== Unique postbacks ($DURATION, $CONNECTIONS connections)"
-jvm0=$(cpu_ticks); pg0=$(pg_ticks)
+jvm0=$(cpu_ticks); pg0=$(pg_ticks); db0=$(db_ticks); read -r b_n0 b_sum0 < <(batches)
 read -r u_total u_bad u_rps u_p50 u_p99 < <(run unique 0 "$CLICKS" "$DURATION")
 settle
-jvm1=$(cpu_ticks); pg1=$(pg_ticks)
+jvm1=$(cpu_ticks); pg1=$(pg_ticks); db1=$(db_ticks); read -r b_n1 b_sum1 < <(batches)
 after_unique=$(conversions)
 created=$((after_unique - before))
 if [ "$u_total" -ge "$CLICKS" ]; then echo "!! more requests than clicks: raise CLICKS" >&2; exit 1; fi
@@ -105,6 +112,8 @@ rss=$(ps -o rss= -p "$server_pid" | awk '{ printf "%.0f", $1 / 1024 }')
 hz=$(getconf CLK_TCK)
 jvm_ms=$(awk -v a="$jvm0" -v b="$jvm1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
 pg_ms=$(awk -v a="$pg0" -v b="$pg1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
+db_ms=$(awk -v a="$db0" -v b="$db1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
+batch_mean=$(awk -v a="$b_sum0" -v b="$b_sum1" -v c="$b_n0" -v d="$b_n1" 'BEGIN { printf "%.1f", (d > c ? (b - a) / (d - c) : 0) }')
 
 echo
 echo "Postback benchmark on PostgreSQL, $CONNECTIONS connections, $THREADS wrk threads, $(nproc) cores"
@@ -113,7 +122,8 @@ echo "              conversions created: $created (answered 200: $((u_total - u_
 echo "  duplicates: $d_total requests, $d_bad non-2xx, $d_rps req/s -> answered $dup_rps duplicates/s (p50 $d_p50, p99 $d_p99)"
 echo "              conversions before $after_unique, after $after_dup (must be equal)"
 echo "  inbound requests stored: $inbound"
-echo "  CPU per accepted postback: server ${jvm_ms} ms, PostgreSQL ${pg_ms} ms (all postgres processes)"
+echo "  CPU per accepted postback: server ${jvm_ms} ms, PostgreSQL ${db_ms} ms (this database's backends; ${pg_ms} ms all postgres processes)"
+echo "  postbacks per batch (group commit), unique phase: mean $batch_mean"
 echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows every figure)"
 echo "  server RSS: ${rss} MiB"
 if [ "$after_dup" -ne "$after_unique" ]; then echo "FAIL: duplicates created conversions" >&2; exit 1; fi

@@ -53,7 +53,12 @@ class Attribution {
     }
 
     private Attributed byClick(Integration integration, Claim claim) {
-        AttributedClick found = clicks.findWithAssignment(claim.transactionId())
+        return byClick(integration, claim, clicks.findWithAssignment(claim.transactionId()));
+    }
+
+    /** Attribution by the claim's transaction id, given the click read for it (empty when none was recorded). */
+    Attributed byClick(Integration integration, Claim claim, Optional<AttributedClick> read) {
+        AttributedClick found = read
                 .filter(c -> c.click().brandId().equals(integration.brandId()))
                 .orElseThrow(() -> unattributable("transaction id '" + claim.transactionId()
                         + "' is unknown: no click with this id was recorded for this brand"));

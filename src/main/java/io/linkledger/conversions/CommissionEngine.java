@@ -38,11 +38,18 @@ class CommissionEngine {
         };
         Money percentPart = zero;
         if (payout.type() == PayoutType.CPS || payout.type() == PayoutType.CPA_CPS) {
-            boolean tiered = assignment.override() == null && !terms.volumeTiers().isEmpty();
-            percentPart = tiered ? tiered(terms.volumeTiers(), monthSalesBefore.get(), sale)
+            percentPart = usesMonthSales(offer, assignment, terms)
+                    ? tiered(terms.volumeTiers(), monthSalesBefore.get(), sale)
                     : sale.percent(payout.percent());
         }
         return new Commission(flat.plus(percentPart), payout.type());
+    }
+
+    /** Whether the commission depends on the member's earlier sales in the month (volume tiers apply). */
+    boolean usesMonthSales(Offer offer, Assignment assignment, OfferTerms terms) {
+        PayoutType type = PayoutTerms.of(offer, assignment).type();
+        return (type == PayoutType.CPS || type == PayoutType.CPA_CPS) && assignment.override() == null
+                && !terms.volumeTiers().isEmpty();
     }
 
     /**

@@ -3,11 +3,19 @@ package io.linkledger.conversions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,25 +32,35 @@ class ConversionRepository {
             commission_minor, network_commission_minor, payout_type, is_test, converted_at, created_at, updated_at,
             status_reason, payment_id""";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "insert into conversions (" + COLUMNS + """
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    ConversionRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ConversionRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Inserts unless the idempotency key is taken; false means a twin exists (maybe just committed). */
     boolean insertIfNew(Conversion c) {
-        return jdbc.sql("insert into conversions (" + COLUMNS + """
-                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(c.id(), c.brandId(), c.offerId(), c.memberId(), c.assignmentId(), c.projectId(),
-                        c.integrationId(), c.idempotencyKey(), c.kind().name(), c.attributedBy().name(),
-                        c.transactionId(), c.promoCode(), c.orderId(), Conversion.orderKey(c.orderId()),
-                        c.status().name(), c.sale().currency().getCurrencyCode(), c.sale().minor(),
-                        c.commission().minor(), c.networkCommission() == null ? null : c.networkCommission().minor(),
-                        c.payoutType() == null ? null : c.payoutType().name(), c.test(), Sql.ts(c.convertedAt()),
-                        Sql.ts(c.createdAt()), Sql.ts(c.updatedAt()), c.statusReason(), c.paymentId())
-                .update() == 1;
+        return jdbc.sql(INSERT + " on conflict do nothing").params(values(c)).update() == 1;
+    }
+
+    /** Inserts new conversions in one batch; a taken idempotency key fails it (and the transaction). */
+    void insertAll(List<Conversion> conversions) {
+        batch.batchUpdate(INSERT, conversions.stream().map(c -> values(c).toArray()).toList());
+    }
+
+    private static List<Object> values(Conversion c) {
+        return Arrays.asList(c.id(), c.brandId(), c.offerId(), c.memberId(), c.assignmentId(), c.projectId(),
+                c.integrationId(), c.idempotencyKey(), c.kind().name(), c.attributedBy().name(), c.transactionId(),
+                c.promoCode(), c.orderId(), Conversion.orderKey(c.orderId()), c.status().name(),
+                c.sale().currency().getCurrencyCode(), c.sale().minor(), c.commission().minor(),
+                c.networkCommission() == null ? null : c.networkCommission().minor(),
+                c.payoutType() == null ? null : c.payoutType().name(), c.test(), Sql.ts(c.convertedAt()),
+                Sql.ts(c.createdAt()), Sql.ts(c.updatedAt()), c.statusReason(), c.paymentId());
     }
 
     void update(Conversion c) {
@@ -56,16 +74,31 @@ class ConversionRepository {
                 .update();
     }
 
+    private static final String INSERT_CHANGE = """
+            insert into conversion_changes (id, conversion_id, at, action, from_status, to_status, sale_minor,
+                commission_minor, network_commission_minor, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     void recordChange(UUID id, Conversion c, String action, ConversionStatus from, String reason, Instant at) {
-        jdbc.sql("""
-                insert into conversion_changes (id, conversion_id, at, action, from_status, to_status, sale_minor,
-                    commission_minor, network_commission_minor, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, c.id(), Sql.ts(at), action, from == null ? null : from.name(), c.status().name(),
-                        c.sale().minor(), c.commission().minor(),
-                        c.networkCommission() == null ? null : c.networkCommission().minor(),
-                        reason == null ? null : truncate(reason))
-                .update();
+        jdbc.sql(INSERT_CHANGE).params(change(id, c, action, from, reason, at)).update();
+    }
+
+    /** The CREATED history rows of new conversions, in one batch; {@code ids[i]} is the row of {@code created[i]}. */
+    void recordCreations(List<UUID> ids, List<Conversion> created) {
+        List<Object[]> rows = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            Conversion c = created.get(i);
+            rows.add(change(ids.get(i), c, "CREATED", null, c.statusReason(), c.createdAt()));
+        }
+        batch.batchUpdate(INSERT_CHANGE, rows);
+    }
+
+    private static Object[] change(UUID id, Conversion c, String action, ConversionStatus from, String reason,
+            Instant at) {
+        return new Object[] {id, c.id(), Sql.ts(at), action, from == null ? null : from.name(), c.status().name(),
+            c.sale().minor(), c.commission().minor(),
+            c.networkCommission() == null ? null : c.networkCommission().minor(),
+            reason == null ? null : truncate(reason)};
     }
 
     Optional<Conversion> find(UUID id) {
@@ -83,6 +116,34 @@ class ConversionRepository {
                 .params(brandId, idempotencyKey)
                 .query(this::conversion)
                 .optional();
+    }
+
+    /** The brand's conversions holding any of these idempotency keys, by key: one query for a batch. */
+    Map<String, Conversion> findByKeys(UUID brandId, Collection<String> idempotencyKeys) {
+        Map<String, Conversion> found = new HashMap<>();
+        if (!idempotencyKeys.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from conversions where brand_id = :brand and idempotency_key in (:keys)")
+                    .param("brand", brandId)
+                    .param("keys", idempotencyKeys)
+                    .query(this::conversion)
+                    .list()
+                    .forEach(c -> found.put(c.idempotencyKey(), c));
+        }
+        return found;
+    }
+
+    /** Which of these order keys a live (not reversed) conversion of the brand credits already. */
+    Set<String> creditedOrderKeys(UUID brandId, Collection<String> orderKeys) {
+        if (orderKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct order_key from conversions
+                where brand_id = :brand and order_key in (:keys) and status <> 'REVERSED'""")
+                .param("brand", brandId)
+                .param("keys", orderKeys)
+                .query(String.class)
+                .list());
     }
 
     /** Conversions of the brand crediting this order that are not reversed. */

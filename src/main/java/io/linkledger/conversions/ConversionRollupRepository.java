@@ -3,13 +3,17 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +28,11 @@ import io.linkledger.shared.Money;
 class ConversionRollupRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ConversionRollupRepository(JdbcClient jdbc) {
+    ConversionRollupRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** What one conversion adds to its day: reversed and test conversions add nothing. */
@@ -44,6 +50,11 @@ class ConversionRollupRepository {
                     c.status() == ConversionStatus.PENDING ? commission : 0,
                     c.status() == ConversionStatus.APPROVED ? commission : 0,
                     c.status() == ConversionStatus.PAID ? commission : 0);
+        }
+
+        Contribution plus(Contribution o) {
+            return new Contribution(live + o.live, conversions + o.conversions, sales + o.sales, commission + o.commission,
+                    pending + o.pending, approved + o.approved, paid + o.paid);
         }
 
         Contribution minus(Contribution o) {
@@ -75,6 +86,52 @@ class ConversionRollupRepository {
             throw new IllegalStateException("conversion_daily row for " + after.assignmentId() + " on " + day + " missing");
         }
     }
+
+    private record DayKey(UUID assignmentId, LocalDate day, String currency) {
+    }
+
+    /**
+     * Adds new conversions (a batch of postbacks) to their days: the same as {@code apply(null, c)}
+     * for each, with one batched statement per kind for all. Rows are created first (a no-op when they
+     * exist), then added to in key order, so concurrent batches cannot deadlock; call it last in the
+     * transaction, as the row locks are held until the commit.
+     */
+    void applyAll(List<Conversion> created) {
+        Map<DayKey, Contribution> deltas = new TreeMap<>(Comparator.comparing(DayKey::assignmentId)
+                .thenComparing(DayKey::day).thenComparing(DayKey::currency));
+        Map<DayKey, Conversion> samples = new HashMap<>();
+        for (Conversion c : created) {
+            Contribution delta = Contribution.of(c);
+            if (!delta.equals(Contribution.NONE)) {
+                DayKey key = new DayKey(c.assignmentId(), LocalDate.ofInstant(c.convertedAt(), ZoneOffset.UTC),
+                        c.commission().currency().getCurrencyCode());
+                deltas.merge(key, delta, Contribution::plus);
+                samples.putIfAbsent(key, c);
+            }
+        }
+        if (deltas.isEmpty()) {
+            return;
+        }
+        List<DayKey> keys = List.copyOf(deltas.keySet());
+        batch.batchUpdate("""
+                insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", keys.stream().map(k -> new Object[] {k.assignmentId(), k.day(),
+                    k.currency(), samples.get(k).brandId(), samples.get(k).offerId(), samples.get(k).memberId()})
+                .toList());
+        batch.batchUpdate(ADD, keys.stream().map(k -> {
+            Contribution d = deltas.get(k);
+            return new Object[] {d.live(), d.conversions(), d.sales(), d.commission(), d.pending(), d.approved(),
+                d.paid(), k.assignmentId(), k.day(), k.currency()};
+        }).toList());
+    }
+
+    private static final String ADD = """
+            update conversion_daily set live = live + ?, conversions = conversions + ?, sales_minor = sales_minor + ?,
+                commission_minor = commission_minor + ?, pending_commission_minor = pending_commission_minor + ?,
+                approved_commission_minor = approved_commission_minor + ?,
+                paid_commission_minor = paid_commission_minor + ?
+            where assignment_id = ? and conversion_day = ? and currency = ?""";
 
     private int add(UUID assignmentId, LocalDate day, String currency, Contribution d) {
         return jdbc.sql("""

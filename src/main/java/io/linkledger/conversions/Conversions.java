@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,12 +72,27 @@ public class Conversions {
 
     @Transactional
     Recorded record(Integration integration, Claim claim) {
-        String key = integration.id() + ":" + claim.externalId();
-        var existing = repository.findByKey(integration.brandId(), key);
+        var existing = repository.findByKey(integration.brandId(), key(integration, claim));
         if (existing.isPresent()) {
             return new Recorded(existing.get(), true);
         }
-        Attributed attributed = attribution.attribute(integration, claim);
+        Conversion conversion = draft(integration, claim, attribution.attribute(integration, claim));
+        if (creditsOrder(conversion)) {
+            conversion = creditOnce(conversion, integration.creditPriority(), conversion.createdAt());
+        }
+        return create(conversion);
+    }
+
+    /** The idempotency key: one conversion per integration and external id. */
+    static String key(Integration integration, Claim claim) {
+        return integration.id() + ":" + claim.externalId();
+    }
+
+    /**
+     * The conversion an attributed claim makes, not yet stored and before one order is credited
+     * once. Volume tiers read the member's earlier sales in the month from the database.
+     */
+    Conversion draft(Integration integration, Claim claim, Attributed attributed) {
         var offer = attributed.offer();
         if (claim.currency() != null && !claim.currency().equalsIgnoreCase(offer.currency().getCurrencyCode())) {
             throw ProblemException.invalid("currency", "'" + claim.currency() + "' does not match the offer's currency "
@@ -92,16 +108,16 @@ public class Conversions {
         ConversionStatus status = claim.test() ? ConversionStatus.REVERSED
                 : claim.status() == null ? ConversionStatus.PENDING : claim.status();
         String reason = claim.test() ? "Test purchase: never paid" : null;
+        return new Conversion(id, integration.brandId(), offer.id(), attributed.assignment().memberId(),
+                attributed.assignment().id(), attributed.assignment().projectId(), integration.id(),
+                key(integration, claim), claim.kind(), attributed.by(), attributed.transactionId(),
+                attributed.promoCode(), claim.orderId(), status, sale, commission.amount(), network, commission.type(),
+                claim.test(), claim.convertedAt(), now, now, reason, null);
+    }
 
-        Conversion conversion = new Conversion(id, integration.brandId(), offer.id(), attributed.assignment().memberId(),
-                attributed.assignment().id(), attributed.assignment().projectId(), integration.id(), key, claim.kind(),
-                attributed.by(), attributed.transactionId(), attributed.promoCode(), claim.orderId(), status, sale,
-                commission.amount(), network, commission.type(), claim.test(), claim.convertedAt(), now, now, reason,
-                null);
-        if (!claim.test() && status != ConversionStatus.REVERSED) {
-            conversion = creditOnce(conversion, integration.creditPriority(), now);
-        }
-        return create(conversion);
+    /** Whether the conversion takes part in crediting its order once: a live, real one with an order id. */
+    static boolean creditsOrder(Conversion c) {
+        return !c.test() && c.status() != ConversionStatus.REVERSED && Conversion.orderKey(c.orderId()) != null;
     }
 
     /** Stores a new conversion once per idempotency key, with its history and money event. */
@@ -119,16 +135,31 @@ public class Conversions {
     }
 
     /**
+     * Stores new conversions together: rows, history, one {@link ConversionsMoneyChanged} for all and
+     * the rollup. The caller has made sure that no other conversion holds their keys or credits their
+     * orders; a concurrent twin committed meanwhile fails the whole transaction instead of being skipped.
+     * Call it last in the transaction, for the rollup's row locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void createAll(List<Conversion> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        repository.insertAll(fresh);
+        repository.recordCreations(fresh.stream().map(c -> ids.next()).toList(), fresh);
+        events.publishEvent(new ConversionsMoneyChanged(
+                fresh.stream().map(c -> moneyEvent(null, c, null, c.createdAt())).toList()));
+        // Last: the daily rows are shared by every conversion of a link and day, locked until the commit.
+        rollup.applyAll(fresh);
+    }
+
+    /**
      * One order pays once. If another live conversion credits the same order, the one
      * attributed the preferred way (link or code) keeps the credit; a pending loser is
      * reversed, an approved or paid one keeps it regardless.
      */
     private Conversion creditOnce(Conversion fresh, Integration.CreditPriority priority, Instant now) {
-        String orderKey = Conversion.orderKey(fresh.orderId());
-        if (orderKey == null) {
-            return fresh;
-        }
-        for (Conversion seen : repository.liveForOrder(fresh.brandId(), orderKey)) {
+        for (Conversion seen : repository.liveForOrder(fresh.brandId(), Conversion.orderKey(fresh.orderId()))) {
             // Read again under its row lock: a concurrent request may have changed it meanwhile.
             Conversion other = repository.lock(seen.id()).orElseThrow();
             if (other.status() == ConversionStatus.REVERSED) {
@@ -323,9 +354,12 @@ public class Conversions {
                 && Objects.equals(before.owedNetworkCommission(), after.owedNetworkCommission())) {
             return;
         }
-        events.publishEvent(new ConversionMoneyChanged(ids.next(), after.brandId(), after.id(), after.offerId(),
-                after.memberId(), from, after.status(), before == null ? null : before.owedCommission(),
-                after.owedCommission(), before == null ? null : before.owedNetworkCommission(),
-                after.owedNetworkCommission(), now));
+        events.publishEvent(moneyEvent(before, after, from, now));
+    }
+
+    private ConversionMoneyChanged moneyEvent(Conversion before, Conversion after, ConversionStatus from, Instant now) {
+        return new ConversionMoneyChanged(ids.next(), after.brandId(), after.id(), after.offerId(), after.memberId(),
+                from, after.status(), before == null ? null : before.owedCommission(), after.owedCommission(),
+                before == null ? null : before.owedNetworkCommission(), after.owedNetworkCommission(), now);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,19 +21,31 @@ class InboundRepository {
             id, integration_id, brand_id, received_at, method, query, headers, body, remote_ip, webhook_id, outcome,
             status_code, reason, conversion_id, attempts, processed_at""";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "insert into inbound_requests (" + COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    InboundRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    InboundRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void insert(InboundRequest r) {
-        jdbc.sql("insert into inbound_requests (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), r.inbound().method(),
-                        cut(r.inbound().query(), 8000), cut(r.inbound().headerText(), 4000), r.inbound().body(),
-                        r.inbound().remoteIp(), r.webhookId(), r.outcome().name(), r.statusCode(), r.reason(),
-                        r.conversionId(), r.attempts(), Sql.ts(r.processedAt()))
-                .update();
+        jdbc.sql(INSERT).params(values(r)).update();
+    }
+
+    /** Inserts requests in one batch, each already with its outcome (they commit together with it). */
+    void insertAll(List<InboundRequest> requests) {
+        batch.batchUpdate(INSERT, requests.stream().map(InboundRepository::values).toList());
+    }
+
+    private static Object[] values(InboundRequest r) {
+        return new Object[] {r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), r.inbound().method(),
+            cut(r.inbound().query(), 8000), cut(r.inbound().headerText(), 4000), r.inbound().body(),
+            r.inbound().remoteIp(), r.webhookId(), r.outcome().name(), r.statusCode(), cut(r.reason(), 2000),
+            r.conversionId(), r.attempts(), Sql.ts(r.processedAt())};
     }
 
     void finish(UUID id, Outcome outcome, int statusCode, String reason, UUID conversionId, Instant at) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,14 +16,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.conversions.Conversions.Recorded;
 import io.linkledger.conversions.InboundRequest.Outcome;
+import io.linkledger.conversions.PostbackBatch.Answered;
+import io.linkledger.conversions.PostbackBatch.Handled;
+import io.linkledger.conversions.PostbackBatch.Received;
+import io.linkledger.conversions.PostbackBatch.Refused;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The door for every inbound conversion: stores the request raw (committed) before anything
- * else, checks where it came from, processes it, and records the outcome on the stored row.
+ * The door for every inbound conversion: stores the request raw before or together with its
+ * outcome, checks where it came from, processes it, and records the outcome on the stored row.
+ * Postbacks and pixel hits go through {@link PostbackBatcher}: concurrent ones are stored and
+ * handled in one transaction, their raw rows committed with their outcomes. Shop webhooks,
+ * replays, test purchases and whatever a batch leaves out are stored first (committed), then
+ * processed, the outcome recorded on the stored row.
  */
 @Service
 class Intake {
@@ -38,10 +47,13 @@ class Intake {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
+    private final PostbackBatcher batcher;
 
     Intake(Integrations integrations, InboundRepository inbound, PostbackParser postbacks, ShopifyWebhooks shopify,
-            Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics, TransactionTemplate transactions) {
+            Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics, TransactionTemplate transactions,
+            PostbackBatcher batcher) {
         this.transactions = transactions;
+        this.batcher = batcher;
         this.integrations = integrations;
         this.inbound = inbound;
         this.postbacks = postbacks;
@@ -62,14 +74,42 @@ class Intake {
         InboundRequest stored = new InboundRequest(ids.next(), integration.id(), integration.brandId(), clock.instant(),
                 request, PostbackParser.blankToNull(request.header("X-Shopify-Webhook-Id")), Outcome.RECEIVED, null,
                 null, null, 0, null);
-        inbound.insert(stored);
-        return process(integration, stored, () -> {
+        Runnable checks = () -> {
             if (!types.contains(integration.type())) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "This is a " + integration.type()
                         + " integration; send to " + integrations.inboundPath(integration.type(), "<key>"));
             }
             checkSource(integration, request, authorization);
-        });
+        };
+        if (integration.type() != IntegrationType.SHOPIFY) {
+            Handled handled = batched(integration, stored, checks);
+            if (handled instanceof Answered answered) {
+                count(answered.result().outcome().name());
+                return answered.result();
+            }
+            if (handled instanceof Refused refused) {
+                count("rejected");
+                throw refused.problem();
+            }
+        }
+        inbound.insert(stored);
+        return process(integration, stored, checks);
+    }
+
+    /** Checks and parses here, then lets the postback's batch store and handle it. */
+    private Handled batched(Integration integration, InboundRequest stored, Runnable checks) {
+        Claim claim = null;
+        ProblemException refused = null;
+        try {
+            checks.run();
+            claim = postbacks.parse(integration, stored.inbound(), false);
+        } catch (ProblemException e) {
+            refused = e;
+        } catch (RuntimeException e) {
+            // Unexpected: the request goes the single way, which records the failure on its row.
+            return new PostbackBatch.Alone();
+        }
+        return batcher.submit(new Received(integration, stored, claim, refused));
     }
 
     /** Processes a stored request again, e.g. after the brand fixed the integration's settings. */
@@ -107,19 +147,23 @@ class Intake {
                 inbound.finish(stored.id(), handled.outcome(), 200, null, handled.conversionId(), clock.instant());
                 return handled;
             });
-            metrics.counter("linkledger.postbacks", "outcome", result.outcome().name().toLowerCase()).increment();
+            count(result.outcome().name());
             return result;
         } catch (ProblemException e) {
             inbound.finish(stored.id(), Outcome.REJECTED, e.status().value(), e.getMessage(), null, clock.instant());
-            metrics.counter("linkledger.postbacks", "outcome", "rejected").increment();
+            count("rejected");
             throw e;
         } catch (RuntimeException e) {
             log.error("Inbound request {} of integration {} failed", stored.id(), integration.id(), e);
             inbound.finish(stored.id(), Outcome.FAILED, 500, "Failed: " + e.getClass().getSimpleName(), null,
                     clock.instant());
-            metrics.counter("linkledger.postbacks", "outcome", "failed").increment();
+            count("failed");
             throw e;
         }
+    }
+
+    private void count(String outcome) {
+        metrics.counter("linkledger.postbacks", "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
     }
 
     private Result handle(Integration integration, InboundRequest stored) {

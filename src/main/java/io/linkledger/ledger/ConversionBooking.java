@@ -1,9 +1,14 @@
 package io.linkledger.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.conversions.ConversionMoneyChanged;
 import io.linkledger.conversions.ConversionStatus;
+import io.linkledger.conversions.ConversionsMoneyChanged;
 import io.linkledger.shared.Money;
 
 /**
@@ -37,9 +43,34 @@ class ConversionBooking {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ConversionMoneyChanged event) {
-        if (!repository.markProcessed(event.eventId(), event.brandId(), clock.instant())) {
-            return;
+        if (repository.markProcessed(event.eventId(), event.brandId(), clock.instant())) {
+            book(List.of(event));
         }
+    }
+
+    /** A batch books as its events one after the other would, with a few statements for all of them. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ConversionsMoneyChanged batch) {
+        book(repository.markAllProcessed(batch.changes(), clock.instant()));
+    }
+
+    private void book(List<ConversionMoneyChanged> events) {
+        Map<UUID, BookedConversion> stored = repository.findAll(
+                events.stream().map(ConversionMoneyChanged::conversionId).collect(Collectors.toSet()));
+        Map<UUID, BookedConversion> booked = new LinkedHashMap<>();
+        for (ConversionMoneyChanged event : events) {
+            UUID id = event.conversionId();
+            BookedConversion before = booked.containsKey(id) ? booked.get(id) : stored.get(id);
+            booked.put(id, book(event, before));
+        }
+        Instant now = clock.instant();
+        repository.updateAll(booked.values().stream().filter(c -> stored.containsKey(c.conversionId())).toList(), now);
+        repository.insertAll(booked.values().stream().filter(c -> !stored.containsKey(c.conversionId())).toList(), now);
+    }
+
+    /** Posts what moves the books from {@code before} (null: nothing booked yet) to the event's target. */
+    private BookedConversion book(ConversionMoneyChanged event, BookedConversion before) {
         Money member = orZero(event.memberCommissionAfter(), event);
         Money network = orZero(event.networkCommissionAfter(), event);
         Currency currency = member.currency();
@@ -47,8 +78,9 @@ class ConversionBooking {
             throw new IllegalArgumentException("Conversion " + event.conversionId() + " mixes " + currency + " and "
                     + network.currency());
         }
-        BookedConversion before = repository.find(event.conversionId())
-                .orElse(BookedConversion.none(event, currency));
+        if (before == null) {
+            before = BookedConversion.none(event, currency);
+        }
         if (!before.currency().equals(currency)) {
             throw new IllegalArgumentException("Conversion " + event.conversionId() + " changed currency");
         }
@@ -68,9 +100,8 @@ class ConversionBooking {
                 describe(event), null, lines);
 
         var approvedAt = before.approvedAt() == null && accrued ? event.at() : before.approvedAt();
-        repository.save(new BookedConversion(event.conversionId(), event.brandId(), event.memberId(), currency,
-                event.toStatus(), pending, targetMember, targetNetwork, approvedAt, before.remittanceId()),
-                clock.instant());
+        return new BookedConversion(event.conversionId(), event.brandId(), event.memberId(), currency,
+                event.toStatus(), pending, targetMember, targetNetwork, approvedAt, before.remittanceId());
     }
 
     private static Money orZero(Money after, ConversionMoneyChanged event) {

@@ -3,15 +3,20 @@ package io.linkledger.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.conversions.ConversionMoneyChanged;
 import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.shared.Sql;
 
@@ -19,9 +24,11 @@ import io.linkledger.shared.Sql;
 class ConversionLedgerRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ConversionLedgerRepository(JdbcClient jdbc) {
+    ConversionLedgerRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** True the first time an event id is seen; a redelivered event answers false. */
@@ -32,31 +39,55 @@ class ConversionLedgerRepository {
                 .update() == 1;
     }
 
-    Optional<BookedConversion> find(UUID conversionId) {
-        return jdbc.sql("select * from ledger_conversions where conversion_id = ? for update")
-                .param(conversionId)
-                .query(this::booked)
-                .optional();
+    /**
+     * Marks the events processed and answers those seen for the first time, in order. A concurrent
+     * transaction marking one of them too makes the insert fail (and this transaction roll back)
+     * rather than book it twice.
+     */
+    List<ConversionMoneyChanged> markAllProcessed(List<ConversionMoneyChanged> events, Instant now) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> seen = new HashSet<>(jdbc.sql("select event_id from ledger_events where event_id in (:ids)")
+                .param("ids", events.stream().map(ConversionMoneyChanged::eventId).toList())
+                .query(UUID.class)
+                .list());
+        List<ConversionMoneyChanged> fresh = events.stream().filter(e -> !seen.contains(e.eventId())).toList();
+        batch.batchUpdate("insert into ledger_events (event_id, brand_id, processed_at) values (?, ?, ?)",
+                fresh.stream().map(e -> new Object[] {e.eventId(), e.brandId(), Sql.ts(now)}).toList());
+        return fresh;
     }
 
-    void save(BookedConversion c, Instant now) {
-        int updated = jdbc.sql("""
+    /** What is booked for these conversions, locked for this transaction (in id order, so batches cannot deadlock). */
+    Map<UUID, BookedConversion> findAll(Collection<UUID> conversionIds) {
+        Map<UUID, BookedConversion> found = new HashMap<>();
+        if (!conversionIds.isEmpty()) {
+            jdbc.sql("select * from ledger_conversions where conversion_id in (:ids) order by conversion_id for update")
+                    .param("ids", conversionIds)
+                    .query(this::booked)
+                    .list()
+                    .forEach(c -> found.put(c.conversionId(), c));
+        }
+        return found;
+    }
+
+    void updateAll(List<BookedConversion> conversions, Instant now) {
+        batch.batchUpdate("""
                 update ledger_conversions set status = ?, pending_member_minor = ?, booked_member_minor = ?,
                     booked_network_minor = ?, approved_at = ?, updated_at = ?
-                where conversion_id = ?""")
-                .params(c.status().name(), c.pendingMember(), c.bookedMember(), c.bookedNetwork(),
-                        Sql.ts(c.approvedAt()), Sql.ts(now), c.conversionId())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into ledger_conversions (conversion_id, brand_id, member_id, currency, status,
-                        pending_member_minor, booked_member_minor, booked_network_minor, approved_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(c.conversionId(), c.brandId(), c.memberId(), c.currency().getCurrencyCode(),
-                            c.status().name(), c.pendingMember(), c.bookedMember(), c.bookedNetwork(),
-                            Sql.ts(c.approvedAt()), Sql.ts(now))
-                    .update();
-        }
+                where conversion_id = ?""", conversions.stream().map(c -> new Object[] {c.status().name(),
+                    c.pendingMember(), c.bookedMember(), c.bookedNetwork(), Sql.ts(c.approvedAt()), Sql.ts(now),
+                    c.conversionId()}).toList());
+    }
+
+    void insertAll(List<BookedConversion> conversions, Instant now) {
+        batch.batchUpdate("""
+                insert into ledger_conversions (conversion_id, brand_id, member_id, currency, status,
+                    pending_member_minor, booked_member_minor, booked_network_minor, approved_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", conversions.stream().map(c -> new Object[] {
+                    c.conversionId(), c.brandId(), c.memberId(), c.currency().getCurrencyCode(), c.status().name(),
+                    c.pendingMember(), c.bookedMember(), c.bookedNetwork(), Sql.ts(c.approvedAt()), Sql.ts(now)})
+                .toList());
     }
 
     /** Member id → commission of their pending conversions. */

@@ -1,7 +1,10 @@
 package io.linkledger.tracking;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +37,13 @@ public class Clicks {
     /** The click and the assignment it came through, read together: what attribution needs per postback. */
     public Optional<AttributedClick> findWithAssignment(String transactionId) {
         return repository.findWithAssignment(transactionId);
+    }
+
+    /** The clicks among these transaction ids, with their assignments, by transaction id: one query for a batch. */
+    public Map<String, AttributedClick> findWithAssignments(Collection<String> transactionIds) {
+        Map<String, AttributedClick> found = new HashMap<>();
+        repository.findWithAssignments(transactionIds).forEach(c -> found.put(c.click().transactionId(), c));
+        return found;
     }
 
     /** A click with the assignment (tier, override) of the member link it came through. */

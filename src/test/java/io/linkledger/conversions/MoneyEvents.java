@@ -18,6 +18,11 @@ class MoneyEvents {
         events.add(event);
     }
 
+    @EventListener
+    void on(ConversionsMoneyChanged batch) {
+        events.addAll(batch.changes());
+    }
+
     List<ConversionMoneyChanged> of(UUID conversionId) {
         return events.stream().filter(e -> e.conversionId().equals(conversionId)).toList();
     }

@@ -1,0 +1,165 @@
+package io.linkledger.conversions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.linkledger.conversions.PostbackBatch.Alone;
+import io.linkledger.conversions.PostbackBatch.Handled;
+import io.linkledger.conversions.PostbackBatch.Received;
+import io.linkledger.shared.ProblemException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Group commit for postbacks. Requests queue their received postback and wait; a flusher takes
+ * everything queued (up to the batch size) and handles it as one {@link PostbackBatch} in one
+ * transaction, so concurrent postbacks share the statements and the commit's WAL flush. Each
+ * request is answered only after that commit, with its own outcome.
+ *
+ * <p>If the batch fails as a whole (a database error, a concurrent twin taking a key), it rolls
+ * back and every request in it is processed on its own instead, as without batching: stored
+ * first, then processed, a failure recorded on its row. So is a postback that finds the queue
+ * full or the batcher stopped.
+ */
+@Component
+class PostbackBatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PostbackBatcher.class);
+    private static final Handled ALONE = new Alone();
+
+    private record Waiting(Received received, CompletableFuture<Handled> handled) {
+    }
+
+    private final PostbackBatch batch;
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<Waiting> queue;
+    private final int batchSize;
+    private final long ackTimeoutNanos;
+    private final DistributionSummary batchSizes;
+    private final Timer flushes;
+    private Thread flusher;
+    private volatile boolean running;
+
+    PostbackBatcher(PostbackBatch batch, TransactionTemplate transactions, MeterRegistry meters,
+            @Value("${linkledger.postbacks.batch-size:256}") int batchSize,
+            @Value("${linkledger.postbacks.queue-capacity:10000}") int queueCapacity,
+            @Value("${linkledger.postbacks.ack-timeout:10s}") Duration ackTimeout) {
+        this.batch = batch;
+        this.transactions = transactions;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSize = batchSize;
+        this.ackTimeoutNanos = ackTimeout.toNanos();
+        this.batchSizes = DistributionSummary.builder("linkledger.postbacks.batch.size")
+                .description("Postbacks handled per batch").register(meters);
+        this.flushes = Timer.builder("linkledger.postbacks.flush")
+                .description("Time to handle and commit one batch of postbacks").register(meters);
+        meters.gauge("linkledger.postbacks.queue", queue, BlockingQueue::size);
+    }
+
+    /**
+     * Returns once the postback's batch committed (or it is to be processed on its own); a 503
+     * problem if that takes longer than the acknowledgement timeout, as nothing is confirmed then.
+     */
+    Handled submit(Received received) {
+        Waiting waiting = new Waiting(received, new CompletableFuture<>());
+        if (!running || !queue.offer(waiting)) {
+            return ALONE;
+        }
+        try {
+            return waiting.handled().get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "The postback was not confirmed in time; "
+                    + "send it again (a repeat is answered with the same conversion, never counted twice)");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Postback batch failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the postback's batch", e);
+        }
+    }
+
+    private void flushLoop() {
+        List<Waiting> waiting = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                waiting.add(first);
+                queue.drainTo(waiting, batchSize - 1);
+                flush(waiting);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                waiting.clear();
+            }
+        }
+    }
+
+    private void flush(List<Waiting> waiting) {
+        long started = System.nanoTime();
+        List<Handled> handled;
+        try {
+            handled = transactions.execute(tx -> batch.handle(waiting.stream().map(Waiting::received).toList()));
+        } catch (RuntimeException e) {
+            log.warn("A batch of {} postbacks failed and rolled back; each is processed on its own: {}",
+                    waiting.size(), e.toString());
+            waiting.forEach(w -> w.handled().complete(ALONE));
+            return;
+        }
+        flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        batchSizes.record(waiting.size());
+        for (int i = 0; i < waiting.size(); i++) {
+            waiting.get(i).handled().complete(handled.get(i));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        flusher = Thread.ofPlatform().name("postback-flusher").start(this::flushLoop);
+    }
+
+    /** Stops taking postbacks and handles what is queued; runs after the web server stopped. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            flusher.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Waiting> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(w -> w.handled().complete(ALONE));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phase: started before it takes requests, stopped after it drained. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+}
