@@ -42,6 +42,7 @@ class ClickBatcher implements SmartLifecycle {
     }
 
     private final ClickStore store;
+    private final ClickRollupApplier rollups;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
@@ -61,13 +62,14 @@ class ClickBatcher implements SmartLifecycle {
     private final DistributionSummary batchSizes;
     private final Timer flushes;
 
-    ClickBatcher(ClickStore store, TransactionTemplate transactions, MeterRegistry meters,
+    ClickBatcher(ClickStore store, ClickRollupApplier rollups, TransactionTemplate transactions, MeterRegistry meters,
             @Value("${linkledger.tracking.batch-size:256}") int batchSize,
             @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity,
             @Value("${linkledger.tracking.flushers:1}") int flushers,
             @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
             @Value("${linkledger.tracking.unavailable-backoff:1s}") Duration backoff) {
         this.store = store;
+        this.rollups = rollups;
         this.transactions = transactions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
@@ -141,7 +143,7 @@ class ClickBatcher implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(status -> {
                 store.insert(clicks);
-                store.addToRollup(clicks);
+                store.queueForRollup(clicks);
             });
         } catch (RuntimeException e) {
             unavailableUntil.set(System.nanoTime() + backoffNanos);
@@ -151,6 +153,7 @@ class ClickBatcher implements SmartLifecycle {
             batch.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }
+        rollups.wake();
         flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         batchSizes.record(clicks.size());
         for (Click c : clicks) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Click counts per UTC day, read from the rollup the click batcher keeps in the same
- * transaction as the clicks: exact, and cheap however many raw clicks there are.
+ * Click counts per UTC day, read from the rollups: exact (counts still queued by the click
+ * batcher are applied first), and cheap however many raw clicks there are.
  * {@code clicks} are human gross clicks; bots are counted apart.
  */
 @Service
@@ -21,23 +21,28 @@ public class ClickRollups {
     }
 
     private final ClickRollupRepository repository;
+    private final ClickRollupApplier applier;
 
-    ClickRollups(ClickRollupRepository repository) {
+    ClickRollups(ClickRollupRepository repository, ClickRollupApplier applier) {
         this.repository = repository;
+        this.applier = applier;
     }
 
     /** The offer's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> offerDays(UUID offerId, LocalDate from, LocalDate to) {
+        applier.applyPending();
         return repository.offerDays(offerId, from, to);
     }
 
     /** The offer's click counts per member between {@code from} and {@code to}, both inclusive. */
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
+        applier.applyPending();
         return repository.offerMembers(offerId, from, to);
     }
 
     /** One tracking link's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> linkDays(UUID assignmentId, LocalDate from, LocalDate to) {
+        applier.applyPending();
         return repository.linkDays(assignmentId, from, to);
     }
 }

@@ -2,12 +2,9 @@ package io.linkledger.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,62 +58,75 @@ class ClickStore {
         });
     }
 
-    private record DayKey(UUID assignmentId, LocalDate day) {
+    /** Queues the clicks' counts for the rollups, one row per link and day. Run inside the batch's transaction. */
+    void queueForRollup(List<Click> clicks) {
+        List<ClickDelta> deltas = ClickDelta.merge(clicks.stream().map(ClickDelta::of).toList());
+        batch.batchUpdate("""
+                insert into click_rollup_queue (assignment_id, click_day, brand_id, offer_id, member_id, clicks,
+                    unique_clicks, bot_clicks)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", deltas, deltas.size(), (ps, d) -> {
+            ps.setObject(1, d.assignmentId());
+            ps.setObject(2, d.day());
+            ps.setObject(3, d.brandId());
+            ps.setObject(4, d.offerId());
+            ps.setObject(5, d.memberId());
+            ps.setLong(6, d.clicks());
+            ps.setLong(7, d.uniqueClicks());
+            ps.setLong(8, d.botClicks());
+        });
     }
 
-    private static final class Counts {
-        final Click sample;
-        long clicks;
-        long unique;
-        long bots;
+    /** Queued counts, oldest first, locked until the transaction ends (whoever applies them waits for the others). */
+    List<Queued> lockQueued(int limit) {
+        return jdbc.sql("""
+                select id, assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks
+                from click_rollup_queue order by id limit ? for update""")
+                .param(limit)
+                .query((rs, row) -> new Queued(rs.getLong("id"), new ClickDelta(Sql.uuid(rs, "assignment_id"),
+                        rs.getObject("click_day", LocalDate.class), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
+                        Sql.uuid(rs, "member_id"), rs.getLong("clicks"), rs.getLong("unique_clicks"),
+                        rs.getLong("bot_clicks"))))
+                .list();
+    }
 
-        Counts(Click sample) {
-            this.sample = sample;
-        }
+    record Queued(long id, ClickDelta delta) {
+    }
+
+    boolean anyQueued() {
+        return !jdbc.sql("select id from click_rollup_queue limit 1").query(Long.class).list().isEmpty();
+    }
+
+    void deleteQueued(List<Queued> rows) {
+        batch.batchUpdate("delete from click_rollup_queue where id = ?", rows, rows.size(),
+                (ps, row) -> ps.setLong(1, row.id()));
     }
 
     /**
-     * Adds the clicks to their (link, day) rollup rows. Rows are created first (a no-op when they
-     * exist) and then incremented, in key order, so two nodes flushing at once cannot deadlock.
-     * Run last in the batch's transaction: the row locks are held only until the commit.
+     * Adds counts to their (link, day) rollup rows. Rows are created first (a no-op when they
+     * exist) and then incremented, in key order, so two appliers cannot deadlock.
      */
-    void addToRollup(List<Click> clicks) {
-        Map<DayKey, Counts> deltas = new LinkedHashMap<>();
-        for (Click c : clicks) {
-            Counts counts = deltas.computeIfAbsent(
-                    new DayKey(c.assignmentId(), LocalDate.ofInstant(c.clickedAt(), ZoneOffset.UTC)),
-                    key -> new Counts(c));
-            if (c.bot()) {
-                counts.bots++;
-            } else {
-                counts.clicks++;
-                if (c.unique()) {
-                    counts.unique++;
-                }
-            }
-        }
-        List<Map.Entry<DayKey, Counts>> rows = new ArrayList<>(deltas.entrySet());
-        rows.sort(Comparator.comparing((Map.Entry<DayKey, Counts> e) -> e.getKey().assignmentId())
-                .thenComparing(e -> e.getKey().day()));
+    void addToRollup(List<ClickDelta> deltas) {
+        List<ClickDelta> rows = new ArrayList<>(ClickDelta.merge(deltas));
+        rows.sort(Comparator.comparing(ClickDelta::assignmentId).thenComparing(ClickDelta::day));
         batch.batchUpdate("""
                 insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
                 values (?, ?, ?, ?, ?)
-                on conflict do nothing""", rows, rows.size(), (ps, row) -> {
-            ps.setObject(1, row.getKey().assignmentId());
-            ps.setObject(2, row.getKey().day());
-            ps.setObject(3, row.getValue().sample.brandId());
-            ps.setObject(4, row.getValue().sample.offerId());
-            ps.setObject(5, row.getValue().sample.memberId());
+                on conflict do nothing""", rows, rows.size(), (ps, d) -> {
+            ps.setObject(1, d.assignmentId());
+            ps.setObject(2, d.day());
+            ps.setObject(3, d.brandId());
+            ps.setObject(4, d.offerId());
+            ps.setObject(5, d.memberId());
         });
         batch.batchUpdate("""
                 update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?,
                     bot_clicks = bot_clicks + ?
-                where assignment_id = ? and click_day = ?""", rows, rows.size(), (ps, row) -> {
-            ps.setLong(1, row.getValue().clicks);
-            ps.setLong(2, row.getValue().unique);
-            ps.setLong(3, row.getValue().bots);
-            ps.setObject(4, row.getKey().assignmentId());
-            ps.setObject(5, row.getKey().day());
+                where assignment_id = ? and click_day = ?""", rows, rows.size(), (ps, d) -> {
+            ps.setLong(1, d.clicks());
+            ps.setLong(2, d.uniqueClicks());
+            ps.setLong(3, d.botClicks());
+            ps.setObject(4, d.assignmentId());
+            ps.setObject(5, d.day());
         });
     }
 

@@ -16,8 +16,11 @@ public class Clicks {
 
     private final ClickRepository repository;
 
-    Clicks(ClickRepository repository) {
+    private final ClickRollupApplier rollups;
+
+    Clicks(ClickRepository repository, ClickRollupApplier rollups) {
         this.repository = repository;
+        this.rollups = rollups;
     }
 
     /** The click a network's postback refers to by the transaction id we gave it. */
@@ -27,6 +30,7 @@ public class Clicks {
 
     /** Unique, non-bot clicks of an offer on a UTC day, per assignment: what pays per click. */
     public List<ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
+        rollups.applyPending();
         return repository.uniqueHumanClicks(offerId, day);
     }
 

@@ -60,7 +60,7 @@ abstract class ConversionApiTest extends ApiTest {
         return click(s, at, false, true);
     }
 
-    /** A click at a given time, written as the redirect writes it: the raw row and its daily rollup. */
+    /** A click at a given time, written as the redirect writes it: the raw row and its counts queued for the rollups. */
     String click(Setup s, Instant at, boolean bot, boolean unique) {
         String tid = UUID.randomUUID().toString().replace("-", "");
         UUID offerId = UUID.fromString(s.offerId());
@@ -72,16 +72,12 @@ abstract class ConversionApiTest extends ApiTest {
                 .params(tid, at.atOffset(ZoneOffset.UTC), brand.id(), offerId, memberId, s.assignmentId(),
                         UUID.randomUUID().toString(), bot, unique && !bot)
                 .update();
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         jdbc.sql("""
-                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(s.assignmentId(), day, brand.id(), offerId, memberId)
-                .update();
-        jdbc.sql("""
-                update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?, bot_clicks = bot_clicks + ?
-                where assignment_id = ? and click_day = ?""")
-                .params(bot ? 0 : 1, unique && !bot ? 1 : 0, bot ? 1 : 0, s.assignmentId(), day)
+                insert into click_rollup_queue (assignment_id, click_day, brand_id, offer_id, member_id, clicks,
+                    unique_clicks, bot_clicks)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.assignmentId(), LocalDate.ofInstant(at, ZoneOffset.UTC), brand.id(), offerId, memberId,
+                        bot ? 0 : 1, unique && !bot ? 1 : 0, bot ? 1 : 0)
                 .update();
         return tid;
     }
