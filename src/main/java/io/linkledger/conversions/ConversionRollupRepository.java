@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,17 @@ class ConversionRollupRepository {
         }
     }
 
-    /** Moves the rollup from what {@code before} added (null: a new conversion) to what {@code after} adds. */
+    /** The day of a link's total row in {@code conversion_daily} (V41). */
+    static final LocalDate TOTAL_DAY = LocalDate.of(9999, 12, 31);
+
+    /** Rows per offer and day in {@code conversion_offer_daily}: concurrent writers spread over them. */
+    static final int OFFER_SHARDS = 8;
+
+    /**
+     * Moves the rollups from what {@code before} added (null: a new conversion) to what {@code after}
+     * adds: the link's day row, the running totals from that day on, its total row and the offer's
+     * day. The link's total row is locked first, so changes of one link take turns (see V41).
+     */
     void apply(Conversion before, Conversion after) {
         Contribution delta = Contribution.of(after).minus(Contribution.of(before));
         if (delta.equals(Contribution.NONE)) {
@@ -60,32 +71,97 @@ class ConversionRollupRepository {
         }
         LocalDate day = LocalDate.ofInstant(after.convertedAt(), ZoneOffset.UTC);
         String currency = after.commission().currency().getCurrencyCode();
-        if (add(after.assignmentId(), day, currency, delta) == 1) {
-            return;
+        LocalDate lastDay = lockLink(after, currency);
+        if (!day.equals(lastDay)) {
+            // A day the link may have no row for yet: create it, seeded with the running totals before it.
+            jdbc.sql("""
+                    insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id,
+                        run_live, run_conversions, run_sales_minor, run_commission_minor)
+                    select ?, ?, ?, ?, ?, ?, coalesce(sum(p.run_live), 0), coalesce(sum(p.run_conversions), 0),
+                        coalesce(sum(p.run_sales_minor), 0), coalesce(sum(p.run_commission_minor), 0)
+                    from conversion_daily p
+                    where p.assignment_id = ? and p.currency = ? and p.conversion_day = (
+                        select max(q.conversion_day) from conversion_daily q
+                        where q.assignment_id = ? and q.currency = ? and q.conversion_day < ?)
+                    on conflict do nothing""")
+                    .params(after.assignmentId(), day, currency, after.brandId(), after.offerId(), after.memberId(),
+                            after.assignmentId(), currency, after.assignmentId(), currency, day)
+                    .update();
         }
-        // First conversion of the link that day. "On conflict do nothing" waits for a concurrent
-        // first insert instead of failing, and the update then adds to whichever row won.
         jdbc.sql("""
-                insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(after.assignmentId(), day, currency, after.brandId(), after.offerId(), after.memberId())
+                update conversion_daily set
+                    live = live + case when conversion_day = :day then :live else 0 end,
+                    conversions = conversions + case when conversion_day = :day then :conversions else 0 end,
+                    sales_minor = sales_minor + case when conversion_day = :day then :sales else 0 end,
+                    commission_minor = commission_minor + case when conversion_day = :day then :commission else 0 end,
+                    pending_commission_minor = pending_commission_minor
+                        + case when conversion_day = :day then :pending else 0 end,
+                    approved_commission_minor = approved_commission_minor
+                        + case when conversion_day = :day then :approved else 0 end,
+                    paid_commission_minor = paid_commission_minor + case when conversion_day = :day then :paid else 0 end,
+                    run_live = run_live + :live, run_conversions = run_conversions + :conversions,
+                    run_sales_minor = run_sales_minor + :sales, run_commission_minor = run_commission_minor + :commission,
+                    first_day = case when conversion_day = :total and (first_day is null or first_day > :day) then :day
+                        else first_day end,
+                    last_day = case when conversion_day = :total and (last_day is null or last_day < :day) then :day
+                        else last_day end
+                where assignment_id = :link and currency = :currency and conversion_day >= :day""")
+                .param("day", day)
+                .param("live", delta.live())
+                .param("conversions", delta.conversions())
+                .param("sales", delta.sales())
+                .param("commission", delta.commission())
+                .param("pending", delta.pending())
+                .param("approved", delta.approved())
+                .param("paid", delta.paid())
+                .param("total", TOTAL_DAY)
+                .param("link", after.assignmentId())
+                .param("currency", currency)
                 .update();
-        if (add(after.assignmentId(), day, currency, delta) != 1) {
-            throw new IllegalStateException("conversion_daily row for " + after.assignmentId() + " on " + day + " missing");
-        }
+        addToOffer(after, day, delta);
     }
 
-    private int add(UUID assignmentId, LocalDate day, String currency, Contribution d) {
-        return jdbc.sql("""
-                update conversion_daily set live = live + ?, conversions = conversions + ?, sales_minor = sales_minor + ?,
-                    commission_minor = commission_minor + ?, pending_commission_minor = pending_commission_minor + ?,
-                    approved_commission_minor = approved_commission_minor + ?,
-                    paid_commission_minor = paid_commission_minor + ?
-                where assignment_id = ? and conversion_day = ? and currency = ?""")
-                .params(d.live(), d.conversions(), d.sales(), d.commission(), d.pending(), d.approved(), d.paid(), assignmentId,
-                        day, currency)
+    /** Locks the link's total row, creating it on the link's first conversion; answers its last day with a row. */
+    private LocalDate lockLink(Conversion c, String currency) {
+        String lock = """
+                select last_day from conversion_daily
+                where assignment_id = ? and currency = ? and conversion_day = ?
+                for update""";
+        List<Optional<LocalDate>> locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
+        if (locked.isEmpty()) {
+            // "On conflict do nothing" waits for a concurrent first insert instead of failing.
+            jdbc.sql("""
+                    insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(c.assignmentId(), TOTAL_DAY, currency, c.brandId(), c.offerId(), c.memberId())
+                    .update();
+            locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+                    .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
+        }
+        return locked.getFirst().orElse(null);
+    }
+
+    private void addToOffer(Conversion c, LocalDate day, Contribution d) {
+        int shard = Math.floorMod(c.assignmentId().hashCode(), OFFER_SHARDS);
+        String add = """
+                update conversion_offer_daily set live = live + ?, conversions = conversions + ?,
+                    sales_minor = sales_minor + ?, commission_minor = commission_minor + ?
+                where offer_id = ? and conversion_day = ? and shard = ?""";
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+                .update() == 1) {
+            return;
+        }
+        jdbc.sql("""
+                insert into conversion_offer_daily (offer_id, conversion_day, shard, brand_id) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(c.offerId(), day, shard, c.brandId())
                 .update();
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+                .update() != 1) {
+            throw new IllegalStateException("conversion_offer_daily row for " + c.offerId() + " on " + day + " missing");
+        }
     }
 
     private static final String SUMS = """
@@ -96,7 +172,7 @@ class ConversionRollupRepository {
     ConversionStats.OfferConversionStats offer(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
         return jdbc.sql("select " + SUMS + """
-                 from conversion_daily
+                 from conversion_offer_daily
                 where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?""")
                 .params(offerId, brandId, from, to)
                 .query((rs, row) -> new ConversionStats.OfferConversionStats(rs.getLong("n"),
@@ -108,7 +184,7 @@ class ConversionRollupRepository {
     List<ConversionStats.DayStats> offerDays(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
         return jdbc.sql("select conversion_day, " + SUMS + """
-                 from conversion_daily
+                 from conversion_offer_daily
                 where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?
                 group by conversion_day
                 having sum(live) > 0
@@ -120,18 +196,63 @@ class ConversionRollupRepository {
                 .list();
     }
 
-    /** The offer's members with live conversions in days [from, to). */
+    /** One link's days in [from, to) that have live conversions, oldest first. */
+    List<ConversionStats.DayStats> linkDays(UUID assignmentId, LocalDate from, LocalDate to, Currency currency) {
+        return jdbc.sql("select conversion_day, " + SUMS + """
+                 from conversion_daily
+                where assignment_id = ? and conversion_day >= ? and conversion_day < ? and conversion_day < ?
+                group by conversion_day
+                having sum(live) > 0
+                order by conversion_day""")
+                .params(assignmentId, from, to, TOTAL_DAY)
+                .query((rs, row) -> new ConversionStats.DayStats(
+                        Objects.requireNonNull(rs.getObject("conversion_day", LocalDate.class)), rs.getLong("n"),
+                        new Money(rs.getLong("sales"), currency), new Money(rs.getLong("commission"), currency)))
+                .list();
+    }
+
+    /**
+     * A running total of link {@code t} at the end of {@code :at}: nothing before its first day, its
+     * total row from its last day on, else its own row that day ({@code a}, found for all links of
+     * the offer at once by the offer-and-day index) or the latest row before.
+     */
+    private static String runAt(String column, String at, String a) {
+        return """
+                case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
+                    when %3$s.conversion_day is not null then %3$s.%1$s
+                    else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
+                        and x.currency = t.currency and x.conversion_day <= :%2$s
+                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at, a);
+    }
+
+    private static String inPeriod(String column) {
+        return "(" + runAt(column, "last", "e") + ") - (" + runAt(column, "before", "s") + ") as " + column;
+    }
+
+    /**
+     * The offer's members with live conversions in days [from, to): the difference of two running
+     * totals per link, so the rows read do not grow with the period.
+     */
     List<ConversionStats.MemberStats> offerMembers(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
-        return jdbc.sql("select member_id, " + SUMS + """
-                 from conversion_daily
-                where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?
-                group by member_id
-                having sum(live) > 0""")
-                .params(offerId, brandId, from, to)
+        return jdbc.sql("select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from ("
+                + "select t.member_id, " + inPeriod("run_live") + ", " + inPeriod("run_conversions") + ", "
+                + inPeriod("run_sales_minor") + ", " + inPeriod("run_commission_minor") + """
+                 from conversion_daily t
+                left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last
+                    and e.assignment_id = t.assignment_id and e.currency = t.currency
+                left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before
+                    and s.assignment_id = t.assignment_id and s.currency = t.currency
+                where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total) p
+                where run_live > 0""")
+                .param("offer", offerId)
+                .param("brand", brandId)
+                .param("last", to.minusDays(1))
+                .param("before", from.minusDays(1))
+                .param("total", TOTAL_DAY)
                 .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
-                        rs.getLong("n"), new Money(rs.getLong("sales"), currency),
-                        new Money(rs.getLong("commission"), currency)))
+                        rs.getLong("run_conversions"), new Money(rs.getLong("run_sales_minor"), currency),
+                        new Money(rs.getLong("run_commission_minor"), currency)))
                 .list();
     }
 

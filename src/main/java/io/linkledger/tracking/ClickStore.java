@@ -1,11 +1,12 @@
 package io.linkledger.tracking;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import io.linkledger.shared.Sql;
 
-/** The click writes of the redirect path: raw click rows and their daily rollup. */
+/** The click writes of the redirect path: raw click rows and their rollups. */
 @Repository
 class ClickStore {
 
@@ -50,7 +51,7 @@ class ClickStore {
         });
     }
 
-    private record DayKey(UUID assignmentId, LocalDate day) {
+    private record DayKey(UUID id, LocalDate day) {
     }
 
     private static final class Counts {
@@ -62,49 +63,150 @@ class ClickStore {
         Counts(Click sample) {
             this.sample = sample;
         }
-    }
 
-    /**
-     * Adds the clicks to their (link, day) rollup rows. Rows are created first (a no-op when they
-     * exist) and then incremented, in key order, so two nodes flushing at once cannot deadlock.
-     * Run last in the batch's transaction: the row locks are held only until the commit.
-     */
-    void addToRollup(List<Click> clicks) {
-        Map<DayKey, Counts> deltas = new LinkedHashMap<>();
-        for (Click c : clicks) {
-            Counts counts = deltas.computeIfAbsent(
-                    new DayKey(c.assignmentId(), LocalDate.ofInstant(c.clickedAt(), ZoneOffset.UTC)),
-                    key -> new Counts(c));
+        void add(Click c) {
             if (c.bot()) {
-                counts.bots++;
+                bots++;
             } else {
-                counts.clicks++;
+                clicks++;
                 if (c.unique()) {
-                    counts.unique++;
+                    unique++;
                 }
             }
         }
-        List<Map.Entry<DayKey, Counts>> rows = new ArrayList<>(deltas.entrySet());
-        rows.sort(Comparator.comparing((Map.Entry<DayKey, Counts> e) -> e.getKey().assignmentId())
-                .thenComparing(e -> e.getKey().day()));
+    }
+
+    private static final Comparator<Map.Entry<DayKey, Counts>> KEY_ORDER = Comparator
+            .comparing((Map.Entry<DayKey, Counts> e) -> e.getKey().id()).thenComparing(e -> e.getKey().day());
+
+    /**
+     * Adds the clicks to the offer's day rows and to their links' day rows, running totals and total
+     * rows (see V40). Run last in the batch's transaction: the row locks are held only until the commit.
+     * Three batched statements: the offer rows (which locks the offers first), new link rows seeded
+     * from the running totals before them, and the link rows from the click's day on.
+     */
+    void addToRollup(List<Click> clicks) {
+        Map<DayKey, Counts> offers = new HashMap<>();
+        Map<DayKey, Counts> links = new HashMap<>();
+        for (Click c : clicks) {
+            LocalDate day = LocalDate.ofInstant(c.clickedAt(), ZoneOffset.UTC);
+            offers.computeIfAbsent(new DayKey(c.offerId(), day), key -> new Counts(c)).add(c);
+            links.computeIfAbsent(new DayKey(c.assignmentId(), day), key -> new Counts(c)).add(c);
+        }
+        addToOffers(offers);
+
+        List<Map.Entry<DayKey, Counts>> rows = new ArrayList<>(links.entrySet());
+        rows.sort(KEY_ORDER);
+        // A link's day rows come before its total row, so each is seeded from the one before it.
+        List<Seed> seeds = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            DayKey key = rows.get(i).getKey();
+            Click sample = rows.get(i).getValue().sample;
+            seeds.add(new Seed(key.id(), key.day(), sample, null));
+            if (i + 1 == rows.size() || !rows.get(i + 1).getKey().id().equals(key.id())) {
+                seeds.add(new Seed(key.id(), ClickRollupRepository.TOTAL_DAY, sample, key.day()));
+            }
+        }
         batch.batchUpdate("""
-                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?)
-                on conflict do nothing""", rows, rows.size(), (ps, row) -> {
-            ps.setObject(1, row.getKey().assignmentId());
-            ps.setObject(2, row.getKey().day());
-            ps.setObject(3, row.getValue().sample.brandId());
-            ps.setObject(4, row.getValue().sample.offerId());
-            ps.setObject(5, row.getValue().sample.memberId());
+                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks,
+                    run_unique_clicks, run_bot_clicks, first_day, last_day)
+                select ?, ?, ?, ?, ?, coalesce(sum(p.run_clicks), 0), coalesce(sum(p.run_unique_clicks), 0),
+                    coalesce(sum(p.run_bot_clicks), 0), ?, ?
+                from click_daily p
+                where p.assignment_id = ? and p.click_day = (
+                    select max(q.click_day) from click_daily q where q.assignment_id = ? and q.click_day < ?)
+                on conflict do nothing""", seeds, seeds.size(), (ps, seed) -> {
+            ps.setObject(1, seed.assignmentId());
+            ps.setObject(2, seed.day());
+            ps.setObject(3, seed.sample().brandId());
+            ps.setObject(4, seed.sample().offerId());
+            ps.setObject(5, seed.sample().memberId());
+            if (seed.firstDay() == null) {
+                ps.setNull(6, Types.DATE);
+                ps.setNull(7, Types.DATE);
+            } else {
+                ps.setObject(6, seed.firstDay());
+                ps.setObject(7, seed.firstDay());
+            }
+            ps.setObject(8, seed.assignmentId());
+            ps.setObject(9, seed.assignmentId());
+            ps.setObject(10, seed.day());
         });
         batch.batchUpdate("""
-                update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?,
+                update click_daily set
+                    clicks = clicks + case when click_day = ? then ? else 0 end,
+                    unique_clicks = unique_clicks + case when click_day = ? then ? else 0 end,
+                    bot_clicks = bot_clicks + case when click_day = ? then ? else 0 end,
+                    run_clicks = run_clicks + ?, run_unique_clicks = run_unique_clicks + ?,
+                    run_bot_clicks = run_bot_clicks + ?,
+                    first_day = case when first_day > ? then ? else first_day end,
+                    last_day = case when last_day < ? then ? else last_day end
+                where assignment_id = ? and click_day >= ?""", rows, rows.size(), (ps, row) -> {
+            LocalDate day = row.getKey().day();
+            Counts n = row.getValue();
+            ps.setObject(1, day);
+            ps.setLong(2, n.clicks);
+            ps.setObject(3, day);
+            ps.setLong(4, n.unique);
+            ps.setObject(5, day);
+            ps.setLong(6, n.bots);
+            ps.setLong(7, n.clicks);
+            ps.setLong(8, n.unique);
+            ps.setLong(9, n.bots);
+            ps.setObject(10, day);
+            ps.setObject(11, day);
+            ps.setObject(12, day);
+            ps.setObject(13, day);
+            ps.setObject(14, row.getKey().id());
+            ps.setObject(15, day);
+        });
+    }
+
+    /** A link row to create if missing; {@code firstDay} is set on a total row only. */
+    private record Seed(UUID assignmentId, LocalDate day, Click sample, LocalDate firstDay) {
+    }
+
+    /**
+     * Adds to the offers' day rows, each offer's lock row first (offers in id order, so two
+     * flushers cannot deadlock). Rows that do not exist yet are created and added to afterwards.
+     */
+    private void addToOffers(Map<DayKey, Counts> days) {
+        List<Map.Entry<DayKey, Counts>> rows = new ArrayList<>();
+        Map<UUID, Counts> locks = new HashMap<>();
+        for (Map.Entry<DayKey, Counts> e : days.entrySet()) {
+            locks.computeIfAbsent(e.getKey().id(), id -> new Counts(e.getValue().sample));
+            rows.add(e);
+        }
+        locks.forEach((offerId, none) -> rows.add(Map.entry(new DayKey(offerId, ClickRollupRepository.LOCK_DAY), none)));
+        rows.sort(KEY_ORDER);
+        int[][] updated = addToOfferRows(rows);
+        List<Map.Entry<DayKey, Counts>> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[0][i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into click_offer_daily (offer_id, click_day, brand_id) values (?, ?, ?) on conflict do nothing",
+                missing, missing.size(), (ps, row) -> {
+                    ps.setObject(1, row.getKey().id());
+                    ps.setObject(2, row.getKey().day());
+                    ps.setObject(3, row.getValue().sample.brandId());
+                });
+        addToOfferRows(missing);
+    }
+
+    private int[][] addToOfferRows(List<Map.Entry<DayKey, Counts>> rows) {
+        return batch.batchUpdate("""
+                update click_offer_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?,
                     bot_clicks = bot_clicks + ?
-                where assignment_id = ? and click_day = ?""", rows, rows.size(), (ps, row) -> {
+                where offer_id = ? and click_day = ?""", rows, rows.size(), (ps, row) -> {
             ps.setLong(1, row.getValue().clicks);
             ps.setLong(2, row.getValue().unique);
             ps.setLong(3, row.getValue().bots);
-            ps.setObject(4, row.getKey().assignmentId());
+            ps.setObject(4, row.getKey().id());
             ps.setObject(5, row.getKey().day());
         });
     }
