@@ -7,7 +7,7 @@
 -- two rows per link, whatever the period's length.
 --
 -- click_offer_daily holds the offer's clicks per day, for the offer report's totals and chart
--- (one row per day instead of one per link and day). Its row dated 0001-01-01 has zero counts and
+-- (one row per day instead of one per link and day). Its row dated 1900-01-01 has zero counts and
 -- is the offer's lock: every click batch locks it first, so writers of one offer's click rollups
 -- take turns and a link's new day row is always seeded from committed running totals.
 --
@@ -65,4 +65,4 @@ where click_day < date '9999-12-31'
 group by offer_id, click_day, brand_id;
 
 insert into click_offer_daily (offer_id, click_day, brand_id)
-select distinct offer_id, date '0001-01-01', brand_id from click_daily;
+select distinct offer_id, date '1900-01-01', brand_id from click_daily;

@@ -15,7 +15,7 @@ class ClickRollupRepository {
     static final LocalDate TOTAL_DAY = LocalDate.of(9999, 12, 31);
 
     /** The day of an offer's lock row in {@code click_offer_daily}: always zero. */
-    static final LocalDate LOCK_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LOCK_DAY = LocalDate.of(1900, 1, 1);
 
     private final JdbcClient jdbc;
 
