@@ -210,7 +210,7 @@ measure() {  # name path [auth] -> "p50 p95 p99 max" in ms over REQUESTS request
     -K "$work/$name.curl" >"$work/$name.times"
   if grep -qv '^200 ' "$work/$name.times"; then echo "FAIL: $name answered $(grep -v '^200 ' "$work/$name.times" | head -1)" >&2; exit 1; fi
   tail -n "$REQUESTS" "$work/$name.times" | awk '{ print $2 * 1000 }' | sort -n | awk '
-    { v[NR] = $1 } END { printf "%.1f %.1f %.1f %.1f", v[int(NR * 0.50 + 0.5)], v[int(NR * 0.95 + 0.5)],
+    { v[NR] = $1 } END { printf "%.1f %.1f %.1f %.1f\n", v[int(NR * 0.50 + 0.5)], v[int(NR * 0.95 + 0.5)],
       v[int(NR * 0.99 + 0.5)], v[NR] }'
 }
 
