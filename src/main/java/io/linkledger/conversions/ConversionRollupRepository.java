@@ -214,19 +214,16 @@ class ConversionRollupRepository {
     /**
      * A running total of link {@code t} at the end of {@code :at}: nothing before its first day, its
      * total row from its last day on, else its own row that day ({@code a}, found for all links of
-     * the offer at once by the offer-and-day index) or the latest row before.
+     * the offer at once by the offer-and-day index) or the latest row before. {@code a} is null
+     * when no link of the offer can need it.
      */
     private static String runAt(String column, String at, String a) {
         return """
                 case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    when %3$s.conversion_day is not null then %3$s.%1$s
-                    else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
+                    %3$s else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
                         and x.currency = t.currency and x.conversion_day <= :%2$s
-                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at, a);
-    }
-
-    private static String inPeriod(String column) {
-        return "(" + runAt(column, "last", "e") + ") - (" + runAt(column, "before", "s") + ") as " + column;
+                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at,
+                a == null ? "" : "when %1$s.conversion_day is not null then %1$s.%2$s".formatted(a, column));
     }
 
     /**
@@ -235,20 +232,48 @@ class ConversionRollupRepository {
      */
     List<ConversionStats.MemberStats> offerMembers(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
-        return jdbc.sql("select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from ("
-                + "select t.member_id, " + inPeriod("run_live") + ", " + inPeriod("run_conversions") + ", "
-                + inPeriod("run_sales_minor") + ", " + inPeriod("run_commission_minor") + """
-                 from conversion_daily t
-                left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last
-                    and e.assignment_id = t.assignment_id and e.currency = t.currency
-                left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before
-                    and s.assignment_id = t.assignment_id and s.currency = t.currency
+        LocalDate last = to.minusDays(1);
+        LocalDate before = from.minusDays(1);
+        List<LocalDate> span = jdbc.sql("""
+                select min(conversion_day) as first_day, max(conversion_day) as last_day from conversion_offer_daily
+                where offer_id = ? and brand_id = ?""")
+                .params(offerId, brandId)
+                .query((rs, row) -> java.util.Arrays.asList(rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class)))
+                .single();
+        // A link's own row on a day is looked up only when some link can have rows on both sides of
+        // that day (the offer has rows on every day a link has); the fallback is correct regardless.
+        boolean noRows = span.get(0) == null;
+        boolean endInside = !noRows && last.isBefore(span.get(1));
+        boolean startInside = !noRows && !before.isBefore(span.get(0)) && before.isBefore(span.get(1));
+        String end = endInside ? "e" : null;
+        String start = startInside ? "s" : null;
+        StringBuilder sql = new StringBuilder(
+                "select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from (")
+                .append("select t.member_id");
+        for (String column : List.of("run_live", "run_conversions", "run_sales_minor", "run_commission_minor")) {
+            sql.append(", (").append(runAt(column, "last", end)).append(") - (").append(runAt(column, "before", start))
+                    .append(") as ").append(column);
+        }
+        sql.append(" from conversion_daily t");
+        if (endInside) {
+            sql.append(" ").append("""
+                    left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last
+                        and e.assignment_id = t.assignment_id and e.currency = t.currency""");
+        }
+        if (startInside) {
+            sql.append(" ").append("""
+                    left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before
+                        and s.assignment_id = t.assignment_id and s.currency = t.currency""");
+        }
+        sql.append(" ").append("""
                 where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total) p
-                where run_live > 0""")
+                where run_live > 0""");
+        return jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("brand", brandId)
-                .param("last", to.minusDays(1))
-                .param("before", from.minusDays(1))
+                .param("last", last)
+                .param("before", before)
                 .param("total", TOTAL_DAY)
                 .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
                         rs.getLong("run_conversions"), new Money(rs.getLong("run_sales_minor"), currency),
