@@ -119,18 +119,20 @@ from bench_click_days group by offer_id, click_day, brand_id;
 insert into click_offer_daily (offer_id, click_day, brand_id)
 select distinct offer_id, date '1900-01-01', brand_id from bench_click_days;
 
--- One in ten reversed, three approved, one paid, one in a thousand a test purchase.
+-- One in ten reversed, three approved, one paid, one in a thousand a test purchase (the busy member too).
 insert into conversions (id, brand_id, offer_id, member_id, assignment_id, project_id, integration_id,
     idempotency_key, kind, attributed_by, transaction_id, promo_code, order_id, order_key, status, currency,
     sale_minor, commission_minor, network_commission_minor, payout_type, is_test, converted_at, created_at,
     updated_at, status_reason, payment_id)
 select gen_random_uuid(), l.brand_id, l.offer_id, l.member_id, l.assignment_id, null, null, 'bench:' || g, 'SALE',
     'LINK', null, null, 'ORD-' || g, 'ord-' || g,
-    case when g % 10 = 0 then 'REVERSED' when g % 10 in (1, 2, 3) then 'APPROVED' when g % 10 = 4 then 'PAID'
+    case when s % 10 = 0 then 'REVERSED' when s % 10 in (1, 2, 3) then 'APPROVED' when s % 10 = 4 then 'PAID'
          else 'PENDING' end,
-    'USD', 1000 + (g * 37) % 20000, (1000 + (g * 37) % 20000) / 10, null, 'CPS', g % 1000 = 999, t, t, t, null, null
+    'USD', 1000 + (g * 37) % 20000, (1000 + (g * 37) % 20000) / 10, null, 'CPS', s % 1000 = 999, t, t, t, null, null
 from generate_series(0::bigint, $CONVERSIONS - 1) g
-cross join lateral (select timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $CONVERSIONS)) * interval '1 second' as t) tt
+cross join lateral (select timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $CONVERSIONS)) * interval '1 second' as t,
+    -- status and test flag from g + g / 100, so the busy member's rows (g % 100 = 0) are not all alike
+    g + g / 100 as s) tt
 join bench_links l on l.n = case when g % 100 = 0 then 0 else (g * 7919) % $links end;
 
 -- The same aggregate as V13's backfill, then the rollups built from it as V41's backfill does.

@@ -3,6 +3,7 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -212,18 +213,31 @@ class ConversionRollupRepository {
     }
 
     /**
-     * A running total of link {@code t} at the end of {@code :at}: nothing before its first day, its
-     * total row from its last day on, else its own row that day ({@code a}, found for all links of
-     * the offer at once by the offer-and-day index) or the latest row before. {@code a} is null
-     * when no link of the offer can need it.
+     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
+     * {@code :at}). The offer has a row for every day one of its links has (both are written in one
+     * transaction), so a day before the offer's first day is before every link's first day (nothing
+     * yet) and a day on or after the offer's last day is on or after every link's last day (the
+     * link's total row). Only a day inside the offer's days needs each link's own: nothing before
+     * its first day, its total row from its last day on, else its row that day ({@code a}, joined
+     * for all links at once through the offer-and-day index) or the latest one before.
      */
-    private static String runAt(String column, String at, String a) {
+    private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
+        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
+            return "0";
+        }
+        if (!day.isBefore(offerDays.get(1))) {
+            return "t." + column;
+        }
         return """
                 case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    %3$s else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
+                    when %3$s.conversion_day is not null then %3$s.%1$s
+                    else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
                         and x.currency = t.currency and x.conversion_day <= :%2$s
-                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at,
-                a == null ? "" : "when %1$s.conversion_day is not null then %1$s.%2$s".formatted(a, column));
+                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at, a);
+    }
+
+    private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
+        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
     }
 
     /**
@@ -234,41 +248,32 @@ class ConversionRollupRepository {
             Currency currency) {
         LocalDate last = to.minusDays(1);
         LocalDate before = from.minusDays(1);
-        List<LocalDate> span = jdbc.sql("""
+        List<LocalDate> offerDays = jdbc.sql("""
                 select min(conversion_day) as first_day, max(conversion_day) as last_day from conversion_offer_daily
                 where offer_id = ? and brand_id = ?""")
                 .params(offerId, brandId)
-                .query((rs, row) -> java.util.Arrays.asList(rs.getObject("first_day", LocalDate.class),
+                .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
-        // A link's own row on a day is looked up only when some link can have rows on both sides of
-        // that day (the offer has rows on every day a link has); the fallback is correct regardless.
-        boolean noRows = span.get(0) == null;
-        boolean endInside = !noRows && last.isBefore(span.get(1));
-        boolean startInside = !noRows && !before.isBefore(span.get(0)) && before.isBefore(span.get(1));
-        String end = endInside ? "e" : null;
-        String start = startInside ? "s" : null;
         StringBuilder sql = new StringBuilder(
                 "select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from (")
                 .append("select t.member_id");
         for (String column : List.of("run_live", "run_conversions", "run_sales_minor", "run_commission_minor")) {
-            sql.append(", (").append(runAt(column, "last", end)).append(") - (").append(runAt(column, "before", start))
-                    .append(") as ").append(column);
+            sql.append(", (").append(runAt(column, last, "last", "e", offerDays)).append(") - (")
+                    .append(runAt(column, before, "before", "s", offerDays)).append(") as ").append(column);
         }
         sql.append(" from conversion_daily t");
-        if (endInside) {
-            sql.append(" ").append("""
-                    left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last
-                        and e.assignment_id = t.assignment_id and e.currency = t.currency""");
+        if (inside(last, offerDays)) {
+            sql.append(" left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last"
+                    + " and e.assignment_id = t.assignment_id and e.currency = t.currency");
         }
-        if (startInside) {
-            sql.append(" ").append("""
-                    left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before
-                        and s.assignment_id = t.assignment_id and s.currency = t.currency""");
+        if (inside(before, offerDays)) {
+            sql.append(" left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before"
+                    + " and s.assignment_id = t.assignment_id and s.currency = t.currency");
         }
-        sql.append(" ").append("""
-                where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total) p
-                where run_live > 0""");
+        // offset 0 keeps the figures computed once per link rather than again in the filter.
+        sql.append(" where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total offset 0) p"
+                + " where run_live > 0");
         return jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("brand", brandId)

@@ -1,6 +1,7 @@
 package io.linkledger.tracking;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,17 +36,30 @@ class ClickRollupRepository {
     }
 
     /**
-     * A running total of link {@code t} at the end of {@code :at}: nothing before its first day, its
-     * total row from its last day on, else its own row that day ({@code a}, found for all links of
-     * the offer at once by the offer-and-day index) or, on a day without clicks, the latest row
-     * before. {@code a} is null when no link of the offer can need it.
+     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
+     * {@code :at}). The offer has a row for every day one of its links has (both are written in one
+     * transaction), so a day before the offer's first day is before every link's first day (nothing
+     * yet) and a day on or after the offer's last day is on or after every link's last day (the
+     * link's total row). Only a day inside the offer's days needs each link's own: nothing before
+     * its first day, its total row from its last day on, else its row that day ({@code a}, joined
+     * for all links at once through the offer-and-day index) or the latest one before.
      */
-    private static String runAt(String column, String at, String a) {
+    private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
+        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
+            return "0";
+        }
+        if (!day.isBefore(offerDays.get(1))) {
+            return "t." + column;
+        }
         return """
                 case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    %3$s else coalesce((select x.%1$s from click_daily x where x.assignment_id = t.assignment_id
-                        and x.click_day <= :%2$s order by x.click_day desc limit 1), 0) end""".formatted(column, at,
-                a == null ? "" : "when %1$s.click_day is not null then %1$s.%2$s".formatted(a, column));
+                    when %3$s.click_day is not null then %3$s.%1$s
+                    else coalesce((select x.%1$s from click_daily x where x.assignment_id = t.assignment_id
+                        and x.click_day <= :%2$s order by x.click_day desc limit 1), 0) end""".formatted(column, at, a);
+    }
+
+    private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
+        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
     }
 
     /**
@@ -54,41 +68,31 @@ class ClickRollupRepository {
      */
     List<ClickRollups.MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         LocalDate before = from.minusDays(1);
-        List<LocalDate> span = jdbc.sql("""
+        List<LocalDate> offerDays = jdbc.sql("""
                 select min(click_day) as first_day, max(click_day) as last_day from click_offer_daily
                 where offer_id = ? and click_day > ?""")
                 .params(offerId, LOCK_DAY)
-                .query((rs, row) -> java.util.Arrays.asList(rs.getObject("first_day", LocalDate.class),
+                .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
-        // A link's own row on a day is looked up only when some link can have rows on both sides of
-        // that day (the offer has rows on every day a link has); the fallback is correct regardless.
-        boolean noRows = span.get(0) == null;
-        boolean endInside = !noRows && to.isBefore(span.get(1));
-        boolean startInside = !noRows && !before.isBefore(span.get(0)) && before.isBefore(span.get(1));
-        String end = endInside ? "e" : null;
-        String start = startInside ? "s" : null;
         StringBuilder sql = new StringBuilder("select member_id, run_clicks, run_unique_clicks, run_bot_clicks from (")
                 .append("select t.member_id");
         for (String column : List.of("run_clicks", "run_unique_clicks", "run_bot_clicks")) {
-            sql.append(", (").append(runAt(column, "last", end)).append(") - (").append(runAt(column, "before", start))
-                    .append(") as ").append(column);
+            sql.append(", (").append(runAt(column, to, "last", "e", offerDays)).append(") - (")
+                    .append(runAt(column, before, "before", "s", offerDays)).append(") as ").append(column);
         }
         sql.append(" from click_daily t");
-        if (endInside) {
-            sql.append(" ").append("""
-                    left join click_daily e on e.offer_id = t.offer_id and e.click_day = :last
-                        and e.assignment_id = t.assignment_id""");
+        if (inside(to, offerDays)) {
+            sql.append(" left join click_daily e on e.offer_id = t.offer_id and e.click_day = :last"
+                    + " and e.assignment_id = t.assignment_id");
         }
-        if (startInside) {
-            sql.append(" ").append("""
-                    left join click_daily s on s.offer_id = t.offer_id and s.click_day = :before
-                        and s.assignment_id = t.assignment_id""");
+        if (inside(before, offerDays)) {
+            sql.append(" left join click_daily s on s.offer_id = t.offer_id and s.click_day = :before"
+                    + " and s.assignment_id = t.assignment_id");
         }
-        sql.append(" ").append("""
-                where t.offer_id = :offer and t.click_day = :total) p
-                where run_clicks + run_bot_clicks > 0
-                order by member_id""");
+        // offset 0 keeps the figures computed once per link rather than again in the filter.
+        sql.append(" where t.offer_id = :offer and t.click_day = :total offset 0) p"
+                + " where run_clicks + run_bot_clicks > 0");
         return jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("last", to)

@@ -90,11 +90,11 @@ class ClickRollupTest extends ApiTest {
         for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(1)) {
             for (LocalDate to = from; !to.isAfter(last); to = to.plusDays(1)) {
                 assertThat(rollups.offerMembers(offer, from, to)).as(from + " to " + to)
-                        .isEqualTo(rawMembers(offer, from, to));
+                        .containsExactlyInAnyOrderElementsOf(rawMembers(offer, from, to));
             }
         }
         assertThat(rollups.offerMembers(offer, LocalDate.of(2026, 11, 1), LocalDate.of(9999, 12, 31)))
-                .isEqualTo(rawMembers(offer, LocalDate.of(2026, 11, 1), LocalDate.of(9999, 12, 30)));
+                .containsExactlyInAnyOrderElementsOf(rawMembers(offer, LocalDate.of(2026, 11, 1), LocalDate.of(9999, 12, 30)));
         assertThat(rollups.linkDays(a.assignmentId(), LocalDate.of(2026, 11, 1), LocalDate.of(9999, 12, 31)))
                 .extracting(ClickRollups.Day::day).containsExactly(LocalDate.of(2026, 11, 8), LocalDate.of(2026, 11, 10),
                         LocalDate.of(2026, 11, 12), LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 16));
