@@ -3,9 +3,11 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -212,14 +214,18 @@ class ConversionRollupRepository {
                 .list();
     }
 
+    private static final List<String> RUNNING = List.of("run_live", "run_conversions", "run_sales_minor",
+            "run_commission_minor");
+
     /**
      * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
-     * {@code :at}). The offer has a row for every day one of its links has (both are written in one
-     * transaction), so a day before the offer's first day is before every link's first day (nothing
-     * yet) and a day on or after the offer's last day is on or after every link's last day (the
-     * link's total row). Only a day inside the offer's days needs each link's own: nothing before
-     * its first day, its total row from its last day on, else its row that day ({@code a}, joined
-     * for all links at once through the offer-and-day index) or the latest one before.
+     * {@code :at}), or null where the link's latest row up to that day must be looked up. The offer
+     * has a row for every day one of its links has (both are written in one transaction), so a day
+     * before the offer's first day is before every link's first day (nothing yet) and a day on or
+     * after the offer's last day is on or after every link's last day (the link's total row). Only
+     * a day inside the offer's days needs each link's own: nothing before its first day, its total
+     * row from its last day on, else its row that day ({@code a}, joined for all links at once
+     * through the offer-and-day index) or the latest one before (null).
      */
     private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
         if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
@@ -230,14 +236,36 @@ class ConversionRollupRepository {
         }
         return """
                 case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    when %3$s.conversion_day is not null then %3$s.%1$s
-                    else coalesce((select x.%1$s from conversion_daily x where x.assignment_id = t.assignment_id
-                        and x.currency = t.currency and x.conversion_day <= :%2$s
-                        order by x.conversion_day desc limit 1), 0) end""".formatted(column, at, a);
+                    when %3$s.conversion_day is not null then %3$s.%1$s end""".formatted(column, at, a);
     }
 
     private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
         return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
+    }
+
+    /** One link's running totals at the end of the period and of the day before it; null: not read yet. */
+    private static final class Ends {
+        final UUID memberId;
+        long[] end;
+        long[] start;
+
+        Ends(UUID memberId) {
+            this.memberId = memberId;
+        }
+    }
+
+    private record LinkCurrency(UUID assignmentId, String currency) {
+    }
+
+    private static long[] values(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        long[] values = new long[RUNNING.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getLong(prefix + RUNNING.get(i));
+            if (rs.wasNull()) {
+                return null;
+            }
+        }
+        return values;
     }
 
     /**
@@ -255,12 +283,11 @@ class ConversionRollupRepository {
                 .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
-        StringBuilder sql = new StringBuilder(
-                "select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from (")
-                .append("select t.member_id");
-        for (String column : List.of("run_live", "run_conversions", "run_sales_minor", "run_commission_minor")) {
-            sql.append(", (").append(runAt(column, last, "last", "e", offerDays)).append(") - (")
-                    .append(runAt(column, before, "before", "s", offerDays)).append(") as ").append(column);
+        StringBuilder sql = new StringBuilder("select t.assignment_id, t.currency, t.member_id");
+        for (String column : RUNNING) {
+            sql.append(", ").append(runAt(column, last, "last", "e", offerDays)).append(" as end_").append(column)
+                    .append(", ").append(runAt(column, before, "before", "s", offerDays)).append(" as start_")
+                    .append(column);
         }
         sql.append(" from conversion_daily t");
         if (inside(last, offerDays)) {
@@ -271,19 +298,64 @@ class ConversionRollupRepository {
             sql.append(" left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before"
                     + " and s.assignment_id = t.assignment_id and s.currency = t.currency");
         }
-        // offset 0 keeps the figures computed once per link rather than again in the filter.
-        sql.append(" where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total offset 0) p"
-                + " where run_live > 0");
-        return jdbc.sql(sql.toString())
+        sql.append(" where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total");
+        Map<LinkCurrency, Ends> links = new HashMap<>();
+        jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("brand", brandId)
                 .param("last", last)
                 .param("before", before)
                 .param("total", TOTAL_DAY)
-                .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
-                        rs.getLong("run_conversions"), new Money(rs.getLong("run_sales_minor"), currency),
-                        new Money(rs.getLong("run_commission_minor"), currency)))
-                .list();
+                .query(rs -> {
+                    Ends ends = new Ends(rs.getObject("member_id", UUID.class));
+                    ends.end = values(rs, "end_");
+                    ends.start = values(rs, "start_");
+                    links.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
+                            rs.getString("currency").trim()), ends);
+                });
+        latestUpTo(last, links.entrySet().stream().filter(e -> e.getValue().end == null).map(Map.Entry::getKey)
+                .toList()).forEach((link, values) -> links.get(link).end = values);
+        latestUpTo(before, links.entrySet().stream().filter(e -> e.getValue().start == null).map(Map.Entry::getKey)
+                .toList()).forEach((link, values) -> links.get(link).start = values);
+        List<ConversionStats.MemberStats> members = new ArrayList<>();
+        for (Ends ends : links.values()) {
+            if (ends.end[0] - ends.start[0] > 0) {
+                members.add(new ConversionStats.MemberStats(ends.memberId, ends.end[1] - ends.start[1],
+                        new Money(ends.end[2] - ends.start[2], currency),
+                        new Money(ends.end[3] - ends.start[3], currency)));
+            }
+        }
+        return members;
+    }
+
+    /** Each link's running totals in its latest row up to {@code day}; each link must have one. */
+    private Map<LinkCurrency, long[]> latestUpTo(LocalDate day, List<LinkCurrency> links) {
+        Map<LinkCurrency, long[]> found = new HashMap<>();
+        for (int from = 0; from < links.size(); from += 500) {
+            List<UUID> ids = links.subList(from, Math.min(links.size(), from + 500)).stream()
+                    .map(LinkCurrency::assignmentId).toList();
+            jdbc.sql("""
+                    select x.assignment_id, x.currency, x.run_live, x.run_conversions, x.run_sales_minor,
+                        x.run_commission_minor
+                    from (select t.assignment_id, t.currency, (select max(y.conversion_day) from conversion_daily y
+                              where y.assignment_id = t.assignment_id and y.currency = t.currency
+                                and y.conversion_day <= :day) as latest
+                          from conversion_daily t where t.conversion_day = :total and t.assignment_id in (:links)) m
+                    join conversion_daily x on x.assignment_id = m.assignment_id and x.currency = m.currency
+                        and x.conversion_day = m.latest""")
+                    .param("day", day)
+                    .param("total", TOTAL_DAY)
+                    .param("links", ids)
+                    .query(rs -> {
+                        found.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
+                                rs.getString("currency").trim()), values(rs, ""));
+                    });
+        }
+        found.keySet().retainAll(links);
+        if (found.size() != links.size()) {
+            throw new IllegalStateException("conversion_daily has no row up to " + day + " for some links");
+        }
+        return found;
     }
 
     /** All-time commission of one tracking link per status (reversed is always zero). */
