@@ -3,6 +3,8 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -10,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,11 +30,9 @@ import io.linkledger.shared.Money;
 class ConversionRollupRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    ConversionRollupRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ConversionRollupRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /** What one conversion adds to its day: reversed and test conversions add nothing. */
@@ -63,38 +63,33 @@ class ConversionRollupRepository {
         }
     }
 
-    /** Moves the rollup from what {@code before} added (null: a new conversion) to what {@code after} adds. */
+    /** The day of a link's total row in {@code conversion_daily} (V41). */
+    static final LocalDate TOTAL_DAY = LocalDate.of(9999, 12, 31);
+
+    /** Rows per offer and day in {@code conversion_offer_daily}: concurrent writers spread over them. */
+    static final int OFFER_SHARDS = 8;
+
+    /**
+     * Moves the rollups from what {@code before} added (null: a new conversion) to what {@code after}
+     * adds: the link's day row, the running totals from that day on, its total row and the offer's
+     * day. The link's total row is locked first, so changes of one link take turns (see V41).
+     */
     void apply(Conversion before, Conversion after) {
         Contribution delta = Contribution.of(after).minus(Contribution.of(before));
         if (delta.equals(Contribution.NONE)) {
             return;
         }
         LocalDate day = LocalDate.ofInstant(after.convertedAt(), ZoneOffset.UTC);
-        String currency = after.commission().currency().getCurrencyCode();
-        if (add(after.assignmentId(), day, currency, delta) == 1) {
-            return;
-        }
-        // First conversion of the link that day. "On conflict do nothing" waits for a concurrent
-        // first insert instead of failing, and the update then adds to whichever row won.
-        jdbc.sql("""
-                insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(after.assignmentId(), day, currency, after.brandId(), after.offerId(), after.memberId())
-                .update();
-        if (add(after.assignmentId(), day, currency, delta) != 1) {
-            throw new IllegalStateException("conversion_daily row for " + after.assignmentId() + " on " + day + " missing");
-        }
+        addToLink(after, day, delta);
+        addToOffer(after, day, delta);
     }
 
     private record DayKey(UUID assignmentId, LocalDate day, String currency) {
     }
 
     /**
-     * Adds new conversions (a batch of postbacks) to their days: the same as {@code apply(null, c)}
-     * for each, with one batched statement per kind for all. Rows are created first (a no-op when they
-     * exist), then added to in key order, so concurrent batches cannot deadlock; call it last in the
-     * transaction, as the row locks are held until the commit.
+     * Adds new conversions (a batch of postbacks): the same as {@code apply(null, c)} for each, but
+     * once per link and day with their sum, links in id order so concurrent batches cannot deadlock.
      */
     void applyAll(List<Conversion> created) {
         Map<DayKey, Contribution> deltas = new TreeMap<>(Comparator.comparing(DayKey::assignmentId)
@@ -109,40 +104,112 @@ class ConversionRollupRepository {
                 samples.putIfAbsent(key, c);
             }
         }
-        if (deltas.isEmpty()) {
-            return;
-        }
-        List<DayKey> keys = List.copyOf(deltas.keySet());
-        batch.batchUpdate("""
-                insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict do nothing""", keys.stream().map(k -> new Object[] {k.assignmentId(), k.day(),
-                    k.currency(), samples.get(k).brandId(), samples.get(k).offerId(), samples.get(k).memberId()})
-                .toList());
-        batch.batchUpdate(ADD, keys.stream().map(k -> {
-            Contribution d = deltas.get(k);
-            return new Object[] {d.live(), d.conversions(), d.sales(), d.commission(), d.pending(), d.approved(),
-                d.paid(), k.assignmentId(), k.day(), k.currency()};
-        }).toList());
+        // All links' rows first, then the offers' shared rows in one order: a transaction never holds
+        // an offer row while it waits for a link (a single change locks its link, then its offer row).
+        deltas.forEach((key, delta) -> addToLink(samples.get(key), key.day(), delta));
+        List<DayKey> offerOrder = new ArrayList<>(deltas.keySet());
+        offerOrder.sort(Comparator.comparing((DayKey k) -> samples.get(k).offerId()).thenComparing(DayKey::day)
+                .thenComparing(k -> shard(k.assignmentId())));
+        offerOrder.forEach(key -> addToOffer(samples.get(key), key.day(), deltas.get(key)));
     }
 
-    private static final String ADD = """
-            update conversion_daily set live = live + ?, conversions = conversions + ?, sales_minor = sales_minor + ?,
-                commission_minor = commission_minor + ?, pending_commission_minor = pending_commission_minor + ?,
-                approved_commission_minor = approved_commission_minor + ?,
-                paid_commission_minor = paid_commission_minor + ?
-            where assignment_id = ? and conversion_day = ? and currency = ?""";
-
-    private int add(UUID assignmentId, LocalDate day, String currency, Contribution d) {
-        return jdbc.sql("""
-                update conversion_daily set live = live + ?, conversions = conversions + ?, sales_minor = sales_minor + ?,
-                    commission_minor = commission_minor + ?, pending_commission_minor = pending_commission_minor + ?,
-                    approved_commission_minor = approved_commission_minor + ?,
-                    paid_commission_minor = paid_commission_minor + ?
-                where assignment_id = ? and conversion_day = ? and currency = ?""")
-                .params(d.live(), d.conversions(), d.sales(), d.commission(), d.pending(), d.approved(), d.paid(), assignmentId,
-                        day, currency)
+    /** Adds to the day of the link of {@code after}: its day row, running totals and total row. */
+    private void addToLink(Conversion after, LocalDate day, Contribution delta) {
+        String currency = after.commission().currency().getCurrencyCode();
+        LocalDate lastDay = lockLink(after, currency);
+        if (!day.equals(lastDay)) {
+            // A day the link may have no row for yet: create it, seeded with the running totals before it.
+            jdbc.sql("""
+                    insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id,
+                        run_live, run_conversions, run_sales_minor, run_commission_minor)
+                    select ?, ?, ?, ?, ?, ?, coalesce(sum(p.run_live), 0), coalesce(sum(p.run_conversions), 0),
+                        coalesce(sum(p.run_sales_minor), 0), coalesce(sum(p.run_commission_minor), 0)
+                    from conversion_daily p
+                    where p.assignment_id = ? and p.currency = ? and p.conversion_day = (
+                        select max(q.conversion_day) from conversion_daily q
+                        where q.assignment_id = ? and q.currency = ? and q.conversion_day < ?)
+                    on conflict do nothing""")
+                    .params(after.assignmentId(), day, currency, after.brandId(), after.offerId(), after.memberId(),
+                            after.assignmentId(), currency, after.assignmentId(), currency, day)
+                    .update();
+        }
+        jdbc.sql("""
+                update conversion_daily set
+                    live = live + case when conversion_day = :day then :live else 0 end,
+                    conversions = conversions + case when conversion_day = :day then :conversions else 0 end,
+                    sales_minor = sales_minor + case when conversion_day = :day then :sales else 0 end,
+                    commission_minor = commission_minor + case when conversion_day = :day then :commission else 0 end,
+                    pending_commission_minor = pending_commission_minor
+                        + case when conversion_day = :day then :pending else 0 end,
+                    approved_commission_minor = approved_commission_minor
+                        + case when conversion_day = :day then :approved else 0 end,
+                    paid_commission_minor = paid_commission_minor + case when conversion_day = :day then :paid else 0 end,
+                    run_live = run_live + :live, run_conversions = run_conversions + :conversions,
+                    run_sales_minor = run_sales_minor + :sales, run_commission_minor = run_commission_minor + :commission,
+                    first_day = case when conversion_day = :total and (first_day is null or first_day > :day) then :day
+                        else first_day end,
+                    last_day = case when conversion_day = :total and (last_day is null or last_day < :day) then :day
+                        else last_day end
+                where assignment_id = :link and currency = :currency and conversion_day >= :day""")
+                .param("day", day)
+                .param("live", delta.live())
+                .param("conversions", delta.conversions())
+                .param("sales", delta.sales())
+                .param("commission", delta.commission())
+                .param("pending", delta.pending())
+                .param("approved", delta.approved())
+                .param("paid", delta.paid())
+                .param("total", TOTAL_DAY)
+                .param("link", after.assignmentId())
+                .param("currency", currency)
                 .update();
+    }
+
+    /** Locks the link's total row, creating it on the link's first conversion; answers its last day with a row. */
+    private LocalDate lockLink(Conversion c, String currency) {
+        String lock = """
+                select last_day from conversion_daily
+                where assignment_id = ? and currency = ? and conversion_day = ?
+                for update""";
+        List<Optional<LocalDate>> locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
+        if (locked.isEmpty()) {
+            // "On conflict do nothing" waits for a concurrent first insert instead of failing.
+            jdbc.sql("""
+                    insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(c.assignmentId(), TOTAL_DAY, currency, c.brandId(), c.offerId(), c.memberId())
+                    .update();
+            locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+                    .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
+        }
+        return locked.getFirst().orElse(null);
+    }
+
+    private static int shard(UUID assignmentId) {
+        return Math.floorMod(assignmentId.hashCode(), OFFER_SHARDS);
+    }
+
+    private void addToOffer(Conversion c, LocalDate day, Contribution d) {
+        int shard = shard(c.assignmentId());
+        String add = """
+                update conversion_offer_daily set live = live + ?, conversions = conversions + ?,
+                    sales_minor = sales_minor + ?, commission_minor = commission_minor + ?
+                where offer_id = ? and conversion_day = ? and shard = ?""";
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+                .update() == 1) {
+            return;
+        }
+        jdbc.sql("""
+                insert into conversion_offer_daily (offer_id, conversion_day, shard, brand_id) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(c.offerId(), day, shard, c.brandId())
+                .update();
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+                .update() != 1) {
+            throw new IllegalStateException("conversion_offer_daily row for " + c.offerId() + " on " + day + " missing");
+        }
     }
 
     private static final String SUMS = """
@@ -153,7 +220,7 @@ class ConversionRollupRepository {
     ConversionStats.OfferConversionStats offer(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
         return jdbc.sql("select " + SUMS + """
-                 from conversion_daily
+                 from conversion_offer_daily
                 where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?""")
                 .params(offerId, brandId, from, to)
                 .query((rs, row) -> new ConversionStats.OfferConversionStats(rs.getLong("n"),
@@ -165,7 +232,7 @@ class ConversionRollupRepository {
     List<ConversionStats.DayStats> offerDays(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
         return jdbc.sql("select conversion_day, " + SUMS + """
-                 from conversion_daily
+                 from conversion_offer_daily
                 where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?
                 group by conversion_day
                 having sum(live) > 0
@@ -177,19 +244,163 @@ class ConversionRollupRepository {
                 .list();
     }
 
-    /** The offer's members with live conversions in days [from, to). */
+    /** One link's days in [from, to) that have live conversions, oldest first. */
+    List<ConversionStats.DayStats> linkDays(UUID assignmentId, LocalDate from, LocalDate to, Currency currency) {
+        return jdbc.sql("select conversion_day, " + SUMS + """
+                 from conversion_daily
+                where assignment_id = ? and conversion_day >= ? and conversion_day < ? and conversion_day < ?
+                group by conversion_day
+                having sum(live) > 0
+                order by conversion_day""")
+                .params(assignmentId, from, to, TOTAL_DAY)
+                .query((rs, row) -> new ConversionStats.DayStats(
+                        Objects.requireNonNull(rs.getObject("conversion_day", LocalDate.class)), rs.getLong("n"),
+                        new Money(rs.getLong("sales"), currency), new Money(rs.getLong("commission"), currency)))
+                .list();
+    }
+
+    private static final List<String> RUNNING = List.of("run_live", "run_conversions", "run_sales_minor",
+            "run_commission_minor");
+
+    /**
+     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
+     * {@code :at}), or null where the link's latest row up to that day must be looked up. The offer
+     * has a row for every day one of its links has (both are written in one transaction), so a day
+     * before the offer's first day is before every link's first day (nothing yet) and a day on or
+     * after the offer's last day is on or after every link's last day (the link's total row). Only
+     * a day inside the offer's days needs each link's own: nothing before its first day, its total
+     * row from its last day on, else its row that day ({@code a}, joined for all links at once
+     * through the offer-and-day index) or the latest one before (null).
+     */
+    private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
+        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
+            return "0";
+        }
+        if (!day.isBefore(offerDays.get(1))) {
+            return "t." + column;
+        }
+        return """
+                case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
+                    when %3$s.conversion_day is not null then %3$s.%1$s end""".formatted(column, at, a);
+    }
+
+    private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
+        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
+    }
+
+    /** One link's running totals at the end of the period and of the day before it; null: not read yet. */
+    private static final class Ends {
+        final UUID memberId;
+        long[] end;
+        long[] start;
+
+        Ends(UUID memberId) {
+            this.memberId = memberId;
+        }
+    }
+
+    private record LinkCurrency(UUID assignmentId, String currency) {
+    }
+
+    private static long[] values(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        long[] values = new long[RUNNING.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getLong(prefix + RUNNING.get(i));
+            if (rs.wasNull()) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The offer's members with live conversions in days [from, to): the difference of two running
+     * totals per link, so the rows read do not grow with the period.
+     */
     List<ConversionStats.MemberStats> offerMembers(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
-        return jdbc.sql("select member_id, " + SUMS + """
-                 from conversion_daily
-                where offer_id = ? and brand_id = ? and conversion_day >= ? and conversion_day < ?
-                group by member_id
-                having sum(live) > 0""")
-                .params(offerId, brandId, from, to)
-                .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
-                        rs.getLong("n"), new Money(rs.getLong("sales"), currency),
-                        new Money(rs.getLong("commission"), currency)))
-                .list();
+        LocalDate last = to.minusDays(1);
+        LocalDate before = from.minusDays(1);
+        List<LocalDate> offerDays = jdbc.sql("""
+                select min(conversion_day) as first_day, max(conversion_day) as last_day from conversion_offer_daily
+                where offer_id = ? and brand_id = ?""")
+                .params(offerId, brandId)
+                .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class)))
+                .single();
+        StringBuilder sql = new StringBuilder("select t.assignment_id, t.currency, t.member_id");
+        for (String column : RUNNING) {
+            sql.append(", ").append(runAt(column, last, "last", "e", offerDays)).append(" as end_").append(column)
+                    .append(", ").append(runAt(column, before, "before", "s", offerDays)).append(" as start_")
+                    .append(column);
+        }
+        sql.append(" from conversion_daily t");
+        if (inside(last, offerDays)) {
+            sql.append(" left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last"
+                    + " and e.assignment_id = t.assignment_id and e.currency = t.currency");
+        }
+        if (inside(before, offerDays)) {
+            sql.append(" left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before"
+                    + " and s.assignment_id = t.assignment_id and s.currency = t.currency");
+        }
+        sql.append(" where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total");
+        Map<LinkCurrency, Ends> links = new HashMap<>();
+        jdbc.sql(sql.toString())
+                .param("offer", offerId)
+                .param("brand", brandId)
+                .param("last", last)
+                .param("before", before)
+                .param("total", TOTAL_DAY)
+                .query(rs -> {
+                    Ends ends = new Ends(rs.getObject("member_id", UUID.class));
+                    ends.end = values(rs, "end_");
+                    ends.start = values(rs, "start_");
+                    links.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
+                            rs.getString("currency").trim()), ends);
+                });
+        latestUpTo(last, links.entrySet().stream().filter(e -> e.getValue().end == null).map(Map.Entry::getKey)
+                .toList()).forEach((link, values) -> links.get(link).end = values);
+        latestUpTo(before, links.entrySet().stream().filter(e -> e.getValue().start == null).map(Map.Entry::getKey)
+                .toList()).forEach((link, values) -> links.get(link).start = values);
+        List<ConversionStats.MemberStats> members = new ArrayList<>();
+        for (Ends ends : links.values()) {
+            if (ends.end[0] - ends.start[0] > 0) {
+                members.add(new ConversionStats.MemberStats(ends.memberId, ends.end[1] - ends.start[1],
+                        new Money(ends.end[2] - ends.start[2], currency),
+                        new Money(ends.end[3] - ends.start[3], currency)));
+            }
+        }
+        return members;
+    }
+
+    /** Each link's running totals in its latest row up to {@code day}; each link must have one. */
+    private Map<LinkCurrency, long[]> latestUpTo(LocalDate day, List<LinkCurrency> links) {
+        Map<LinkCurrency, long[]> found = new HashMap<>();
+        for (int from = 0; from < links.size(); from += 500) {
+            List<UUID> ids = links.subList(from, Math.min(links.size(), from + 500)).stream()
+                    .map(LinkCurrency::assignmentId).toList();
+            jdbc.sql("""
+                    select x.assignment_id, x.currency, x.run_live, x.run_conversions, x.run_sales_minor,
+                        x.run_commission_minor
+                    from (select t.assignment_id, t.currency, (select max(y.conversion_day) from conversion_daily y
+                              where y.assignment_id = t.assignment_id and y.currency = t.currency
+                                and y.conversion_day <= :day) as latest
+                          from conversion_daily t where t.conversion_day = :total and t.assignment_id in (:links)) m
+                    join conversion_daily x on x.assignment_id = m.assignment_id and x.currency = m.currency
+                        and x.conversion_day = m.latest""")
+                    .param("day", day)
+                    .param("total", TOTAL_DAY)
+                    .param("links", ids)
+                    .query(rs -> {
+                        found.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
+                                rs.getString("currency").trim()), values(rs, ""));
+                    });
+        }
+        found.keySet().retainAll(links);
+        if (found.size() != links.size()) {
+            throw new IllegalStateException("conversion_daily has no row up to " + day + " for some links");
+        }
+        return found;
     }
 
     /** All-time commission of one tracking link per status (reversed is always zero). */

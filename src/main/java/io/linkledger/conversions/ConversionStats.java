@@ -102,6 +102,14 @@ public class ConversionStats {
                 .list();
     }
 
+    /**
+     * One member's live conversions in one offer (by assignment) per UTC day from {@code from} to
+     * {@code to}, both inclusive, oldest first; read from the daily rollup, days without any left out.
+     */
+    public List<DayStats> assignmentDays(UUID assignmentId, LocalDate from, LocalDate to, Currency currency) {
+        return rollup.linkDays(assignmentId, from, to.plusDays(1), currency);
+    }
+
     /** One member's newest conversions in one offer, newest first, at most {@code limit}; no tests. */
     public List<Line> latestForAssignment(UUID assignmentId, int limit) {
         return jdbc.sql(LINE + " where assignment_id = ? and is_test = false order by converted_at desc limit ?")

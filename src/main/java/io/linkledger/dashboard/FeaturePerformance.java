@@ -1,6 +1,5 @@
 package io.linkledger.dashboard;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,17 +37,11 @@ class FeaturePerformance implements PerformanceSource {
         for (ClickRollups.Day day : clicks.linkDays(subject.assignmentId(), from, to)) {
             days.put(day.day(), new DailyFigures(day.day(), day.clicks(), day.uniqueClicks(), 0, zero, zero));
         }
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        for (ConversionStats.Line line : conversions.forAssignment(subject.assignmentId(), start, end)) {
-            if (line.status() == ConversionStatus.REVERSED) {
-                continue;
-            }
-            LocalDate day = LocalDate.ofInstant(line.convertedAt(), ZoneOffset.UTC);
-            DailyFigures was = days.getOrDefault(day, new DailyFigures(day, 0, 0, 0, zero, zero));
-            days.put(day, new DailyFigures(day, was.clicks(), was.uniqueClicks(),
-                    was.conversions() + (line.perClick() ? 0 : 1), was.sales().plus(line.sale()),
-                    was.commission().plus(line.commission())));
+        for (ConversionStats.DayStats day : conversions.assignmentDays(subject.assignmentId(), from, to,
+                subject.currency())) {
+            DailyFigures was = days.getOrDefault(day.day(), new DailyFigures(day.day(), 0, 0, 0, zero, zero));
+            days.put(day.day(), new DailyFigures(day.day(), was.clicks(), was.uniqueClicks(), day.conversions(),
+                    day.sales(), day.commission()));
         }
         return new ArrayList<>(days.values());
     }

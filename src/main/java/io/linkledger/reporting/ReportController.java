@@ -33,10 +33,14 @@ class ReportController {
         }
     }
 
+    /** The offer's figures; {@code members=false} leaves out the per-member list (empty), which grows with the offer. */
     @GetMapping("/offers/{id}")
     OfferReport offer(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return reports.offer(caller.brandId(), id, reports.period(from, to));
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "true") boolean members) {
+        Reports.Period period = reports.period(from, to);
+        return members ? reports.offer(caller.brandId(), id, period)
+                : reports.offerSummary(caller.brandId(), id, period);
     }
 
     /** The offer's members with their figures; {@code sort} by NAME, CLICKS, …, EPC; {@code order} asc or desc. */

@@ -27,7 +27,7 @@ import io.linkledger.shared.Page;
 import io.linkledger.shared.Validation;
 import io.linkledger.tracking.ClickRollups;
 
-/** Brand reports, read from click rollups and conversion figures, never from raw clicks. */
+/** Brand reports, read from click and conversion rollups, never from raw clicks or conversions. */
 @Service
 public class Reports {
 
@@ -81,11 +81,29 @@ public class Reports {
         return new Period(start, end);
     }
 
+    /** The offer's figures in the period, with every member's figures: the API's offer report. */
     public OfferReport offer(UUID brandId, UUID offerId, Period period) {
         Offer offer = offers.get(brandId, offerId);
+        List<OfferReport.MemberFigures> memberFigures = memberRows(brandId, offer, period).stream()
+                .map(r -> new OfferReport.MemberFigures(r.row.memberId(), r.row.clicks(), r.row.uniqueClicks(),
+                        r.botClicks, r.row.conversions(), r.row.sales().toDecimalString(),
+                        r.row.commission().toDecimalString(), r.row.epc()))
+                .toList();
+        return report(brandId, offer, period, memberFigures);
+    }
+
+    /**
+     * The offer's totals and days in the period without the members (an empty list): what the
+     * console's offer list and offer page show, read from the offer's daily rollups only.
+     */
+    public OfferReport offerSummary(UUID brandId, UUID offerId, Period period) {
+        return report(brandId, offers.get(brandId, offerId), period, List.of());
+    }
+
+    private OfferReport report(UUID brandId, Offer offer, Period period, List<OfferReport.MemberFigures> members) {
         Money zero = Money.zero(offer.currency());
         List<ClickRollups.Day> clickDays = clicks.offerDays(offer.id(), period.from(), period.to());
-        Map<LocalDate, ConversionStats.DayStats> conversionDays = conversions.offerDays(brandId, offerId,
+        Map<LocalDate, ConversionStats.DayStats> conversionDays = conversions.offerDays(brandId, offer.id(),
                 period.start(), period.end()).stream()
                 .collect(Collectors.toMap(ConversionStats.DayStats::day, Function.identity()));
         Map<LocalDate, OfferReport.DayFigures> days = new TreeMap<>();
@@ -98,24 +116,26 @@ public class Reports {
         ConversionStats.OfferConversionStats total = conversions.forOffer(brandId, offer.id(), period.start(),
                 period.end());
         long humanClicks = clickDays.stream().mapToLong(ClickRollups.Day::clicks).sum();
-        List<OfferReport.MemberFigures> memberFigures = memberRows(brandId, offer, period, false).stream()
-                .map(r -> new OfferReport.MemberFigures(r.row.memberId(), r.row.clicks(), r.row.uniqueClicks(),
-                        r.botClicks, r.row.conversions(), r.row.sales().toDecimalString(),
-                        r.row.commission().toDecimalString(), r.row.epc()))
-                .toList();
         return new OfferReport(offer.id(), period.from(), period.to(), offer.currency().getCurrencyCode(), humanClicks,
                 clickDays.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
                 clickDays.stream().mapToLong(ClickRollups.Day::botClicks).sum(), total.conversions(),
                 total.sales().toDecimalString(), total.commission().toDecimalString(),
                 Figures.rate(total.conversions(), humanClicks), Figures.perClick(total.commission(), humanClicks),
-                List.copyOf(days.values()), memberFigures);
+                List.copyOf(days.values()), members);
     }
 
-    /** The offer's member table: every member with clicks or conversions in the period, sorted and paged. */
+    /**
+     * The offer's member table: every member with clicks or conversions in the period, sorted and
+     * paged. The figures of all members are small records sorted here; names are read for the page
+     * shown only (for all members only when sorting by name).
+     */
     public Page<MemberRow> memberTable(UUID brandId, UUID offerId, Period period, MemberSort sort, boolean descending,
             int limit, int offset) {
         Offer offer = offers.get(brandId, offerId);
-        List<MemberRow> rows = new ArrayList<>(memberRows(brandId, offer, period, true).stream().map(r -> r.row).toList());
+        List<MemberRow> rows = new ArrayList<>(memberRows(brandId, offer, period).stream().map(r -> r.row).toList());
+        if (sort == MemberSort.NAME) {
+            rows = named(brandId, rows);
+        }
         Comparator<MemberRow> order = switch (sort) {
             case NAME -> Comparator.comparing(MemberRow::name, String.CASE_INSENSITIVE_ORDER);
             case CLICKS -> Comparator.comparingLong(MemberRow::clicks);
@@ -125,15 +145,27 @@ public class Reports {
             case COMMISSION -> Comparator.comparingLong(r -> r.commission().minor());
             case EPC -> Comparator.comparingDouble(r -> r.clicks() == 0 ? -1 : (double) r.commission().minor() / r.clicks());
         };
+        // Ties keep member id order (the rows come sorted by it), the same on every page.
         rows.sort(descending ? order.reversed() : order);
         List<MemberRow> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit));
-        return new Page<>(List.copyOf(page), rows.size(), limit, offset);
+        return new Page<>(sort == MemberSort.NAME ? List.copyOf(page) : named(brandId, page), rows.size(), limit,
+                offset);
+    }
+
+    private List<MemberRow> named(UUID brandId, List<MemberRow> rows) {
+        Map<UUID, Member> names = names(brandId, rows.stream().map(MemberRow::memberId).toList());
+        return rows.stream().map(r -> {
+            Member m = names.get(r.memberId());
+            return new MemberRow(r.memberId(), m == null ? "" : m.name(), m == null ? "" : m.email(), r.clicks(),
+                    r.uniqueClicks(), r.conversions(), r.sales(), r.commission());
+        }).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private record Combined(MemberRow row, long botClicks) {
     }
 
-    private List<Combined> memberRows(UUID brandId, Offer offer, Period period, boolean withNames) {
+    /** Every member with clicks or conversions in the period, in member id order, without names. */
+    private List<Combined> memberRows(UUID brandId, Offer offer, Period period) {
         Money zero = Money.zero(offer.currency());
         Map<UUID, ClickRollups.MemberCounts> clickCounts = clicks.offerMembers(offer.id(), period.from(), period.to())
                 .stream().collect(Collectors.toMap(ClickRollups.MemberCounts::memberId, Function.identity()));
@@ -142,14 +174,11 @@ public class Reports {
                 .collect(Collectors.toMap(ConversionStats.MemberStats::memberId, Function.identity()));
         List<UUID> ids = new ArrayList<>(clickCounts.keySet());
         converted.keySet().stream().filter(id -> !clickCounts.containsKey(id)).forEach(ids::add);
-        Map<UUID, Member> names = withNames ? names(brandId, ids) : Map.of();
-        List<Combined> rows = new ArrayList<>();
+        List<Combined> rows = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             ClickRollups.MemberCounts k = clickCounts.get(id);
             ConversionStats.MemberStats c = converted.get(id);
-            Member member = names.get(id);
-            rows.add(new Combined(new MemberRow(id, member == null ? "" : member.name(),
-                    member == null ? "" : member.email(), k == null ? 0 : k.clicks(), k == null ? 0 : k.uniqueClicks(),
+            rows.add(new Combined(new MemberRow(id, "", "", k == null ? 0 : k.clicks(), k == null ? 0 : k.uniqueClicks(),
                     c == null ? 0 : c.conversions(), c == null ? zero : c.sales(), c == null ? zero : c.commission()),
                     k == null ? 0 : k.botClicks()));
         }
@@ -195,15 +224,9 @@ public class Reports {
     public void eachMemberRows(UUID brandId, UUID offerId, Period period, int chunk,
             java.util.function.Consumer<List<MemberRow>> sink) {
         Offer offer = offers.get(brandId, offerId);
-        List<MemberRow> rows = memberRows(brandId, offer, period, false).stream().map(r -> r.row).toList();
+        List<MemberRow> rows = memberRows(brandId, offer, period).stream().map(r -> r.row).toList();
         for (int from = 0; from < rows.size(); from += chunk) {
-            List<MemberRow> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-            Map<UUID, Member> named = names(brandId, part.stream().map(MemberRow::memberId).toList());
-            sink.accept(part.stream().map(r -> {
-                Member m = named.get(r.memberId());
-                return new MemberRow(r.memberId(), m == null ? "" : m.name(), m == null ? "" : m.email(), r.clicks(),
-                        r.uniqueClicks(), r.conversions(), r.sales(), r.commission());
-            }).toList());
+            sink.accept(List.copyOf(named(brandId, rows.subList(from, Math.min(rows.size(), from + chunk)))));
         }
     }
 }

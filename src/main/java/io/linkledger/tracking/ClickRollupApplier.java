@@ -25,7 +25,7 @@ class ClickRollupApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClickRollupApplier.class);
     private static final int CHUNK = 5000;
 
-    private final ClickStore store;
+    private final ClickRollupStore store;
     private final TransactionTemplate transactions;
     private final long intervalMillis;
     private final Semaphore wake = new Semaphore(0);
@@ -34,7 +34,7 @@ class ClickRollupApplier implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ClickRollupApplier(ClickStore store, TransactionTemplate transactions,
+    ClickRollupApplier(ClickRollupStore store, TransactionTemplate transactions,
             @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval) {
         this.store = store;
         this.transactions = transactions;
@@ -65,9 +65,9 @@ class ClickRollupApplier implements SmartLifecycle {
 
     private int applyChunk() {
         Integer applied = transactions.execute(status -> {
-            List<ClickStore.Queued> rows = store.lockQueued(CHUNK);
+            List<ClickRollupStore.Queued> rows = store.lockQueued(CHUNK);
             if (!rows.isEmpty()) {
-                store.addToRollup(rows.stream().map(ClickStore.Queued::delta).toList());
+                store.addToRollup(rows.stream().map(ClickRollupStore.Queued::delta).toList());
                 store.deleteQueued(rows);
             }
             return rows.size();

@@ -34,7 +34,11 @@ public class ClickRollups {
         return repository.offerDays(offerId, from, to);
     }
 
-    /** The offer's click counts per member between {@code from} and {@code to}, both inclusive. */
+    /**
+     * The offer's click counts per member between {@code from} and {@code to}, both inclusive, in no
+     * particular order; members without clicks (human or bot) then are left out. Reads at most two
+     * rows per member, however long the period.
+     */
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
         return repository.offerMembers(offerId, from, to);

@@ -2,8 +2,6 @@ package io.linkledger.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.linkledger.shared.Sql;
 
-/** The click writes of the redirect path: raw click rows and their daily rollup. */
+/** The click writes of the redirect path: raw click rows and their counts queued for the rollups. */
 @Repository
 class ClickStore {
 
@@ -73,60 +71,6 @@ class ClickStore {
             ps.setLong(6, d.clicks());
             ps.setLong(7, d.uniqueClicks());
             ps.setLong(8, d.botClicks());
-        });
-    }
-
-    /** Queued counts, oldest first, locked until the transaction ends (whoever applies them waits for the others). */
-    List<Queued> lockQueued(int limit) {
-        return jdbc.sql("""
-                select id, assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks
-                from click_rollup_queue order by id limit ? for update""")
-                .param(limit)
-                .query((rs, row) -> new Queued(rs.getLong("id"), new ClickDelta(Sql.uuid(rs, "assignment_id"),
-                        rs.getObject("click_day", LocalDate.class), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
-                        Sql.uuid(rs, "member_id"), rs.getLong("clicks"), rs.getLong("unique_clicks"),
-                        rs.getLong("bot_clicks"))))
-                .list();
-    }
-
-    record Queued(long id, ClickDelta delta) {
-    }
-
-    boolean anyQueued() {
-        return !jdbc.sql("select id from click_rollup_queue limit 1").query(Long.class).list().isEmpty();
-    }
-
-    void deleteQueued(List<Queued> rows) {
-        batch.batchUpdate("delete from click_rollup_queue where id = ?", rows, rows.size(),
-                (ps, row) -> ps.setLong(1, row.id()));
-    }
-
-    /**
-     * Adds counts to their (link, day) rollup rows. Rows are created first (a no-op when they
-     * exist) and then incremented, in key order, so two appliers cannot deadlock.
-     */
-    void addToRollup(List<ClickDelta> deltas) {
-        List<ClickDelta> rows = new ArrayList<>(ClickDelta.merge(deltas));
-        rows.sort(Comparator.comparing(ClickDelta::assignmentId).thenComparing(ClickDelta::day));
-        batch.batchUpdate("""
-                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id)
-                values (?, ?, ?, ?, ?)
-                on conflict do nothing""", rows, rows.size(), (ps, d) -> {
-            ps.setObject(1, d.assignmentId());
-            ps.setObject(2, d.day());
-            ps.setObject(3, d.brandId());
-            ps.setObject(4, d.offerId());
-            ps.setObject(5, d.memberId());
-        });
-        batch.batchUpdate("""
-                update click_daily set clicks = clicks + ?, unique_clicks = unique_clicks + ?,
-                    bot_clicks = bot_clicks + ?
-                where assignment_id = ? and click_day = ?""", rows, rows.size(), (ps, d) -> {
-            ps.setLong(1, d.clicks());
-            ps.setLong(2, d.uniqueClicks());
-            ps.setLong(3, d.botClicks());
-            ps.setObject(4, d.assignmentId());
-            ps.setObject(5, d.day());
         });
     }
 

@@ -77,7 +77,7 @@ class OfferPageController {
         Offer offer = offers.get(brandId, id);
         Map<String, String> rangeErrors = new LinkedHashMap<>();
         OfferPageView.OfferPageRange chosen = range(range, from, to, rangeErrors);
-        var report = reports.offer(brandId, id, chosen.period());
+        var report = reports.offerSummary(brandId, id, chosen.period());
         List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
                 .toList();

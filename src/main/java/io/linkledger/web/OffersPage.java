@@ -54,7 +54,7 @@ class OffersPage {
         Page<Offer> page = offers.list(caller.brandId(), archived ? OfferStatus.ARCHIVED : null, PAGE_SIZE,
                 Math.max(0, offset));
         List<OffersView.Row> rows = page.items().stream()
-                .map(offer -> new OffersView.Row(offer, reports.offer(caller.brandId(), offer.id(), period))).toList();
+                .map(offer -> new OffersView.Row(offer, reports.offerSummary(caller.brandId(), offer.id(), period))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("page", page);
         model.addAttribute("range", range);

@@ -190,6 +190,25 @@ class ConversionRollupTest extends ConversionApiTest {
         assertThat(stats.forOffer(brand.id(), offerId, day, day.plusSeconds(86_400)))
                 .isEqualTo(rawOffer(offerId, day, day.plusSeconds(86_400)));
 
+        assertThat(runningTotals()).isEqualTo(rawRunningTotals()).isNotEmpty();
+        assertThat(totalRows()).isEqualTo(rawTotalRows()).isNotEmpty();
+        assertThat(offerRows()).isEqualTo(rawOfferRows()).isNotEmpty();
+        // Every period from one day to a week, across each link's first and last day and the gaps.
+        LocalDate first = LocalDate.of(2026, 11, 16);
+        LocalDate last = LocalDate.of(2026, 11, 24);
+        for (LocalDate a = first; !a.isAfter(last); a = a.plusDays(1)) {
+            for (LocalDate b = a; !b.isAfter(last); b = b.plusDays(1)) {
+                Instant start = a.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                Instant end = b.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                assertThat(stats.offerMembers(brand.id(), offerId, start, end)).as(a + " to " + b)
+                        .containsExactlyInAnyOrderElementsOf(rawMembers(offerId, start, end));
+                assertThat(stats.forOffer(brand.id(), offerId, start, end)).as(a + " to " + b)
+                        .isEqualTo(rawOffer(offerId, start, end));
+                assertThat(stats.assignmentDays(ada.assignmentId(), a, b, java.util.Currency.getInstance("USD")))
+                        .as(a + " to " + b).isEqualTo(rawLinkDays(ada.assignmentId(), start, end));
+            }
+        }
+
         UUID cpcOffer = UUID.fromString(clicker.offerId());
         var perClick = stats.forOffer(brand.id(), cpcOffer, from, to);
         assertThat(perClick.conversions()).isZero();
@@ -199,6 +218,37 @@ class ConversionRollupTest extends ConversionApiTest {
         assertThat(earnings.get(ConversionStatus.PAID)).isEqualTo(Money.ofMinor(300, "USD"));
         assertThat(earnings.get(ConversionStatus.PENDING)).isEqualTo(Money.ofMinor(640 + 100, "USD"));
         assertThat(earnings.get(ConversionStatus.REVERSED)).isEqualTo(Money.zero(java.util.Currency.getInstance("USD")));
+    }
+
+    @Test
+    void memberFiguresOfAnyPeriodEqualTheConversionsInItWhenDaysArriveOutOfOrder() {
+        Setup ada = linkOfferWithMember("CPS", null, "10");
+        Setup bo = secondMember(ada);
+        UUID offerId = UUID.fromString(ada.offerId());
+        String key = integration(Map.of("type", "SHAREASALE", "name", "ShareASale")).get("key").asString();
+        shareAsale(key, ada, "4001", "10.00", "2026-11-10 10:00:00");
+        String returned = shareAsale(key, ada, "4002", "20.00", "2026-11-12 10:00:00");
+        shareAsale(key, ada, "4003", "30.00", "2026-11-14 10:00:00");
+        shareAsale(key, bo, "4004", "40.00", "2026-11-15 10:00:00");
+        // Late: before, between and after the days that already have rows.
+        shareAsale(key, ada, "4005", "50.00", "2026-11-08 10:00:00");
+        shareAsale(key, ada, "4006", "60.00", "2026-11-13 23:59:59");
+        shareAsale(key, bo, "4007", "70.00", "2026-11-11 00:00:00");
+        shareAsale(key, ada, "4008", "80.00", "2026-11-17 10:00:00");
+        api.post("/api/v1/conversions/" + returned + "/reverse", Map.of("reason", "returned"));
+
+        assertThat(runningTotals()).isEqualTo(rawRunningTotals()).hasSize(7);
+        assertThat(totalRows()).isEqualTo(rawTotalRows()).hasSize(2);
+        LocalDate first = LocalDate.of(2026, 11, 6);
+        LocalDate last = LocalDate.of(2026, 11, 19);
+        for (LocalDate a = first; !a.isAfter(last); a = a.plusDays(1)) {
+            for (LocalDate b = a; !b.isAfter(last); b = b.plusDays(1)) {
+                Instant start = a.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                Instant end = b.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                assertThat(stats.offerMembers(brand.id(), offerId, start, end)).as(a + " to " + b)
+                        .containsExactlyInAnyOrderElementsOf(rawMembers(offerId, start, end));
+            }
+        }
     }
 
     @Test
@@ -213,6 +263,116 @@ class ConversionRollupTest extends ConversionApiTest {
 
         assertThat(morning.conversions()).isEqualTo(1);
         assertThat(morning.commission()).isEqualTo(Money.ofMinor(200, "USD"));
+    }
+
+    private static String longs(java.sql.ResultSet rs, int from, int to) throws java.sql.SQLException {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            out.append(' ').append(rs.getObject(i) instanceof LocalDate d ? d.toString() : String.valueOf(rs.getLong(i)));
+        }
+        return out.toString();
+    }
+
+    /** Each link's running totals on each of its days, as stored. */
+    private List<String> runningTotals() {
+        return jdbc.sql("""
+                select assignment_id, conversion_day, run_live, run_conversions, run_sales_minor, run_commission_minor
+                from conversion_daily where brand_id = ? and conversion_day < date '9999-12-31' and live <> 0
+                order by assignment_id, conversion_day""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))
+                .list();
+    }
+
+    /** The same from the raw conversions: everything live up to and including the day. */
+    private List<String> rawRunningTotals() {
+        return jdbc.sql("""
+                select d.assignment_id, d.conversion_day,
+                    (select count(*) from conversions c where c.assignment_id = d.assignment_id and c.status <> 'REVERSED'
+                        and not c.is_test and cast(c.converted_at at time zone 'UTC' as date) <= d.conversion_day),
+                    (select coalesce(sum(case when kind <> 'CPC' then 1 else 0 end), 0) from conversions c
+                        where c.assignment_id = d.assignment_id and c.status <> 'REVERSED' and not c.is_test
+                        and cast(c.converted_at at time zone 'UTC' as date) <= d.conversion_day),
+                    (select coalesce(sum(sale_minor), 0) from conversions c where c.assignment_id = d.assignment_id
+                        and c.status <> 'REVERSED' and not c.is_test
+                        and cast(c.converted_at at time zone 'UTC' as date) <= d.conversion_day),
+                    (select coalesce(sum(commission_minor), 0) from conversions c where c.assignment_id = d.assignment_id
+                        and c.status <> 'REVERSED' and not c.is_test
+                        and cast(c.converted_at at time zone 'UTC' as date) <= d.conversion_day)
+                from (select distinct assignment_id, cast(converted_at at time zone 'UTC' as date) as conversion_day
+                      from conversions where brand_id = ? and status <> 'REVERSED' and not is_test) d
+                order by d.assignment_id, d.conversion_day""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))
+                .list();
+    }
+
+    /** Each link's total row: all-time figures and the first and last day it has rows for. */
+    private List<String> totalRows() {
+        return jdbc.sql("""
+                select t.assignment_id, t.run_live, t.run_conversions, t.run_sales_minor, t.run_commission_minor,
+                    t.live + t.sales_minor + t.commission_minor + t.pending_commission_minor as day_figures,
+                    case when t.first_day = (select min(conversion_day) from conversion_daily d
+                        where d.assignment_id = t.assignment_id and d.conversion_day < t.conversion_day)
+                        then 0 else 1 end as first_day_wrong,
+                    case when t.last_day = (select max(conversion_day) from conversion_daily d
+                        where d.assignment_id = t.assignment_id and d.conversion_day < t.conversion_day)
+                        then 0 else 1 end as last_day_wrong
+                from conversion_daily t where t.brand_id = ? and t.conversion_day = date '9999-12-31'
+                order by t.assignment_id""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 8))
+                .list();
+    }
+
+    private List<String> rawTotalRows() {
+        return jdbc.sql("""
+                select assignment_id, sum(case when status <> 'REVERSED' and not is_test then 1 else 0 end),
+                    sum(case when status <> 'REVERSED' and not is_test and kind <> 'CPC' then 1 else 0 end),
+                    sum(case when status <> 'REVERSED' and not is_test then sale_minor else 0 end),
+                    sum(case when status <> 'REVERSED' and not is_test then commission_minor else 0 end), 0, 0, 0
+                from conversions where brand_id = ?
+                group by assignment_id order by assignment_id""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 8))
+                .list();
+    }
+
+    /** The offers' days summed over the shards, days with live conversions only. */
+    private List<String> offerRows() {
+        return jdbc.sql("""
+                select offer_id, conversion_day, sum(live), sum(conversions), sum(sales_minor), sum(commission_minor)
+                from conversion_offer_daily where brand_id = ?
+                group by offer_id, conversion_day having sum(live) <> 0
+                order by offer_id, conversion_day""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))
+                .list();
+    }
+
+    private List<String> rawOfferRows() {
+        return jdbc.sql("""
+                select offer_id, cast(converted_at at time zone 'UTC' as date) as d, count(*),
+                    sum(case when kind <> 'CPC' then 1 else 0 end), sum(sale_minor), sum(commission_minor)
+                from conversions where brand_id = ? and status <> 'REVERSED' and is_test = false
+                group by offer_id, cast(converted_at at time zone 'UTC' as date)
+                order by offer_id, d""")
+                .param(brand.id())
+                .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))
+                .list();
+    }
+
+    private List<ConversionStats.DayStats> rawLinkDays(UUID assignmentId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select cast(converted_at at time zone 'UTC' as date) as d,
+                    sum(case when kind <> 'CPC' then 1 else 0 end) as n, sum(sale_minor) as s, sum(commission_minor) as c
+                from conversions where assignment_id = ? and status <> 'REVERSED' and is_test = false
+                  and converted_at >= ? and converted_at < ?
+                group by cast(converted_at at time zone 'UTC' as date) order by d""")
+                .params(assignmentId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new ConversionStats.DayStats(rs.getObject("d", LocalDate.class), rs.getLong("n"),
+                        Money.ofMinor(rs.getLong("s"), "USD"), Money.ofMinor(rs.getLong("c"), "USD")))
+                .list();
     }
 
     private ConversionStats.OfferConversionStats rawOffer(UUID offerId, Instant from, Instant to) {

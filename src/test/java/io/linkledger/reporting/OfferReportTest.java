@@ -56,6 +56,12 @@ class OfferReportTest extends ApiTest {
         assertThat(report.get("conversionRate").asString()).isEqualTo("25.00");
         assertThat(report.get("epc").asString()).isEqualTo("3.1250");
 
+        assertThat(report.get("members").get(0).get("commission").asString()).isEqualTo("12.50");
+        JsonNode summary = api.get("/api/v1/reports/offers/" + offer + "?members=false").json();
+        assertThat(summary.get("members")).isEmpty();
+        assertThat(summary.get("commission").asString()).isEqualTo("12.50");
+        assertThat(summary.get("days")).isEqualTo(report.get("days"));
+
         JsonNode today = report.get("days").get(0);
         assertThat(today.get("clicks").asLong()).isEqualTo(4);
         assertThat(today.get("conversions").asLong()).isEqualTo(1);
