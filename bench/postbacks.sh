@@ -83,17 +83,15 @@ settle
 psql -d "$db" -qc "analyze"
 before=$(conversions)
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
-pg_ticks() { for p in $(pgrep -x postgres || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
 # The backends serving this benchmark's database only (the server's pool): other databases' work is
-# not counted, nor the shared WAL writer and checkpointer (in pg_ticks above).
+# not counted, nor the shared WAL writer and checkpointer (in bench_pg_ticks).
 db_ticks() { for p in $(psql -d "$db" -Atc "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
 batches() { curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 } END { print "" }'; }
 echo "== Unique postbacks ($DURATION, $CONNECTIONS connections)"
-jvm0=$(cpu_ticks); pg0=$(pg_ticks); db0=$(db_ticks); read -r b_n0 b_sum0 < <(batches)
+jvm0=$(bench_cpu_ticks); pg0=$(bench_pg_ticks); db0=$(db_ticks); read -r b_n0 b_sum0 < <(batches)
 read -r u_total u_bad u_rps u_p50 u_p99 < <(run unique 0 "$CLICKS" "$DURATION")
 settle
-jvm1=$(cpu_ticks); pg1=$(pg_ticks); db1=$(db_ticks); read -r b_n1 b_sum1 < <(batches)
+jvm1=$(bench_cpu_ticks); pg1=$(bench_pg_ticks); db1=$(db_ticks); read -r b_n1 b_sum1 < <(batches)
 after_unique=$(conversions)
 created=$((after_unique - before))
 if [ "$u_total" -ge "$CLICKS" ]; then echo "!! more requests than clicks: raise CLICKS" >&2; exit 1; fi
@@ -109,10 +107,9 @@ accepted_rps=$(awk -v t="$u_total" -v b="$u_bad" -v r="$u_rps" 'BEGIN { printf "
 dup_rps=$(awk -v t="$d_total" -v b="$d_bad" -v r="$d_rps" 'BEGIN { printf "%.0f", (t > 0 ? r * (t - b) / t : 0) }')
 inbound=$(psql -d "$db" -Atc "select string_agg(outcome || '=' || n, ' ') from (select outcome, count(*) n from inbound_requests group by 1 order by 1) x")
 rss=$(ps -o rss= -p "$server_pid" | awk '{ printf "%.0f", $1 / 1024 }')
-hz=$(getconf CLK_TCK)
-jvm_ms=$(awk -v a="$jvm0" -v b="$jvm1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
-pg_ms=$(awk -v a="$pg0" -v b="$pg1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
-db_ms=$(awk -v a="$db0" -v b="$db1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }')
+jvm_ms=$(bench_cpu_per $(( jvm1 - jvm0 )) "$created")
+pg_ms=$(bench_cpu_per $(( pg1 - pg0 )) "$created")
+db_ms=$(bench_cpu_per $(( db1 - db0 )) "$created")
 batch_mean=$(awk -v a="$b_sum0" -v b="$b_sum1" -v c="$b_n0" -v d="$b_n1" 'BEGIN { printf "%.1f", (d > c ? (b - a) / (d - c) : 0) }')
 
 echo
