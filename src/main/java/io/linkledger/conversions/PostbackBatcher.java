@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.linkledger.conversions.PostbackBatch.Alone;
 import io.linkledger.conversions.PostbackBatch.Handled;
 import io.linkledger.conversions.PostbackBatch.Received;
+import io.linkledger.shared.GroupCommit;
 import io.linkledger.shared.ProblemException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,23 +96,7 @@ class PostbackBatcher implements SmartLifecycle {
     }
 
     private void flushLoop() {
-        List<Waiting> waiting = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
-            try {
-                Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                waiting.add(first);
-                queue.drainTo(waiting, batchSize - 1);
-                flush(waiting);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                waiting.clear();
-            }
-        }
+        GroupCommit.drain(queue, batchSize, () -> running, this::flush);
     }
 
     private void flush(List<Waiting> waiting) {
