@@ -10,11 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.linkledger.shared.Sql;
 
@@ -22,8 +26,17 @@ import io.linkledger.shared.Sql;
 @Repository
 class ClickStore {
 
+    /** How many (link, day) rows this node remembers as existing before it starts over. */
+    private static final int KNOWN_ROWS = 200_000;
+
     private final JdbcTemplate batch;
     private final JdbcClient jdbc;
+    /**
+     * Link rows (day and total rows) known to exist, so a flush inserts only new ones: rollup rows
+     * are never deleted. Should one be missing anyway, the range update finds fewer rows than it
+     * must, and the batch fails and forgets them all.
+     */
+    private final Set<DayKey> existing = ConcurrentHashMap.newKeySet();
 
     ClickStore(JdbcTemplate batch, JdbcClient jdbc) {
         this.batch = batch;
@@ -82,8 +95,9 @@ class ClickStore {
     /**
      * Adds the clicks to the offer's day rows and to their links' day rows, running totals and total
      * rows (see V40). Run last in the batch's transaction: the row locks are held only until the commit.
-     * Three batched statements: the offer rows (which locks the offers first), new link rows seeded
-     * from the running totals before them, and the link rows from the click's day on.
+     * Three batched statements: the offer rows (which locks the offers first), the link rows not
+     * known to exist yet, seeded from the running totals before them (usually none: skipped), and
+     * the link rows from the click's day on.
      */
     void addToRollup(List<Click> clicks) {
         Map<DayKey, Counts> offers = new HashMap<>();
@@ -102,11 +116,42 @@ class ClickStore {
         for (int i = 0; i < rows.size(); i++) {
             DayKey key = rows.get(i).getKey();
             Click sample = rows.get(i).getValue().sample;
-            seeds.add(new Seed(key.id(), key.day(), sample, null));
-            if (i + 1 == rows.size() || !rows.get(i + 1).getKey().id().equals(key.id())) {
+            if (!existing.contains(key)) {
+                seeds.add(new Seed(key.id(), key.day(), sample, null));
+            }
+            DayKey total = new DayKey(key.id(), ClickRollupRepository.TOTAL_DAY);
+            if ((i + 1 == rows.size() || !rows.get(i + 1).getKey().id().equals(key.id()))
+                    && !existing.contains(total)) {
                 seeds.add(new Seed(key.id(), ClickRollupRepository.TOTAL_DAY, sample, key.day()));
             }
         }
+        if (!seeds.isEmpty()) {
+            insertSeeded(seeds);
+        }
+        int[][] updated = addFromDay(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            // The day's row and the total row at least: fewer means rows believed to exist do not.
+            if (updated[0][i] < 2) {
+                existing.clear();
+                throw new IllegalStateException("click_daily rows of link " + rows.get(i).getKey().id()
+                        + " on " + rows.get(i).getKey().day() + " missing; the batch is rolled back");
+            }
+        }
+        // Remembered once committed: a rolled-back insert must be tried again.
+        List<DayKey> stored = new ArrayList<>();
+        seeds.forEach(seed -> stored.add(new DayKey(seed.assignmentId(), seed.day())));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (existing.size() > KNOWN_ROWS) {
+                    existing.clear();
+                }
+                existing.addAll(stored);
+            }
+        });
+    }
+
+    private void insertSeeded(List<Seed> seeds) {
         batch.batchUpdate("""
                 insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks,
                     run_unique_clicks, run_bot_clicks, first_day, last_day)
@@ -132,7 +177,10 @@ class ClickStore {
             ps.setObject(9, seed.assignmentId());
             ps.setObject(10, seed.day());
         });
-        batch.batchUpdate("""
+    }
+
+    private int[][] addFromDay(List<Map.Entry<DayKey, Counts>> rows) {
+        return batch.batchUpdate("""
                 update click_daily set
                     clicks = clicks + case when click_day = ? then ? else 0 end,
                     unique_clicks = unique_clicks + case when click_day = ? then ? else 0 end,

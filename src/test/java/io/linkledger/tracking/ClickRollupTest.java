@@ -1,6 +1,7 @@
 package io.linkledger.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,6 +99,21 @@ class ClickRollupTest extends ApiTest {
         assertThat(rollups.linkDays(a.assignmentId(), LocalDate.of(2026, 11, 1), LocalDate.of(9999, 12, 31)))
                 .extracting(ClickRollups.Day::day).containsExactly(LocalDate.of(2026, 11, 8), LocalDate.of(2026, 11, 10),
                         LocalDate.of(2026, 11, 12), LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 16));
+    }
+
+    @Test
+    void aBatchWhoseRollupRowsAreGoneIsRolledBackAndTheNextOneStoresThemAgain() {
+        Link link = links(1).get(0);
+        flush(click(link, "2026-11-20T10:00:00Z", false, true));
+        jdbc.sql("delete from click_daily where assignment_id = ?").param(link.assignmentId()).update();
+
+        Click lost = click(link, "2026-11-20T11:00:00Z", false, false);
+        assertThatThrownBy(() -> flush(lost)).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.sql("select count(*) from clicks where transaction_id = ?").param(lost.transactionId())
+                .query(Long.class).single()).isZero();
+
+        flush(click(link, "2026-11-20T12:00:00Z", false, false));
+        assertThat(totalRows(link.offerId())).containsExactly(link.assignmentId() + " 0 1 0 0 2026-11-20 2026-11-20");
     }
 
     /** Each link's day rows with their running totals, as stored. */
