@@ -328,6 +328,22 @@ class ConversionRollupRepository {
                 .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
+        if (!inside(last, offerDays) && !inside(before, offerDays)) {
+            // Both ends resolve for every link at once: the differences straight from the total rows.
+            return jdbc.sql("select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from ("
+                    + "select t.member_id, "
+                    + String.join(", ", RUNNING.stream().map(c -> "(" + runAt(c, last, "last", "e", offerDays)
+                            + ") - (" + runAt(c, before, "before", "s", offerDays) + ") as " + c).toList())
+                    + " from conversion_daily t where t.offer_id = :offer and t.brand_id = :brand"
+                    + " and t.conversion_day = :total) p where run_live > 0")
+                    .param("offer", offerId)
+                    .param("brand", brandId)
+                    .param("total", TOTAL_DAY)
+                    .query((rs, row) -> new ConversionStats.MemberStats(rs.getObject("member_id", UUID.class),
+                            rs.getLong("run_conversions"), new Money(rs.getLong("run_sales_minor"), currency),
+                            new Money(rs.getLong("run_commission_minor"), currency)))
+                    .list();
+        }
         StringBuilder sql = new StringBuilder("select t.assignment_id, t.currency, t.member_id");
         for (String column : RUNNING) {
             sql.append(", ").append(runAt(column, last, "last", "e", offerDays)).append(" as end_").append(column)

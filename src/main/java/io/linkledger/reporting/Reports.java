@@ -145,8 +145,8 @@ public class Reports {
             case COMMISSION -> Comparator.comparingLong(r -> r.commission().minor());
             case EPC -> Comparator.comparingDouble(r -> r.clicks() == 0 ? -1 : (double) r.commission().minor() / r.clicks());
         };
-        // Ties keep member id order (the rows come sorted by it), the same on every page.
-        rows.sort(descending ? order.reversed() : order);
+        // Ties in member id order, the same on every page.
+        rows.sort((descending ? order.reversed() : order).thenComparing(MemberRow::memberId));
         List<MemberRow> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit));
         return new Page<>(sort == MemberSort.NAME ? List.copyOf(page) : named(brandId, page), rows.size(), limit,
                 offset);

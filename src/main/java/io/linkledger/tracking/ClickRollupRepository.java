@@ -101,6 +101,19 @@ class ClickRollupRepository {
                 .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
+        if (!inside(to, offerDays) && !inside(before, offerDays)) {
+            // Both ends resolve for every link at once: the differences straight from the total rows.
+            return jdbc.sql("select member_id, run_clicks, run_unique_clicks, run_bot_clicks from (select t.member_id, "
+                    + String.join(", ", RUNNING.stream().map(c -> "(" + runAt(c, to, "last", "e", offerDays) + ") - ("
+                            + runAt(c, before, "before", "s", offerDays) + ") as " + c).toList())
+                    + " from click_daily t where t.offer_id = :offer and t.click_day = :total) p"
+                    + " where run_clicks + run_bot_clicks > 0")
+                    .param("offer", offerId)
+                    .param("total", TOTAL_DAY)
+                    .query((rs, row) -> new ClickRollups.MemberCounts(rs.getObject("member_id", UUID.class),
+                            rs.getLong("run_clicks"), rs.getLong("run_unique_clicks"), rs.getLong("run_bot_clicks")))
+                    .list();
+        }
         StringBuilder sql = new StringBuilder("select t.assignment_id, t.member_id");
         for (String column : RUNNING) {
             sql.append(", ").append(runAt(column, to, "last", "e", offerDays)).append(" as end_").append(column)
