@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.linkledger.shared.Money;
+import io.linkledger.shared.RunningTotals;
 
 /**
  * The daily conversion rollup ({@code conversion_daily}): what each live conversion adds to its
@@ -259,58 +260,10 @@ class ConversionRollupRepository {
                 .list();
     }
 
-    private static final List<String> RUNNING = List.of("run_live", "run_conversions", "run_sales_minor",
-            "run_commission_minor");
-
-    /**
-     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
-     * {@code :at}), or null where the link's latest row up to that day must be looked up. The offer
-     * has a row for every day one of its links has (both are written in one transaction), so a day
-     * before the offer's first day is before every link's first day (nothing yet) and a day on or
-     * after the offer's last day is on or after every link's last day (the link's total row). Only
-     * a day inside the offer's days needs each link's own: nothing before its first day, its total
-     * row from its last day on, else its row that day ({@code a}, joined for all links at once
-     * through the offer-and-day index) or the latest one before (null).
-     */
-    private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
-        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
-            return "0";
-        }
-        if (!day.isBefore(offerDays.get(1))) {
-            return "t." + column;
-        }
-        return """
-                case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    when %3$s.conversion_day is not null then %3$s.%1$s end""".formatted(column, at, a);
-    }
-
-    private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
-        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
-    }
-
-    /** One link's running totals at the end of the period and of the day before it; null: not read yet. */
-    private static final class Ends {
-        final UUID memberId;
-        long[] end;
-        long[] start;
-
-        Ends(UUID memberId) {
-            this.memberId = memberId;
-        }
-    }
+    private static final RunningTotals TOTALS = new RunningTotals("conversion_day",
+            List.of("run_live", "run_conversions", "run_sales_minor", "run_commission_minor"));
 
     private record LinkCurrency(UUID assignmentId, String currency) {
-    }
-
-    private static long[] values(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
-        long[] values = new long[RUNNING.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rs.getLong(prefix + RUNNING.get(i));
-            if (rs.wasNull()) {
-                return null;
-            }
-        }
-        return values;
     }
 
     /**
@@ -328,12 +281,11 @@ class ConversionRollupRepository {
                 .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
-        if (!inside(last, offerDays) && !inside(before, offerDays)) {
+        if (!RunningTotals.inside(last, offerDays) && !RunningTotals.inside(before, offerDays)) {
             // Both ends resolve for every link at once: the differences straight from the total rows.
             return jdbc.sql("select member_id, run_live, run_conversions, run_sales_minor, run_commission_minor from ("
                     + "select t.member_id, "
-                    + String.join(", ", RUNNING.stream().map(c -> "(" + runAt(c, last, "last", "e", offerDays)
-                            + ") - (" + runAt(c, before, "before", "s", offerDays) + ") as " + c).toList())
+                    + TOTALS.differences(last, before, offerDays)
                     + " from conversion_daily t where t.offer_id = :offer and t.brand_id = :brand"
                     + " and t.conversion_day = :total) p where run_live > 0")
                     .param("offer", offerId)
@@ -345,22 +297,18 @@ class ConversionRollupRepository {
                     .list();
         }
         StringBuilder sql = new StringBuilder("select t.assignment_id, t.currency, t.member_id");
-        for (String column : RUNNING) {
-            sql.append(", ").append(runAt(column, last, "last", "e", offerDays)).append(" as end_").append(column)
-                    .append(", ").append(runAt(column, before, "before", "s", offerDays)).append(" as start_")
-                    .append(column);
-        }
+        sql.append(TOTALS.ends(last, before, offerDays));
         sql.append(" from conversion_daily t");
-        if (inside(last, offerDays)) {
+        if (RunningTotals.inside(last, offerDays)) {
             sql.append(" left join conversion_daily e on e.offer_id = t.offer_id and e.conversion_day = :last"
                     + " and e.assignment_id = t.assignment_id and e.currency = t.currency");
         }
-        if (inside(before, offerDays)) {
+        if (RunningTotals.inside(before, offerDays)) {
             sql.append(" left join conversion_daily s on s.offer_id = t.offer_id and s.conversion_day = :before"
                     + " and s.assignment_id = t.assignment_id and s.currency = t.currency");
         }
         sql.append(" where t.offer_id = :offer and t.brand_id = :brand and t.conversion_day = :total");
-        Map<LinkCurrency, Ends> links = new HashMap<>();
+        Map<LinkCurrency, RunningTotals.Ends> links = new HashMap<>();
         jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("brand", brandId)
@@ -368,9 +316,9 @@ class ConversionRollupRepository {
                 .param("before", before)
                 .param("total", TOTAL_DAY)
                 .query(rs -> {
-                    Ends ends = new Ends(rs.getObject("member_id", UUID.class));
-                    ends.end = values(rs, "end_");
-                    ends.start = values(rs, "start_");
+                    RunningTotals.Ends ends = new RunningTotals.Ends(rs.getObject("member_id", UUID.class));
+                    ends.end = TOTALS.values(rs, "end_");
+                    ends.start = TOTALS.values(rs, "start_");
                     links.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
                             rs.getString("currency").trim()), ends);
                 });
@@ -379,7 +327,7 @@ class ConversionRollupRepository {
         latestUpTo(before, links.entrySet().stream().filter(e -> e.getValue().start == null).map(Map.Entry::getKey)
                 .toList()).forEach((link, values) -> links.get(link).start = values);
         List<ConversionStats.MemberStats> members = new ArrayList<>();
-        for (Ends ends : links.values()) {
+        for (RunningTotals.Ends ends : links.values()) {
             if (ends.end[0] - ends.start[0] > 0) {
                 members.add(new ConversionStats.MemberStats(ends.memberId, ends.end[1] - ends.start[1],
                         new Money(ends.end[2] - ends.start[2], currency),
@@ -409,7 +357,7 @@ class ConversionRollupRepository {
                     .param("links", ids)
                     .query(rs -> {
                         found.put(new LinkCurrency(rs.getObject("assignment_id", UUID.class),
-                                rs.getString("currency").trim()), values(rs, ""));
+                                rs.getString("currency").trim()), TOTALS.values(rs, ""));
                     });
         }
         found.keySet().retainAll(links);

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.shared.RunningTotals;
+
 /** Reads the click rollups that {@link ClickStore#addToRollup} keeps (tables and rows: V40). */
 @Repository
 class ClickRollupRepository {
@@ -38,55 +40,8 @@ class ClickRollupRepository {
                 .list();
     }
 
-    private static final List<String> RUNNING = List.of("run_clicks", "run_unique_clicks", "run_bot_clicks");
-
-    /**
-     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
-     * {@code :at}), or null where the link's latest row up to that day must be looked up. The offer
-     * has a row for every day one of its links has (both are written in one transaction), so a day
-     * before the offer's first day is before every link's first day (nothing yet) and a day on or
-     * after the offer's last day is on or after every link's last day (the link's total row). Only
-     * a day inside the offer's days needs each link's own: nothing before its first day, its total
-     * row from its last day on, else its row that day ({@code a}, joined for all links at once
-     * through the offer-and-day index) or, on a day without clicks, the latest one before (null).
-     */
-    private static String runAt(String column, LocalDate day, String at, String a, List<LocalDate> offerDays) {
-        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
-            return "0";
-        }
-        if (!day.isBefore(offerDays.get(1))) {
-            return "t." + column;
-        }
-        return """
-                case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    when %3$s.click_day is not null then %3$s.%1$s end""".formatted(column, at, a);
-    }
-
-    private static boolean inside(LocalDate day, List<LocalDate> offerDays) {
-        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
-    }
-
-    /** One link's running totals at the end of the period and of the day before it; null: not read yet. */
-    private static final class Ends {
-        final UUID memberId;
-        long[] end;
-        long[] start;
-
-        Ends(UUID memberId) {
-            this.memberId = memberId;
-        }
-    }
-
-    private static long[] values(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
-        long[] values = new long[RUNNING.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rs.getLong(prefix + RUNNING.get(i));
-            if (rs.wasNull()) {
-                return null;
-            }
-        }
-        return values;
-    }
+    private static final RunningTotals TOTALS = new RunningTotals("click_day",
+            List.of("run_clicks", "run_unique_clicks", "run_bot_clicks"));
 
     /**
      * Each member's clicks from {@code from} to {@code to}: the difference of two running totals per
@@ -101,11 +56,10 @@ class ClickRollupRepository {
                 .query((rs, row) -> Arrays.asList(rs.getObject("first_day", LocalDate.class),
                         rs.getObject("last_day", LocalDate.class)))
                 .single();
-        if (!inside(to, offerDays) && !inside(before, offerDays)) {
+        if (!RunningTotals.inside(to, offerDays) && !RunningTotals.inside(before, offerDays)) {
             // Both ends resolve for every link at once: the differences straight from the total rows.
             return jdbc.sql("select member_id, run_clicks, run_unique_clicks, run_bot_clicks from (select t.member_id, "
-                    + String.join(", ", RUNNING.stream().map(c -> "(" + runAt(c, to, "last", "e", offerDays) + ") - ("
-                            + runAt(c, before, "before", "s", offerDays) + ") as " + c).toList())
+                    + TOTALS.differences(to, before, offerDays)
                     + " from click_daily t where t.offer_id = :offer and t.click_day = :total) p"
                     + " where run_clicks + run_bot_clicks > 0")
                     .param("offer", offerId)
@@ -115,31 +69,27 @@ class ClickRollupRepository {
                     .list();
         }
         StringBuilder sql = new StringBuilder("select t.assignment_id, t.member_id");
-        for (String column : RUNNING) {
-            sql.append(", ").append(runAt(column, to, "last", "e", offerDays)).append(" as end_").append(column)
-                    .append(", ").append(runAt(column, before, "before", "s", offerDays)).append(" as start_")
-                    .append(column);
-        }
+        sql.append(TOTALS.ends(to, before, offerDays));
         sql.append(" from click_daily t");
-        if (inside(to, offerDays)) {
+        if (RunningTotals.inside(to, offerDays)) {
             sql.append(" left join click_daily e on e.offer_id = t.offer_id and e.click_day = :last"
                     + " and e.assignment_id = t.assignment_id");
         }
-        if (inside(before, offerDays)) {
+        if (RunningTotals.inside(before, offerDays)) {
             sql.append(" left join click_daily s on s.offer_id = t.offer_id and s.click_day = :before"
                     + " and s.assignment_id = t.assignment_id");
         }
         sql.append(" where t.offer_id = :offer and t.click_day = :total");
-        Map<UUID, Ends> links = new HashMap<>();
+        Map<UUID, RunningTotals.Ends> links = new HashMap<>();
         jdbc.sql(sql.toString())
                 .param("offer", offerId)
                 .param("last", to)
                 .param("before", before)
                 .param("total", TOTAL_DAY)
                 .query(rs -> {
-                    Ends ends = new Ends(rs.getObject("member_id", UUID.class));
-                    ends.end = values(rs, "end_");
-                    ends.start = values(rs, "start_");
+                    RunningTotals.Ends ends = new RunningTotals.Ends(rs.getObject("member_id", UUID.class));
+                    ends.end = TOTALS.values(rs, "end_");
+                    ends.start = TOTALS.values(rs, "start_");
                     links.put(rs.getObject("assignment_id", UUID.class), ends);
                 });
         latestUpTo(to, links.entrySet().stream().filter(e -> e.getValue().end == null).map(Map.Entry::getKey).toList())
@@ -147,7 +97,7 @@ class ClickRollupRepository {
         latestUpTo(before, links.entrySet().stream().filter(e -> e.getValue().start == null).map(Map.Entry::getKey)
                 .toList()).forEach((link, values) -> links.get(link).start = values);
         List<ClickRollups.MemberCounts> members = new ArrayList<>();
-        for (Ends ends : links.values()) {
+        for (RunningTotals.Ends ends : links.values()) {
             long clicks = ends.end[0] - ends.start[0];
             long bots = ends.end[2] - ends.start[2];
             if (clicks + bots > 0) {
@@ -171,7 +121,7 @@ class ClickRollupRepository {
                     .param("total", TOTAL_DAY)
                     .param("links", links.subList(from, Math.min(links.size(), from + 500)))
                     .query(rs -> {
-                        found.put(rs.getObject("assignment_id", UUID.class), values(rs, ""));
+                        found.put(rs.getObject("assignment_id", UUID.class), TOTALS.values(rs, ""));
                     });
         }
         if (found.size() != links.size()) {
