@@ -1,27 +1,20 @@
 package io.linkledger.conversions;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import io.linkledger.shared.Money;
+import java.util.List;
 
 /**
- * Published synchronously, inside the transaction that changed it, whenever a conversion is
- * created or its status or commission changes. The ledger books from these, so money and
- * conversions commit or roll back together. {@code fromStatus} and the "before" amounts are
- * null for a new conversion; {@code eventId} makes handling idempotent.
+ * Published synchronously, inside the transaction that made them, with every conversion money
+ * change of one step: one change for an approval or a reversal, all of a postback batch's new
+ * conversions at once. The ledger books from these, so money and conversions commit or roll back
+ * together, with a few statements for a whole batch; changes are booked in this order.
  */
-public record ConversionMoneyChanged(
-        UUID eventId,
-        UUID brandId,
-        UUID conversionId,
-        UUID offerId,
-        UUID memberId,
-        ConversionStatus fromStatus,
-        ConversionStatus toStatus,
-        Money memberCommissionBefore,
-        Money memberCommissionAfter,
-        Money networkCommissionBefore,
-        Money networkCommissionAfter,
-        Instant at) {
+public record ConversionMoneyChanged(List<MoneyChange> changes) {
+
+    public ConversionMoneyChanged {
+        changes = List.copyOf(changes);
+    }
+
+    public static ConversionMoneyChanged of(MoneyChange change) {
+        return new ConversionMoneyChanged(List.of(change));
+    }
 }

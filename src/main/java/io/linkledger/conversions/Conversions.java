@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.linkledger.conversions.Attribution.Attributed;
 import io.linkledger.conversions.CommissionEngine.Commission;
 import io.linkledger.conversions.Conversion.AttributedBy;
-import io.linkledger.ledger.MemberPaid;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.tracking.Assignment;
+import io.linkledger.assignments.Assignment;
 
 /**
  * The conversion lifecycle: creation from an attributed claim, approval, reversal, amount
@@ -135,7 +133,7 @@ public class Conversions {
     }
 
     /**
-     * Stores new conversions together: rows, history, one {@link ConversionsMoneyChanged} for all and
+     * Stores new conversions together: rows, history, one {@link ConversionMoneyChanged} for all and
      * the rollup. The caller has made sure that no other conversion holds their keys or credits their
      * orders; a concurrent twin committed meanwhile fails the whole transaction instead of being skipped.
      * Call it last in the transaction, for the rollup's row locks.
@@ -147,7 +145,7 @@ public class Conversions {
         }
         repository.insertAll(fresh);
         repository.recordCreations(fresh.stream().map(c -> ids.next()).toList(), fresh);
-        events.publishEvent(new ConversionsMoneyChanged(
+        events.publishEvent(new ConversionMoneyChanged(
                 fresh.stream().map(c -> moneyEvent(null, c, null, c.createdAt())).toList()));
         // Last: the daily rows are shared by every conversion of a link and day, locked until the commit.
         rollup.applyAll(fresh);
@@ -317,18 +315,21 @@ public class Conversions {
                 null, clock.instant());
     }
 
-    /** Marks the member's approved conversions paid, oldest first, as far as the payment covers them. */
-    @EventListener
-    public void on(MemberPaid paid) {
-        long left = paid.amount().minor();
+    /**
+     * Marks the member's approved conversions paid, oldest first, as far as {@code amount} covers
+     * them; called by the ledger inside the transaction that recorded the completed payout.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markPaid(UUID brandId, UUID memberId, UUID paymentId, Money amount) {
+        long left = amount.minor();
         Instant now = clock.instant();
-        for (Conversion c : repository.approvedOldestFirst(paid.brandId(), paid.memberId())) {
-            if (!c.commission().currency().equals(paid.amount().currency()) || c.commission().minor() > left) {
+        for (Conversion c : repository.approvedOldestFirst(brandId, memberId)) {
+            if (!c.commission().currency().equals(amount.currency()) || c.commission().minor() > left) {
                 break;
             }
             left -= c.commission().minor();
             change(c, ConversionStatus.PAID, c.sale(), c.commission(), c.networkCommission(), "PAID",
-                    "Paid in payment " + paid.paymentId(), paid.paymentId(), now);
+                    "Paid in payment " + paymentId, paymentId, now);
         }
     }
 
@@ -354,11 +355,11 @@ public class Conversions {
                 && Objects.equals(before.owedNetworkCommission(), after.owedNetworkCommission())) {
             return;
         }
-        events.publishEvent(moneyEvent(before, after, from, now));
+        events.publishEvent(ConversionMoneyChanged.of(moneyEvent(before, after, from, now)));
     }
 
-    private ConversionMoneyChanged moneyEvent(Conversion before, Conversion after, ConversionStatus from, Instant now) {
-        return new ConversionMoneyChanged(ids.next(), after.brandId(), after.id(), after.offerId(), after.memberId(),
+    private MoneyChange moneyEvent(Conversion before, Conversion after, ConversionStatus from, Instant now) {
+        return new MoneyChange(ids.next(), after.brandId(), after.id(), after.offerId(), after.memberId(),
                 from, after.status(), before == null ? null : before.owedCommission(), after.owedCommission(),
                 before == null ? null : before.owedNetworkCommission(), after.owedNetworkCommission(), now);
     }

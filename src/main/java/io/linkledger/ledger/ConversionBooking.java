@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.conversions.ConversionMoneyChanged;
 import io.linkledger.conversions.ConversionStatus;
-import io.linkledger.conversions.ConversionsMoneyChanged;
+import io.linkledger.conversions.MoneyChange;
 import io.linkledger.shared.Money;
 
 /**
@@ -40,26 +40,21 @@ class ConversionBooking {
         this.clock = clock;
     }
 
+    /**
+     * Books the changes as one after the other would, with a few statements for all of them; a
+     * change seen before (a redelivery) is skipped.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ConversionMoneyChanged event) {
-        if (repository.markProcessed(event.eventId(), event.brandId(), clock.instant())) {
-            book(List.of(event));
-        }
+        book(repository.markAllProcessed(event.changes(), clock.instant()));
     }
 
-    /** A batch books as its events one after the other would, with a few statements for all of them. */
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(ConversionsMoneyChanged batch) {
-        book(repository.markAllProcessed(batch.changes(), clock.instant()));
-    }
-
-    private void book(List<ConversionMoneyChanged> events) {
+    private void book(List<MoneyChange> events) {
         Map<UUID, BookedConversion> stored = repository.findAll(
-                events.stream().map(ConversionMoneyChanged::conversionId).collect(Collectors.toSet()));
+                events.stream().map(MoneyChange::conversionId).collect(Collectors.toSet()));
         Map<UUID, BookedConversion> booked = new LinkedHashMap<>();
-        for (ConversionMoneyChanged event : events) {
+        for (MoneyChange event : events) {
             UUID id = event.conversionId();
             BookedConversion before = booked.containsKey(id) ? booked.get(id) : stored.get(id);
             booked.put(id, book(event, before));
@@ -70,7 +65,7 @@ class ConversionBooking {
     }
 
     /** Posts what moves the books from {@code before} (null: nothing booked yet) to the event's target. */
-    private BookedConversion book(ConversionMoneyChanged event, BookedConversion before) {
+    private BookedConversion book(MoneyChange event, BookedConversion before) {
         Money member = orZero(event.memberCommissionAfter(), event);
         Money network = orZero(event.networkCommissionAfter(), event);
         Currency currency = member.currency();
@@ -104,7 +99,7 @@ class ConversionBooking {
                 event.toStatus(), pending, targetMember, targetNetwork, approvedAt, before.remittanceId());
     }
 
-    private static Money orZero(Money after, ConversionMoneyChanged event) {
+    private static Money orZero(Money after, MoneyChange event) {
         if (after != null) {
             return after;
         }
@@ -118,7 +113,7 @@ class ConversionBooking {
         return Money.zero(any.currency());
     }
 
-    private static String describe(ConversionMoneyChanged event) {
+    private static String describe(MoneyChange event) {
         return "Conversion " + (event.fromStatus() == null ? "new" : event.fromStatus()) + " -> " + event.toStatus();
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.linkledger.conversions.ConversionMoneyChanged;
+import io.linkledger.conversions.MoneyChange;
 import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.shared.Sql;
 
@@ -31,28 +31,20 @@ class ConversionLedgerRepository {
         this.batch = batch;
     }
 
-    /** True the first time an event id is seen; a redelivered event answers false. */
-    boolean markProcessed(UUID eventId, UUID brandId, Instant now) {
-        return jdbc.sql("insert into ledger_events (event_id, brand_id, processed_at) values (?, ?, ?) "
-                        + "on conflict do nothing")
-                .params(eventId, brandId, Sql.ts(now))
-                .update() == 1;
-    }
-
     /**
      * Marks the events processed and answers those seen for the first time, in order. A concurrent
      * transaction marking one of them too makes the insert fail (and this transaction roll back)
      * rather than book it twice.
      */
-    List<ConversionMoneyChanged> markAllProcessed(List<ConversionMoneyChanged> events, Instant now) {
+    List<MoneyChange> markAllProcessed(List<MoneyChange> events, Instant now) {
         if (events.isEmpty()) {
             return List.of();
         }
         Set<UUID> seen = new HashSet<>(jdbc.sql("select event_id from ledger_events where event_id in (:ids)")
-                .param("ids", events.stream().map(ConversionMoneyChanged::eventId).toList())
+                .param("ids", events.stream().map(MoneyChange::eventId).toList())
                 .query(UUID.class)
                 .list());
-        List<ConversionMoneyChanged> fresh = events.stream().filter(e -> !seen.contains(e.eventId())).toList();
+        List<MoneyChange> fresh = events.stream().filter(e -> !seen.contains(e.eventId())).toList();
         batch.batchUpdate("insert into ledger_events (event_id, brand_id, processed_at) values (?, ?, ?)",
                 fresh.stream().map(e -> new Object[] {e.eventId(), e.brandId(), Sql.ts(now)}).toList());
         return fresh;

@@ -6,8 +6,8 @@ import java.util.UUID;
 import io.linkledger.shared.Money;
 
 /**
- * Published inside the transaction that recorded a completed payment to a member, so the
- * member's approved conversions can be marked paid, oldest first, up to {@code amount}.
+ * Published inside the transaction that recorded a completed payout to a member, after the
+ * conversions it covers were marked paid.
  */
 public record MemberPaid(UUID brandId, UUID memberId, UUID paymentId, Money amount, Instant at) {
 }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.conversions.Conversions;
+
 /**
  * What happens when a payout item ends, whoever learned it (the manual provider at once,
  * PayPal polling later). Each item ends once: a repeated poll changes nothing.
@@ -19,20 +21,27 @@ class PayoutOutcomes {
 
     private final PaymentRepository repository;
     private final Journal journal;
+    private final Conversions conversions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PayoutOutcomes(PaymentRepository repository, Journal journal, ApplicationEventPublisher events, Clock clock) {
+    PayoutOutcomes(PaymentRepository repository, Journal journal, Conversions conversions,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.journal = journal;
+        this.conversions = conversions;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Records a completed item and tells the conversions feature, inside this transaction. */
+    /**
+     * Records a completed item, marks the member's conversions it covers paid and announces it,
+     * inside this transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPaid(PaymentItem item, String providerItemId, Instant at) {
         if (repository.finishItem(item.id(), PaymentItemStatus.PAID, providerItemId, null, at)) {
+            conversions.markPaid(item.brandId(), item.memberId(), item.paymentId(), item.amount());
             events.publishEvent(new MemberPaid(item.brandId(), item.memberId(), item.paymentId(), item.amount(), at));
         }
     }

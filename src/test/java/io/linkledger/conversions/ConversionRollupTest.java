@@ -11,10 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.linkledger.ledger.MemberPaid;
 import io.linkledger.shared.Money;
 import io.linkledger.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +29,7 @@ class ConversionRollupTest extends ConversionApiTest {
     ClickAccrual clickAccrual;
 
     @Autowired
-    ApplicationEventPublisher publisher;
+    Conversions conversions;
 
     @Autowired
     TransactionTemplate transactions;
@@ -142,8 +140,8 @@ class ConversionRollupTest extends ConversionApiTest {
 
         api.post("/api/v1/conversions/approve", Map.of("ids", List.of(approved, paid)));
         api.post("/api/v1/conversions/" + reversed + "/reverse", Map.of("reason", "fraud"));
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(new MemberPaid(brand.id(),
-                UUID.fromString(bo.memberId()), UUID.randomUUID(), Money.ofMinor(300, "USD"), Instant.now())));
+        transactions.executeWithoutResult(tx -> conversions.markPaid(brand.id(),
+                UUID.fromString(bo.memberId()), UUID.randomUUID(), Money.ofMinor(300, "USD")));
         importReport(network.get("id").asString(), """
                 Trans ID,User ID,Merchant ID,Trans Date,Trans Amount,Commission,Comment,Voided,Locked,Order Number
                 2003,3353969,5678,2026-11-21 00:00:00,80.00,1.00,,1,,ORD-2003

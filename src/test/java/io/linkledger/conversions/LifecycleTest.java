@@ -9,17 +9,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.linkledger.ledger.MemberPaid;
 import io.linkledger.shared.Money;
 import tools.jackson.databind.JsonNode;
 
 class LifecycleTest extends ConversionApiTest {
 
     @Autowired
-    ApplicationEventPublisher publisher;
+    Conversions conversions;
 
     @Autowired
     TransactionTemplate transactions;
@@ -48,10 +46,10 @@ class LifecycleTest extends ConversionApiTest {
         assertThat(reversed.get("status").asString()).isEqualTo("REVERSED");
         assertThat(reversed.get("statusReason").asString()).isEqualTo("fraud");
 
-        List<ConversionMoneyChanged> events = moneyEvents.of(UUID.fromString(id));
-        assertThat(events).extracting(ConversionMoneyChanged::toStatus)
+        List<MoneyChange> events = moneyEvents.of(UUID.fromString(id));
+        assertThat(events).extracting(MoneyChange::toStatus)
                 .containsExactly(ConversionStatus.PENDING, ConversionStatus.APPROVED, ConversionStatus.REVERSED);
-        ConversionMoneyChanged reversal = events.get(2);
+        MoneyChange reversal = events.get(2);
         assertThat(reversal.fromStatus()).isEqualTo(ConversionStatus.APPROVED);
         assertThat(reversal.memberCommissionBefore().minor()).isEqualTo(400);
         assertThat(reversal.memberCommissionAfter().minor()).isZero();
@@ -89,8 +87,8 @@ class LifecycleTest extends ConversionApiTest {
         api.post("/api/v1/conversions/approve", Map.of("ids", List.of(first, second, third)));
 
         UUID paymentId = UUID.randomUUID();
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(new MemberPaid(brand.id(),
-                UUID.fromString(s.memberId()), paymentId, Money.ofMinor(2500, "USD"), Instant.now())));
+        transactions.executeWithoutResult(tx -> conversions.markPaid(brand.id(),
+                UUID.fromString(s.memberId()), paymentId, Money.ofMinor(2500, "USD")));
 
         assertThat(conversion(first).get("status").asString()).isEqualTo("PAID");
         assertThat(conversion(first).get("paymentId").asString()).isEqualTo(paymentId.toString());

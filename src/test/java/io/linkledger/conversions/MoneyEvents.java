@@ -11,19 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MoneyEvents {
 
-    private final List<ConversionMoneyChanged> events = new CopyOnWriteArrayList<>();
+    private final List<MoneyChange> events = new CopyOnWriteArrayList<>();
 
     @EventListener
     void on(ConversionMoneyChanged event) {
-        events.add(event);
+        events.addAll(event.changes());
     }
 
-    @EventListener
-    void on(ConversionsMoneyChanged batch) {
-        events.addAll(batch.changes());
-    }
-
-    List<ConversionMoneyChanged> of(UUID conversionId) {
+    List<MoneyChange> of(UUID conversionId) {
         return events.stream().filter(e -> e.conversionId().equals(conversionId)).toList();
     }
 }

@@ -51,7 +51,7 @@ class PostbackTest extends ConversionApiTest {
         assertThat(c.get("orderId").asString()).isEqualTo("SO-10810238");
         assertThat(c.get("memberId").asString()).isEqualTo(s.memberId());
         assertThat(c.get("convertedAt").asString()).isEqualTo("2026-11-20T18:05:00Z"); // 13:05 in New York
-        List<ConversionMoneyChanged> events = moneyEvents.of(UUID.fromString(id));
+        List<MoneyChange> events = moneyEvents.of(UUID.fromString(id));
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().fromStatus()).isNull();
         assertThat(events.getFirst().toStatus()).isEqualTo(ConversionStatus.PENDING);

@@ -71,11 +71,11 @@ class ConversionBookingTest extends LedgerApiTest {
         Conversion conversion = new Conversion(member);
         try {
             transactions.executeWithoutResult(tx -> {
-                publisher.publishEvent(new io.linkledger.conversions.ConversionMoneyChanged(
+                publisher.publishEvent(io.linkledger.conversions.ConversionMoneyChanged.of(new io.linkledger.conversions.MoneyChange(
                         java.util.UUID.randomUUID(), brand.id(), conversion.id, java.util.UUID.randomUUID(),
                         conversion.memberId, null, io.linkledger.conversions.ConversionStatus.APPROVED, null,
                         io.linkledger.shared.Money.parse("9.00", USD), null,
-                        io.linkledger.shared.Money.parse("9.00", USD), clock.instant()));
+                        io.linkledger.shared.Money.parse("9.00", USD), clock.instant())));
                 throw new IllegalStateException("the conversion failed to save");
             });
         } catch (IllegalStateException expected) {

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.linkledger.conversions.ConversionMoneyChanged;
+import io.linkledger.conversions.MoneyChange;
 import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.shared.Money;
 import io.linkledger.support.Api;
@@ -28,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Ledger tests share one application context: a settable clock, and PayPal and Stripe
  * pointed at one WireMock server (the payout provider stays manual unless a request asks).
- * Conversions are driven the way the conversions feature will: ConversionMoneyChanged
+ * Conversions are driven the way the conversions feature does: ConversionMoneyChanged
  * events published inside a transaction.
  */
 @Import(LedgerTestConfig.class)
@@ -120,13 +121,13 @@ abstract class LedgerApiTest extends ApiTest {
         }
 
         /** Publishes an event and returns it, so a test can deliver it again. */
-        ConversionMoneyChanged lastEvent;
+        MoneyChange lastEvent;
 
         private Conversion change(ConversionStatus to, String memberCommission, String networkCommission,
                 Instant at) {
             Money memberAfter = memberCommission == null ? member : Money.parse(memberCommission, USD);
             Money networkAfter = networkCommission == null ? network : Money.parse(networkCommission, USD);
-            ConversionMoneyChanged event = new ConversionMoneyChanged(UUID.randomUUID(), brand.id(), id,
+            MoneyChange event = new MoneyChange(UUID.randomUUID(), brand.id(), id,
                     UUID.randomUUID(), memberId, status, to, member, memberAfter, network, networkAfter, at);
             publish(event);
             status = to;
@@ -137,8 +138,8 @@ abstract class LedgerApiTest extends ApiTest {
         }
     }
 
-    void publish(ConversionMoneyChanged event) {
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(event));
+    void publish(MoneyChange change) {
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(ConversionMoneyChanged.of(change)));
     }
 
     /** An approved conversion worth {@code memberCommission} to the member. */

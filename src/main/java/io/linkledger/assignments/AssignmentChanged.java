@@ -1,0 +1,7 @@
+package io.linkledger.assignments;
+
+import java.util.UUID;
+
+/** Published after an assignment changed, so cached copies of its tracking link can be dropped. */
+public record AssignmentChanged(UUID brandId, UUID offerId, UUID memberId, String linkCode) {
+}
