@@ -2,6 +2,10 @@ package io.linkledger.conversions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,11 +16,10 @@ import io.linkledger.conversions.Conversion.AttributedBy;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.Assignments;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
 import io.linkledger.tracking.Click;
 import io.linkledger.tracking.Clicks;
-import io.linkledger.tracking.Clicks.AttributedClick;
 
 /**
  * Ties a claim to a member and offer: by the click's transaction id (link), by a promo code,
@@ -27,6 +30,10 @@ class Attribution {
 
     record Attributed(Offer offer, OfferTerms terms, Assignment assignment, AttributedBy by, String transactionId,
             String promoCode) {
+    }
+
+    /** A click with the assignment (tier, override) of the member link it came through. */
+    record AttributedClick(Click click, Assignment assignment) {
     }
 
     private final Clicks clicks;
@@ -53,7 +60,24 @@ class Attribution {
     }
 
     private Attributed byClick(Integration integration, Claim claim) {
-        return byClick(integration, claim, clicks.findWithAssignment(claim.transactionId()));
+        return byClick(integration, claim,
+                Optional.ofNullable(clicksWithAssignments(List.of(claim.transactionId()))
+                        .get(claim.transactionId())));
+    }
+
+    /** The clicks among these transaction ids with their assignments, by transaction id: two queries for a batch. */
+    Map<String, AttributedClick> clicksWithAssignments(Collection<String> transactionIds) {
+        Map<String, Click> found = clicks.findByTransactionIds(transactionIds);
+        Map<UUID, Assignment> assignmentsById = assignments.findByIds(
+                found.values().stream().map(Click::assignmentId).distinct().toList());
+        Map<String, AttributedClick> attributed = new HashMap<>();
+        found.forEach((transactionId, click) -> {
+            Assignment assignment = assignmentsById.get(click.assignmentId());
+            if (assignment != null) {
+                attributed.put(transactionId, new AttributedClick(click, assignment));
+            }
+        });
+        return attributed;
     }
 
     /** Attribution by the claim's transaction id, given the click read for it (empty when none was recorded). */

@@ -16,10 +16,10 @@ import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
-import io.linkledger.tracking.Assignment;
+import io.linkledger.assignments.Assignment;
 import io.linkledger.tracking.Clicks;
 import io.linkledger.tracking.Clicks.ClickCount;
-import io.linkledger.tracking.PayoutTerms;
+import io.linkledger.assignments.PayoutTerms;
 
 /**
  * Pay per click: once a day, each member on a CPC payout gets one conversion for the

@@ -10,8 +10,8 @@ import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTerms.VolumeTier;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Money;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.PayoutTerms;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.PayoutTerms;
 
 /**
  * What a member earns for one conversion. All rounding goes through {@link Money#percent},

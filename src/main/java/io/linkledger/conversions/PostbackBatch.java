@@ -19,8 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.linkledger.conversions.Attribution.Attributed;
 import io.linkledger.conversions.InboundRequest.Outcome;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.tracking.Clicks;
-import io.linkledger.tracking.Clicks.AttributedClick;
+import io.linkledger.conversions.Attribution.AttributedClick;
 
 /**
  * Handles a batch of received postbacks in the caller's transaction with a few statements for
@@ -57,17 +56,15 @@ class PostbackBatch {
     private final Conversions conversions;
     private final Attribution attribution;
     private final CommissionEngine engine;
-    private final Clicks clicks;
     private final InboundRepository inbound;
     private final Clock clock;
 
     PostbackBatch(ConversionRepository repository, Conversions conversions, Attribution attribution,
-            CommissionEngine engine, Clicks clicks, InboundRepository inbound, Clock clock) {
+            CommissionEngine engine, InboundRepository inbound, Clock clock) {
         this.repository = repository;
         this.conversions = conversions;
         this.attribution = attribution;
         this.engine = engine;
-        this.clicks = clicks;
         this.inbound = inbound;
         this.clock = clock;
     }
@@ -77,7 +74,7 @@ class PostbackBatch {
     List<Handled> handle(List<Received> batch) {
         Map<String, Conversion> existing = new HashMap<>();
         Set<String> creditedOrders = new HashSet<>();
-        Map<String, AttributedClick> clicked = clicks.findWithAssignments(batch.stream()
+        Map<String, AttributedClick> clicked = attribution.clicksWithAssignments(batch.stream()
                 .filter(r -> r.claim() != null && r.claim().transactionId() != null)
                 .map(r -> r.claim().transactionId()).distinct().toList());
         readByBrand(batch, existing, creditedOrders);

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import io.linkledger.shared.HtmlPages;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.RateLimiter;
-import io.linkledger.tracking.RetiredDashboardToken;
+import io.linkledger.assignments.RetiredDashboardToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,6 +1,6 @@
 package io.linkledger.dashboard;
 
-import io.linkledger.tracking.RetiredDashboardToken;
+import io.linkledger.assignments.RetiredDashboardToken;
 
 /** What a dashboard token leads to. */
 sealed interface DashboardLookup {

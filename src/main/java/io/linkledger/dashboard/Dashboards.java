@@ -22,10 +22,10 @@ import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.PublicUrls;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.Assignments;
-import io.linkledger.tracking.DashboardLinks;
-import io.linkledger.tracking.PayoutTerms;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
+import io.linkledger.assignments.DashboardLinks;
+import io.linkledger.assignments.PayoutTerms;
 
 /** Builds a member's dashboard from the token in their link. */
 @Service

@@ -16,7 +16,7 @@ import io.linkledger.shared.Money;
  * <p>All amounts are in {@link MemberOffer#currency()}, the offer's currency. Days are UTC
  * calendar days. Implementations must never return shopper personal data.
  */
-public interface PerformanceSource {
+interface PerformanceSource {
 
     /**
      * One figure per UTC day in {@code from..to} (both inclusive) on which anything happened,

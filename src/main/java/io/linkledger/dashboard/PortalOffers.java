@@ -14,8 +14,8 @@ import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.Assignments;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
 
 /** The offers a signed-in person belongs to, in every brand where their email is a member's. */
 @Service

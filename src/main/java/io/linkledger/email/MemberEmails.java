@@ -24,9 +24,9 @@ import io.linkledger.projects.Projects;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.PublicUrls;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.Assignments;
-import io.linkledger.tracking.PayoutTerms;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
+import io.linkledger.assignments.PayoutTerms;
 
 /**
  * "Send Sales Tracking Items" and "Email Members": one personalised email per member of an

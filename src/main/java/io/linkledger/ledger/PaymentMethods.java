@@ -16,7 +16,7 @@ import io.linkledger.shared.Validation;
 
 /** The brand's linked card (one active at a time; linking a new one replaces the old). */
 @Service
-public class PaymentMethods {
+class PaymentMethods {
 
     private final PaymentMethodRepository repository;
     private final CardProcessor processor;

@@ -47,7 +47,7 @@ public class Payments {
     private final Journal journal;
     private final Members members;
     private final LedgerSettings settings;
-    private final PayoutRules rules;
+    private final PayoutFees fees;
     private final CardTopUps cards;
     private final PayPalPayouts payPal;
     private final PayoutOutcomes outcomes;
@@ -56,14 +56,14 @@ public class Payments {
     private final Ids ids;
     private final Clock clock;
 
-    Payments(PaymentRepository repository, Journal journal, Members members, LedgerSettings settings, PayoutRules rules,
+    Payments(PaymentRepository repository, Journal journal, Members members, LedgerSettings settings, PayoutFees fees,
             CardTopUps cards, PayPalPayouts payPal, PayoutOutcomes outcomes, Remittances remittances, TransactionTemplate transactions,
             Ids ids, Clock clock) {
         this.repository = repository;
         this.journal = journal;
         this.members = members;
         this.settings = settings;
-        this.rules = rules;
+        this.fees = fees;
         this.cards = cards;
         this.payPal = payPal;
         this.outcomes = outcomes;
@@ -152,7 +152,7 @@ public class Payments {
             return new Outcome(existing.get(), true);
         }
         Validation v = new Validation();
-        Money minimum = rules.minimum(currency);
+        Money minimum = fees.minimum(currency);
         UUID paymentId = ids.next();
         Instant now = clock.instant();
         List<PaymentItem> paymentItems = new ArrayList<>();
@@ -173,7 +173,7 @@ public class Payments {
                 v.add(field, amount + " is below the minimum payout of " + minimum);
                 continue;
             }
-            long fee = rules.fee(amount).minor();
+            long fee = fees.fee(amount).minor();
             Member member = byId.get(memberId);
             String receiver = member.paypalEmail() != null ? member.paypalEmail() : member.email();
             paymentItems.add(new PaymentItem(ids.next(), paymentId, brandId, memberId, currency, amount.minor(), fee,

@@ -20,7 +20,7 @@ import io.linkledger.shared.Money;
  * reporting threshold ($2,000 for payments from 2026, $600 before; both configurable).
  */
 @Service
-public class PayoutReport {
+class PayoutReport {
 
     private final PaymentRepository payments;
     private final Members members;

@@ -31,7 +31,7 @@ import io.linkledger.shared.Validation;
  * updated, so importing the same file twice changes nothing the second time.
  */
 @Service
-public class MemberImport {
+class MemberImport {
 
     private static final int CHUNK = 500;
     private static final int MAX_LISTED_ERRORS = 100;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The JSON form of an offer: amounts as decimal strings in the offer's currency. */
-public record OfferResponse(
+record OfferResponse(
         UUID id,
         String name,
         String description,

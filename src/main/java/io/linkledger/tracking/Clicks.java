@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+
 /** What other features may ask about clicks. */
 @Service
 public class Clicks {
@@ -38,19 +39,10 @@ public class Clicks {
     public record ClickCount(UUID assignmentId, UUID memberId, long clicks) {
     }
 
-    /** The click and the assignment it came through, read together: what attribution needs per postback. */
-    public Optional<AttributedClick> findWithAssignment(String transactionId) {
-        return repository.findWithAssignment(transactionId);
-    }
-
-    /** The clicks among these transaction ids, with their assignments, by transaction id: one query for a batch. */
-    public Map<String, AttributedClick> findWithAssignments(Collection<String> transactionIds) {
-        Map<String, AttributedClick> found = new HashMap<>();
-        repository.findWithAssignments(transactionIds).forEach(c -> found.put(c.click().transactionId(), c));
+    /** The clicks among these transaction ids, by transaction id: one query for a batch of postbacks. */
+    public Map<String, Click> findByTransactionIds(Collection<String> transactionIds) {
+        Map<String, Click> found = new HashMap<>();
+        repository.findByTransactionIds(transactionIds).forEach(c -> found.put(c.transactionId(), c));
         return found;
-    }
-
-    /** A click with the assignment (tier, override) of the member link it came through. */
-    public record AttributedClick(Click click, Assignment assignment) {
     }
 }

@@ -13,6 +13,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.linkledger.members.Members;
 import io.linkledger.offers.OfferChanged;
 import io.linkledger.offers.Offers;
+import io.linkledger.assignments.AssignmentChanged;
+import io.linkledger.assignments.Assignments;
 
 /**
  * Link codes resolved in memory, so a redirect does not read the database. A change on this

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import io.linkledger.offers.Macros;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
+import io.linkledger.assignments.Assignment;
 
 /** The redirect rules: which link, which destination, and the click that is stored first. */
 @Service

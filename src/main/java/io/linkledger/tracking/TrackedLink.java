@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import io.linkledger.offers.Macros;
 import io.linkledger.offers.Offer;
+import io.linkledger.assignments.Assignment;
 
 /**
  * Everything a redirect needs about a link code, as held in the link cache, with the offer's

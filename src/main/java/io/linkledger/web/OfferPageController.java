@@ -40,8 +40,8 @@ import io.linkledger.shared.Csv;
 import io.linkledger.shared.FieldIssue;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.tracking.Assignment;
-import io.linkledger.tracking.Assignments;
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
 
 /** The offer page: figures, chart, member table and CSV, and the integration box. */
 @Controller

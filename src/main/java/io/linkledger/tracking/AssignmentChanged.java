@@ -1,7 +1,0 @@
-package io.linkledger.tracking;
-
-import java.util.UUID;
-
-/** Published after an assignment changed, so cached copies of its tracking link can be dropped. */
-public record AssignmentChanged(UUID brandId, UUID offerId, UUID memberId, String linkCode) {
-}
