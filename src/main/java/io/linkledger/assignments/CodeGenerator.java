@@ -3,6 +3,7 @@ package io.linkledger.assignments;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.linkledger.shared.Tokens;
@@ -11,18 +12,24 @@ import io.linkledger.shared.Tokens;
 @Component
 class CodeGenerator {
 
-    /** No 0/O, 1/I/L: a code read aloud or typed from a video must not be mistaken. */
-    static final String UNAMBIGUOUS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final String UNAMBIGUOUS_DIGITS = "23456789";
+    /**
+     * The suffix added when a code is taken: letters only, so it never runs into the number (LIAM10 +
+     * 5 would read LIAM105), and no I, L or O, so a code read aloud or typed from a video is not
+     * mistaken. The name part keeps every letter: a name is read as a word.
+     */
+    static final String SUFFIX_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int LINK_CODE_LENGTH = 8;
     /** 24 random bytes: 192 bits, well above the 128 a dashboard link needs to be unguessable. */
     private static final int DASHBOARD_TOKEN_BYTES = 24;
-    private static final int MAX_NAME_PART = 10;
+    private static final int MAX_NAME_PART = 12;
+    private static final int MAX_RANDOM_PART = 6;
 
     private final Tokens tokens;
+    private final String number;
 
-    CodeGenerator(Tokens tokens) {
+    CodeGenerator(Tokens tokens, @Value("${linkledger.assignments.promo-code-number:10}") String number) {
         this.tokens = tokens;
+        this.number = number;
     }
 
     /** 8 base62 characters (~47 bits), random: knowing some codes tells nothing about others. */
@@ -35,24 +42,26 @@ class CodeGenerator {
     }
 
     /**
-     * A promo code from the member's first name, e.g. {@code JANE47}. {@code attempt} grows
-     * the random suffix after collisions, so even 10,000 members called "Alex" get codes.
+     * A promo code from the member's first name and the configured number, e.g. {@code LIAM10}.
+     * From {@code round} 1 on (the plain code is taken) a random suffix is added, one character
+     * longer each round, so even 10,000 members called "Alex" get codes: ALEX10, ALEX10K, ALEX10RW…
      */
-    String promoCode(String firstName, int attempt) {
-        String namePart = namePart(firstName);
-        if (attempt == 0) {
-            return namePart + tokens.fromAlphabet(UNAMBIGUOUS_DIGITS, 2);
+    String promoCode(String firstName, int round) {
+        String plain = namePart(firstName) + number;
+        if (round == 0) {
+            return plain;
         }
-        return namePart + tokens.fromAlphabet(UNAMBIGUOUS, 2 + Math.min(attempt, 6));
+        return plain + tokens.fromAlphabet(SUFFIX_LETTERS, Math.min(round, MAX_RANDOM_PART));
     }
 
+    /** The first name in capital ASCII letters (accents dropped); PARTNER when it has fewer than two. */
     private static String namePart(String firstName) {
         String ascii = Normalizer.normalize(firstName == null ? "" : firstName, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         for (char c : ascii.toCharArray()) {
-            if (c >= 'A' && c <= 'Z' && UNAMBIGUOUS.indexOf(c) >= 0 && out.length() < MAX_NAME_PART) {
+            if (c >= 'A' && c <= 'Z' && out.length() < MAX_NAME_PART) {
                 out.append(c);
             }
         }

@@ -35,9 +35,22 @@ class AssignmentApiTest extends ApiTest {
 
         assertThat(a.get("memberId").asString()).isEqualTo(jane);
         assertThat(a.get("trackingLink").asString()).matches(BASE + "/r/[0-9A-Za-z]{8}");
-        assertThat(a.get("promoCode").asString()).matches("JANE[2-9]{2}");
+        assertThat(a.get("promoCode").asString()).isEqualTo("JANE10");
         // 24 random bytes in URL-safe base64: 192 bits.
         assertThat(a.get("dashboardLink").asString()).matches(BASE + "/d/[0-9A-Za-z_-]{32}");
+    }
+
+    @Test
+    void aSecondMemberWithTheSameFirstNameGetsTheCodeWithASuffix() {
+        String offer = linkAndCodeOffer().get("id").asString();
+        String liam = createMember("Liam Ortiz", "liam@example.com").get("id").asString();
+        String otherLiam = createMember("Liam Brown", "liam.b@example.com").get("id").asString();
+
+        String first = assign(offer, liam).get(0).get("promoCode").asString();
+        String second = assign(offer, otherLiam).get(0).get("promoCode").asString();
+
+        assertThat(first).isEqualTo("LIAM10");
+        assertThat(second).matches("LIAM10[" + CodeGenerator.SUFFIX_LETTERS + "]{1,6}");
     }
 
     @Test
