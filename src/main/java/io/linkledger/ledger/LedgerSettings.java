@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The money settings from {@code linkledger.money.*} (see the README, "Money"). */
+/** The money settings from {@code linkledger.money.*} (see docs/money.md). */
 @Component
 class LedgerSettings {
 
