@@ -125,22 +125,22 @@ public class ReportImport {
             seen.add(c.id());
             try {
                 if (truthy(cell(row, at, "voided"))) {
-                    if (c.status() != ConversionStatus.REVERSED) {
+                    if (c.state().status() != ConversionStatus.REVERSED) {
                         conversions.reverseFrom(c, "NETWORK_VOIDED", "Voided in the network's report");
                         reversed++;
                     }
                 } else {
                     Money amount = money(cell(row, at, "amount"), c, "amount");
                     Money network = money(cell(row, at, "commission"), c, "commission");
-                    boolean amountEdited = amount != null && !amount.equals(c.sale());
-                    boolean networkEdited = network != null && !network.equals(c.networkCommission());
+                    boolean amountEdited = amount != null && !amount.equals(c.amounts().sale());
+                    boolean networkEdited = network != null && !network.equals(c.amounts().networkCommission());
                     if (amountEdited || networkEdited) {
-                        c = conversions.adjust(c, amountEdited ? amount : c.sale(), networkEdited ? network
-                                : c.networkCommission(), "NETWORK_EDITED", "Edited in the network's report: sale "
-                                + c.sale().toDecimalString() + " -> " + (amountEdited ? amount : c.sale()).toDecimalString());
+                        c = conversions.adjust(c, amountEdited ? amount : c.amounts().sale(), networkEdited ? network
+                                : c.amounts().networkCommission(), "NETWORK_EDITED", "Edited in the network's report: sale "
+                                + c.amounts().sale().toDecimalString() + " -> " + (amountEdited ? amount : c.amounts().sale()).toDecimalString());
                         adjusted++;
                     }
-                    if (truthy(cell(row, at, "locked")) && c.status() == ConversionStatus.PENDING) {
+                    if (truthy(cell(row, at, "locked")) && c.state().status() == ConversionStatus.PENDING) {
                         conversions.approveFrom(c, "NETWORK_LOCKED", "Locked in the network's report");
                         approved++;
                     }
@@ -174,21 +174,21 @@ public class ReportImport {
     }
 
     private Optional<Conversion> find(Integration integration, String transId, String orderId) {
-        String prefix = integration.id() + ":";
         if (transId != null) {
             for (String kind : List.of("t:", "e:", "x:")) {
-                Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + kind + transId);
+                Optional<Conversion> c = repository.findByKey(integration.brandId(),
+                        integration.conversionKey(kind + transId));
                 if (c.isPresent()) {
                     return c;
                 }
             }
         }
         if (orderId != null) {
-            Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + "o:" + orderId);
+            Optional<Conversion> c = repository.findByKey(integration.brandId(), integration.conversionKey("o:" + orderId));
             if (c.isPresent()) {
                 return c;
             }
-            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.orderKey(orderId));
+            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.Source.orderKeyOf(orderId));
             return byOrder.isEmpty() ? Optional.empty() : Optional.of(byOrder.getFirst());
         }
         return Optional.empty();
@@ -199,7 +199,7 @@ public class ReportImport {
             return null;
         }
         try {
-            return Money.of(new BigDecimal(text.replace("$", "").replace(",", "").trim()), c.sale().currency());
+            return Money.of(new BigDecimal(text.replace("$", "").replace(",", "").trim()), c.amounts().sale().currency());
         } catch (NumberFormatException | ArithmeticException e) {
             throw ProblemException.invalid(field, "'" + text + "' is not an amount");
         } catch (IllegalArgumentException e) {
@@ -214,7 +214,7 @@ public class ReportImport {
         for (String pattern : List.of("yyyy-MM-dd HH:mm:ss", "MM/dd/yyyy hh:mm:ss a", "MM/dd/yyyy HH:mm:ss")) {
             try {
                 return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(pattern, Locale.ROOT))
-                        .atZone(integration.timeZone()).toInstant();
+                        .atZone(integration.reading().timeZone()).toInstant();
             } catch (DateTimeParseException e) {
                 // try the next form
             }

@@ -19,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.conversions.Decision.Recorded;
+import io.linkledger.conversions.Decision.Refused;
 import io.linkledger.conversions.InboundRequest.Outcome;
-import io.linkledger.conversions.PostbackBatch.Alone;
-import io.linkledger.conversions.PostbackBatch.Answered;
-import io.linkledger.conversions.PostbackBatch.Handled;
 import io.linkledger.conversions.PostbackBatch.Received;
-import io.linkledger.conversions.PostbackBatch.Refused;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,16 +62,15 @@ class PostbackBatchTest extends ConversionApiTest {
     private Received received(String key, Map<String, String> params) {
         Integration integration = integrations.byKey(key).orElseThrow();
         Inbound inbound = new Inbound("GET", form(params), Map.of(), null, "127.0.0.1");
-        InboundRequest request = new InboundRequest(UUID.randomUUID(), integration.id(), integration.brandId(),
-                Instant.now(), inbound, null, Outcome.RECEIVED, null, null, null, 0, null);
+        InboundRequest request = InboundRequest.received(UUID.randomUUID(), integration, Instant.now(), inbound);
         try {
-            return new Received(integration, request, parser.parse(integration, inbound, false), null);
+            return new Received(integration, request, parser.parse(integration, inbound), null);
         } catch (ProblemException e) {
             return new Received(integration, request, null, e);
         }
     }
 
-    private List<Handled> handle(List<Received> items) {
+    private List<Decision> handle(List<Received> items) {
         return transactions.execute(tx -> batch.handle(items));
     }
 
@@ -93,33 +90,37 @@ class PostbackBatchTest extends ConversionApiTest {
         Received badAmount = received(key, sale(click(s, hoursAgo(1)), "4", "SO-4", "12,50"));
         Received sameOrder = received(key, sale(click(s, hoursAgo(1)), "5", "SO-3", "50.00"));
 
-        List<Handled> handled = handle(List.of(first, unknownClick, repeat, second, badAmount, sameOrder));
+        List<Decision> handled = handle(List.of(first, unknownClick, repeat, second, badAmount, sameOrder));
 
-        Intake.Result accepted = ((Answered) handled.get(0)).result();
+        Recorded accepted = (Recorded) handled.get(0);
         assertThat(accepted.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(((Refused) handled.get(1)).problem().status().value()).isEqualTo(422);
-        Intake.Result duplicate = ((Answered) handled.get(2)).result();
+        Recorded duplicate = (Recorded) handled.get(2);
         assertThat(duplicate.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(duplicate.conversionId()).isEqualTo(accepted.conversionId());
-        assertThat(((Answered) handled.get(3)).result().outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(duplicate.conversion().id()).isEqualTo(accepted.conversion().id());
+        assertThat(((Recorded) handled.get(3)).outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(((Refused) handled.get(4)).problem().status().value()).isEqualTo(400);
-        // Another conversion credits SO-3 already: one order pays once, decided on its own afterwards.
-        assertThat(handled.get(5)).isInstanceOf(Alone.class);
+        // The conversion made just before in the batch credits SO-3: one order pays once.
+        Recorded creditedElsewhere = (Recorded) handled.get(5);
+        assertThat(creditedElsewhere.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(creditedElsewhere.conversion().state().status()).isEqualTo(ConversionStatus.REVERSED);
+        assertThat(creditedElsewhere.conversion().state().reason())
+                .contains(((Recorded) handled.get(3)).conversion().id().toString());
 
         assertThat(row(first)).containsEntry("outcome", "ACCEPTED").containsEntry("status_code", 200);
-        assertThat(row(first).get("conversion_id").toString()).isEqualTo(accepted.conversionId().toString());
+        assertThat(row(first).get("conversion_id").toString()).isEqualTo(accepted.conversion().id().toString());
         assertThat(row(unknownClick)).containsEntry("outcome", "REJECTED").containsEntry("status_code", 422);
         assertThat(row(unknownClick).get("reason").toString()).contains("no-such-click");
         assertThat(row(repeat)).containsEntry("outcome", "DUPLICATE");
         assertThat(row(badAmount)).containsEntry("outcome", "REJECTED").containsEntry("status_code", 400);
         assertThat(row(badAmount).get("reason").toString()).contains("amountOfSale");
-        assertThat(count("select count(*) from inbound_requests where id = ?", sameOrder.request().id())).isZero();
+        assertThat(row(sameOrder)).containsEntry("outcome", "ACCEPTED");
 
-        assertThat(conversionCount()).isEqualTo(2);
-        assertThat(conversion(accepted.conversionId().toString()).get("commission").asString()).isEqualTo("10.00");
-        assertThat(moneyEvents.of(accepted.conversionId())).hasSize(1);
-        assertThat(count("select count(*) from conversion_changes where conversion_id = ?", accepted.conversionId()))
-                .isEqualTo(1);
+        assertThat(conversionCount()).isEqualTo(3);
+        UUID acceptedId = accepted.conversion().id();
+        assertThat(conversion(acceptedId.toString()).get("commission").asString()).isEqualTo("10.00");
+        assertThat(moneyEvents.of(acceptedId)).hasSize(1);
+        assertThat(count("select count(*) from conversion_changes where conversion_id = ?", acceptedId)).isEqualTo(1);
         assertThat(count("select coalesce(sum(live), 0) from conversion_daily where assignment_id = ?",
                 s.assignmentId())).isEqualTo(2);
         assertThat(count("select coalesce(sum(commission_minor), 0) from conversion_daily where assignment_id = ?",
@@ -138,7 +139,8 @@ class PostbackBatchTest extends ConversionApiTest {
                     "amount", "20.00", "commission", "5.00", "status", "approved")));
         }
 
-        handle(items).forEach(h -> assertThat(((Answered) h).result().status()).isEqualTo(ConversionStatus.APPROVED));
+        handle(items).forEach(h -> assertThat(((Recorded) h).conversion().state().status())
+                .isEqualTo(ConversionStatus.APPROVED));
 
         assertThat(count("select count(*) from ledger_entries where brand_id = ? and type = 'ACCRUAL'", brand.id()))
                 .isEqualTo(3);
@@ -163,7 +165,7 @@ class PostbackBatchTest extends ConversionApiTest {
         assertThat(conversionCount()).isZero();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
         // The batcher answers such a batch's postbacks "on your own" ...
-        assertThat(batcher.submit(received(key, tooLong))).isInstanceOf(Alone.class);
+        assertThat(batcher.submit(received(key, tooLong))).isEmpty();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
 
         // ... so over HTTP the failing one is stored, failed with its reason and replayable, the other accepted.
