@@ -214,4 +214,84 @@ class PostbackBatchTest extends ConversionApiTest {
         JsonNode daily = api.get("/api/v1/conversions?limit=1").json();
         assertThat(daily.get("total").asLong()).isEqualTo(30);
     }
+
+    /**
+     * Decides a month of postbacks for a fresh offer (volume tiers at 1,000.00, member-id postbacks
+     * allowed): as one batch, or one transaction each. Answers what each became and where every
+     * conversion ended, with conversion ids replaced by the number of the postback that made them.
+     */
+    private List<String> decideAMonth(boolean oneBatch) {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        put("/api/v1/offers/" + s.offerId() + "/terms", Map.of("volumeTiers", List.of(
+                Map.of("fromSales", "0", "percent", "10"), Map.of("fromSales", "1000.00", "percent", "15"))));
+        String key = integration(Map.of("type", "POSTBACK", "name", "Network", "offerId", s.offerId()))
+                .get("key").asString();
+        String tid = click(s, Instant.parse("2026-11-01T08:00:00Z"));
+        List<Received> items = List.of(
+                received(key, params("external_id", "1", "transaction_id", tid, "order_id", "v-1",
+                        "amount", "900.00", "date", "2026-11-02T10:00:00Z")),
+                // Across the tier boundary, counting the one before it in the batch.
+                received(key, params("external_id", "2", "transaction_id", tid, "order_id", "v-2", "amount", "300.00",
+                        "date", "2026-11-03T10:00:00Z")),
+                // By member id, then the same order by link: the link keeps the credit, the first is reversed.
+                received(key, params("external_id", "3", "member_id", s.memberId(), "order_id", "v-3", "amount", "100.00",
+                        "date", "2026-11-04T10:00:00Z")),
+                received(key, params("external_id", "4", "transaction_id", tid, "order_id", "v-3", "amount", "100.00",
+                        "date", "2026-11-04T11:00:00Z")),
+                // A repeat, and an order the link credits already.
+                received(key, params("external_id", "1", "transaction_id", tid, "order_id", "v-1",
+                        "amount", "900.00", "date", "2026-11-02T10:00:00Z")),
+                received(key, params("external_id", "6", "member_id", s.memberId(), "order_id", "V-1", "amount", "900.00",
+                        "date", "2026-11-05T10:00:00Z")),
+                // Dated before all the others: first in the month's tiers.
+                received(key, params("external_id", "7", "transaction_id", tid, "order_id", "v-5", "amount", "50.00",
+                        "date", "2026-11-01T09:00:00Z")));
+        List<Decision> decided = new ArrayList<>();
+        if (oneBatch) {
+            decided.addAll(handle(items));
+        } else {
+            items.forEach(item -> decided.addAll(handle(List.of(item))));
+        }
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < decided.size(); i++) {
+            numbers.putIfAbsent(((Recorded) decided.get(i)).conversion().id().toString(), "#" + i);
+        }
+        List<String> outcome = new ArrayList<>();
+        for (Decision d : decided) {
+            Recorded r = (Recorded) d;
+            outcome.add(r.outcome() + " " + numbers.get(r.conversion().id().toString()) + " "
+                    + r.conversion().state().status() + " " + r.conversion().amounts().commission().toDecimalString());
+        }
+        numbers.forEach((id, number) -> {
+            JsonNode c = conversion(id);
+            String history = c.get("history").valueStream().map(h -> h.get("action").asString()).toList().toString();
+            String reason = c.get("statusReason").isNull() ? "" : c.get("statusReason").asString();
+            for (Map.Entry<String, String> other : numbers.entrySet()) {
+                reason = reason.replace(other.getKey(), other.getValue());
+            }
+            outcome.add(number + " " + c.get("status").asString() + " " + c.get("commission").asString() + " "
+                    + history + " " + reason);
+        });
+        return outcome;
+    }
+
+    @Test
+    void aBatchDecidesExactlyAsTheSamePostbacksOneAfterTheOther() {
+        List<String> batched = decideAMonth(true);
+        useAnotherBrand();
+        List<String> oneByOne = decideAMonth(false);
+
+        assertThat(batched).isEqualTo(oneByOne);
+        assertThat(batched).startsWith(
+                "ACCEPTED #0 PENDING 90.00",
+                "ACCEPTED #1 PENDING 40.00", // 100.00 at 10 % + 200.00 at 15 %
+                "ACCEPTED #2 PENDING 15.00",
+                "ACCEPTED #3 PENDING 15.00",
+                "DUPLICATE #0 PENDING 90.00",
+                "ACCEPTED #5 REVERSED 135.00",
+                "ACCEPTED #6 PENDING 5.00");
+        assertThat(batched).contains(
+                "#2 REVERSED 15.00 [CREATED, CREDITED_ELSEWHERE] Order v-3 is credited to conversion #3 (by LINK)",
+                "#5 REVERSED 135.00 [CREATED] Order V-1 is already credited to conversion #0 (by LINK)");
+    }
 }
