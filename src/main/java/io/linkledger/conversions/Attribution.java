@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,9 +45,13 @@ class Attribution {
         this.offers = offers;
     }
 
-    Attributed attribute(Integration integration, Claim claim) {
+    /**
+     * Attributes a claim by its transaction id, else its promo codes, else its member id;
+     * {@code clicks} are the clicks read for the claim's batch ({@link #clicksWithAssignments}).
+     */
+    Attributed attribute(Integration integration, Claim claim, Map<String, AttributedClick> clicks) {
         if (claim.transactionId() != null) {
-            return byClick(integration, claim);
+            return byClick(integration, claim, clicks.get(claim.transactionId()));
         }
         if (!claim.promoCodes().isEmpty()) {
             return byCode(integration, claim);
@@ -57,12 +60,6 @@ class Attribution {
             return byMember(integration, claim);
         }
         throw unattributable("the request names no transaction id, promo code or member id to credit");
-    }
-
-    private Attributed byClick(Integration integration, Claim claim) {
-        return byClick(integration, claim,
-                Optional.ofNullable(clicksWithAssignments(List.of(claim.transactionId()))
-                        .get(claim.transactionId())));
     }
 
     /** The clicks among these transaction ids with their assignments, by transaction id: two queries for a batch. */
@@ -80,9 +77,9 @@ class Attribution {
         return attributed;
     }
 
-    /** Attribution by the claim's transaction id, given the click read for it (empty when none was recorded). */
-    Attributed byClick(Integration integration, Claim claim, Optional<AttributedClick> read) {
-        AttributedClick found = read
+    /** Attribution by the claim's transaction id, given the click read for it (null when none was recorded). */
+    private Attributed byClick(Integration integration, Claim claim, AttributedClick read) {
+        AttributedClick found = Optional.ofNullable(read)
                 .filter(c -> c.click().brandId().equals(integration.brandId()))
                 .orElseThrow(() -> unattributable("transaction id '" + claim.transactionId()
                         + "' is unknown: no click with this id was recorded for this brand"));
@@ -112,7 +109,7 @@ class Attribution {
     }
 
     private Attributed byMember(Integration integration, Claim claim) {
-        UUID offerId = claim.offerId() != null ? claim.offerId() : integration.offerId();
+        UUID offerId = claim.offerId() != null ? claim.offerId() : integration.crediting().offerId();
         if (offerId == null) {
             throw ProblemException.invalid("offer_id", "a member-id postback needs offer_id, or an integration with offerId");
         }

@@ -56,7 +56,7 @@ class AutoApproval {
                 due = repository.pendingBefore(offer.getKey(), cutoff, BATCH);
                 for (UUID id : due) {
                     Conversion c = repository.find(id).orElseThrow();
-                    if (conversions.approveFrom(c, "AUTO_APPROVED", reason).status() == ConversionStatus.APPROVED) {
+                    if (conversions.approveFrom(c, "AUTO_APPROVED", reason).state().status() == ConversionStatus.APPROVED) {
                         approved++;
                     }
                 }

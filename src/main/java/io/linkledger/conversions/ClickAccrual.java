@@ -11,6 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.linkledger.conversions.Conversion.Amounts;
+import io.linkledger.conversions.Conversion.Credit;
+import io.linkledger.conversions.Conversion.Source;
+import io.linkledger.conversions.Conversion.State;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.PayoutType;
@@ -70,11 +74,14 @@ class ClickAccrual {
                 Money commission = new Money(Math.multiplyExact(payout.amount().minor(), count.clicks()),
                         offer.currency());
                 Instant now = clock.instant();
-                Conversion c = new Conversion(ids.next(), offer.brandId(), offerId, count.memberId(), assignment.id(),
-                        assignment.projectId(), null, "cpc:" + assignment.id() + ":" + day, Conversion.Kind.CPC,
-                        Conversion.AttributedBy.CLICKS, null, null, null, ConversionStatus.PENDING,
-                        Money.zero(offer.currency()), commission, null, PayoutType.CPC, false, to.minusSeconds(1), now,
-                        now, count.clicks() + " unique clicks on " + day, null);
+                Conversion c = new Conversion(ids.next(), offer.brandId(),
+                        new Credit(offerId, count.memberId(), assignment.id(), assignment.projectId(),
+                                Conversion.AttributedBy.CLICKS, null, null),
+                        new Source(null, "cpc:" + assignment.id() + ":" + day, Conversion.Kind.CPC, null, false,
+                                to.minusSeconds(1)),
+                        new Amounts(Money.zero(offer.currency()), commission, null, PayoutType.CPC),
+                        new State(ConversionStatus.PENDING, count.clicks() + " unique clicks on " + day, null, now,
+                                now));
                 if (!conversions.create(c).duplicate()) {
                     made++;
                 }

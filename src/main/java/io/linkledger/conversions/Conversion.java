@@ -8,15 +8,10 @@ import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Money;
 
 /**
- * A conversion credited to one member in one offer. {@code commission} is what the member
- * earns (computed here); {@code networkCommission} is what the network said it pays, when it
- * said so. {@code sale} is the commission base: the order subtotal after discounts.
+ * A conversion credited to one member in one offer: who it is credited to, where it came from,
+ * what it is worth and where it stands.
  */
-public record Conversion(UUID id, UUID brandId, UUID offerId, UUID memberId, UUID assignmentId, UUID projectId,
-        UUID integrationId, String idempotencyKey, Kind kind, AttributedBy attributedBy, String transactionId,
-        String promoCode, String orderId, ConversionStatus status, Money sale, Money commission,
-        Money networkCommission, PayoutType payoutType, boolean test, Instant convertedAt, Instant createdAt,
-        Instant updatedAt, String statusReason, UUID paymentId) {
+public record Conversion(UUID id, UUID brandId, Credit credit, Source source, Amounts amounts, State state) {
 
     /** SALE and LEAD come from a network or shop; CPC is the daily accrual of paid clicks. */
     public enum Kind {
@@ -28,32 +23,78 @@ public record Conversion(UUID id, UUID brandId, UUID offerId, UUID memberId, UUI
         LINK, CODE, MEMBER, CLICKS
     }
 
+    /** Who the conversion is credited to, and what tied it to them: the click's transaction id or a promo code. */
+    public record Credit(UUID offerId, UUID memberId, UUID assignmentId, UUID projectId, AttributedBy by,
+            String transactionId, String promoCode) {
+    }
+
+    /**
+     * Where it came from: the integration, the idempotency key ("integration id:external id", or
+     * "cpc:assignment:day"), the order it is for and when it happened. A test purchase is never paid.
+     */
+    public record Source(UUID integrationId, String idempotencyKey, Kind kind, String orderId, boolean test,
+            Instant convertedAt) {
+
+        /** The order id as compared across channels, or null when there is none. */
+        String orderKey() {
+            return orderKeyOf(orderId);
+        }
+
+        /** Order ids compared across channels: "#1001" from a shop and "1001" from a network are one order. */
+        static String orderKeyOf(String orderId) {
+            if (orderId == null || orderId.isBlank()) {
+                return null;
+            }
+            String key = orderId.trim();
+            while (key.startsWith("#")) {
+                key = key.substring(1);
+            }
+            return key.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * What it is worth. {@code sale} is the commission base (the order subtotal after discounts);
+     * {@code commission} is what the member earns, computed here; {@code networkCommission} is what
+     * the network said it pays, when it said so.
+     */
+    public record Amounts(Money sale, Money commission, Money networkCommission, PayoutType payoutType) {
+    }
+
+    /** Where it stands: its status and why, the payment that paid it, and when it was made and last changed. */
+    public record State(ConversionStatus status, String reason, UUID paymentId, Instant createdAt,
+            Instant updatedAt) {
+    }
+
     /** What the member is owed for it: nothing once reversed, nothing for a test. */
     Money owedCommission() {
-        return status == ConversionStatus.REVERSED || test ? Money.zero(commission.currency()) : commission;
+        return paysNothing() ? Money.zero(amounts.commission().currency()) : amounts.commission();
     }
 
     Money owedNetworkCommission() {
-        Money network = networkCommission == null ? Money.zero(commission.currency()) : networkCommission;
-        return status == ConversionStatus.REVERSED || test ? Money.zero(commission.currency()) : network;
+        Money network = amounts.networkCommission();
+        return paysNothing() || network == null ? Money.zero(amounts.commission().currency()) : network;
     }
 
-    Conversion with(ConversionStatus newStatus, Money newSale, Money newCommission, Money newNetwork, String reason,
-            UUID newPaymentId, Instant at) {
-        return new Conversion(id, brandId, offerId, memberId, assignmentId, projectId, integrationId, idempotencyKey,
-                kind, attributedBy, transactionId, promoCode, orderId, newStatus, newSale, newCommission, newNetwork,
-                payoutType, test, convertedAt, createdAt, at, reason, newPaymentId);
+    private boolean paysNothing() {
+        return state.status() == ConversionStatus.REVERSED || source.test();
     }
 
-    /** Order ids compared across channels: "#1001" from a shop and "1001" from a network are one order. */
-    static String orderKey(String orderId) {
-        if (orderId == null || orderId.isBlank()) {
-            return null;
-        }
-        String key = orderId.trim();
-        while (key.startsWith("#")) {
-            key = key.substring(1);
-        }
-        return key.toLowerCase(Locale.ROOT);
+    /** Whether it takes part in crediting its order once: a live, real one with an order id. */
+    boolean creditsOrder() {
+        return !paysNothing() && source.orderKey() != null;
+    }
+
+    /** The conversion moved to another status; a null {@code reason} keeps the one it had. */
+    Conversion moved(ConversionStatus to, String reason, UUID paymentId, Instant at) {
+        return new Conversion(id, brandId, credit, source, amounts,
+                new State(to, reason == null ? state.reason() : reason, paymentId, state.createdAt(), at));
+    }
+
+    /** The conversion with new amounts, in the status it has. */
+    Conversion repriced(Amounts newAmounts, String reason, Instant at) {
+        return new Conversion(id, brandId, credit, source, newAmounts,
+                new State(state.status(), reason == null ? state.reason() : reason, state.paymentId(),
+                        state.createdAt(), at));
     }
 }

@@ -8,17 +8,21 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.conversions.Conversion.Amounts;
+import io.linkledger.conversions.Conversion.Credit;
+import io.linkledger.conversions.Conversion.Source;
+import io.linkledger.conversions.Conversion.State;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
@@ -54,13 +58,21 @@ class ConversionRepository {
     }
 
     private static List<Object> values(Conversion c) {
-        return Arrays.asList(c.id(), c.brandId(), c.offerId(), c.memberId(), c.assignmentId(), c.projectId(),
-                c.integrationId(), c.idempotencyKey(), c.kind().name(), c.attributedBy().name(), c.transactionId(),
-                c.promoCode(), c.orderId(), Conversion.orderKey(c.orderId()), c.status().name(),
-                c.sale().currency().getCurrencyCode(), c.sale().minor(), c.commission().minor(),
-                c.networkCommission() == null ? null : c.networkCommission().minor(),
-                c.payoutType() == null ? null : c.payoutType().name(), c.test(), Sql.ts(c.convertedAt()),
-                Sql.ts(c.createdAt()), Sql.ts(c.updatedAt()), c.statusReason(), c.paymentId());
+        Credit credit = c.credit();
+        Source source = c.source();
+        Amounts amounts = c.amounts();
+        return Arrays.asList(c.id(), c.brandId(), credit.offerId(), credit.memberId(), credit.assignmentId(),
+                credit.projectId(), source.integrationId(), source.idempotencyKey(), source.kind().name(),
+                credit.by().name(), credit.transactionId(), credit.promoCode(), source.orderId(), source.orderKey(),
+                c.state().status().name(), amounts.sale().currency().getCurrencyCode(), amounts.sale().minor(),
+                amounts.commission().minor(), minorOrNull(amounts.networkCommission()),
+                amounts.payoutType() == null ? null : amounts.payoutType().name(), source.test(),
+                Sql.ts(source.convertedAt()), Sql.ts(c.state().createdAt()), Sql.ts(c.state().updatedAt()),
+                c.state().reason(), c.state().paymentId());
+    }
+
+    private static Long minorOrNull(Money money) {
+        return money == null ? null : money.minor();
     }
 
     void update(Conversion c) {
@@ -68,9 +80,9 @@ class ConversionRepository {
                 update conversions set status = ?, sale_minor = ?, commission_minor = ?, network_commission_minor = ?,
                     updated_at = ?, status_reason = ?, payment_id = ?
                 where id = ?""")
-                .params(c.status().name(), c.sale().minor(), c.commission().minor(),
-                        c.networkCommission() == null ? null : c.networkCommission().minor(), Sql.ts(c.updatedAt()),
-                        c.statusReason(), c.paymentId(), c.id())
+                .params(c.state().status().name(), c.amounts().sale().minor(), c.amounts().commission().minor(),
+                        minorOrNull(c.amounts().networkCommission()), Sql.ts(c.state().updatedAt()),
+                        c.state().reason(), c.state().paymentId(), c.id())
                 .update();
     }
 
@@ -88,17 +100,16 @@ class ConversionRepository {
         List<Object[]> rows = new ArrayList<>(created.size());
         for (int i = 0; i < created.size(); i++) {
             Conversion c = created.get(i);
-            rows.add(change(ids.get(i), c, "CREATED", null, c.statusReason(), c.createdAt()));
+            rows.add(change(ids.get(i), c, "CREATED", null, c.state().reason(), c.state().createdAt()));
         }
         batch.batchUpdate(INSERT_CHANGE, rows);
     }
 
     private static Object[] change(UUID id, Conversion c, String action, ConversionStatus from, String reason,
             Instant at) {
-        return new Object[] {id, c.id(), Sql.ts(at), action, from == null ? null : from.name(), c.status().name(),
-            c.sale().minor(), c.commission().minor(),
-            c.networkCommission() == null ? null : c.networkCommission().minor(),
-            reason == null ? null : truncate(reason)};
+        return new Object[] {id, c.id(), Sql.ts(at), action, from == null ? null : from.name(),
+            c.state().status().name(), c.amounts().sale().minor(), c.amounts().commission().minor(),
+            minorOrNull(c.amounts().networkCommission()), reason == null ? null : truncate(reason)};
     }
 
     Optional<Conversion> find(UUID id) {
@@ -118,38 +129,31 @@ class ConversionRepository {
                 .optional();
     }
 
-    /** The brand's conversions holding any of these idempotency keys, by key: one query for a batch. */
-    Map<String, Conversion> findByKeys(UUID brandId, Collection<String> idempotencyKeys) {
-        Map<String, Conversion> found = new HashMap<>();
-        if (!idempotencyKeys.isEmpty()) {
-            jdbc.sql("select " + COLUMNS + " from conversions where brand_id = :brand and idempotency_key in (:keys)")
-                    .param("brand", brandId)
-                    .param("keys", idempotencyKeys)
-                    .query(this::conversion)
-                    .list()
-                    .forEach(c -> found.put(c.idempotencyKey(), c));
+    /** The brand's conversions holding any of these idempotency keys: one query for a batch. */
+    List<Conversion> findByKeys(UUID brandId, Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return List.of();
         }
-        return found;
+        return jdbc.sql("select " + COLUMNS + " from conversions where brand_id = :brand and idempotency_key in (:keys)")
+                .param("brand", brandId)
+                .param("keys", idempotencyKeys)
+                .query(this::conversion)
+                .list();
     }
 
-    /** Which of these order keys a live (not reversed) conversion of the brand credits already. */
-    Set<String> creditedOrderKeys(UUID brandId, Collection<String> orderKeys) {
+    /**
+     * The brand's live (not reversed) conversions crediting any of these order keys, locked in id
+     * order: whoever credits an order next decides against them as they are, not as they were read.
+     */
+    List<Conversion> lockLiveForOrders(UUID brandId, Collection<String> orderKeys) {
         if (orderKeys.isEmpty()) {
-            return Set.of();
+            return List.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                select distinct order_key from conversions
-                where brand_id = :brand and order_key in (:keys) and status <> 'REVERSED'""")
+        return jdbc.sql("select " + COLUMNS + """
+                 from conversions where brand_id = :brand and order_key in (:keys) and status <> 'REVERSED'
+                order by id for update""")
                 .param("brand", brandId)
                 .param("keys", orderKeys)
-                .query(String.class)
-                .list());
-    }
-
-    /** Conversions of the brand crediting this order that are not reversed. */
-    List<Conversion> liveForOrder(UUID brandId, String orderKey) {
-        return jdbc.sql("select " + COLUMNS + " from conversions where brand_id = ? and order_key = ? and status <> 'REVERSED'")
-                .params(brandId, orderKey)
                 .query(this::conversion)
                 .list();
     }
@@ -235,15 +239,37 @@ class ConversionRepository {
                 .list();
     }
 
-    /** Sales of a member in an offer between two instants, excluding reversed ones and one conversion. */
-    long salesMinor(UUID offerId, UUID memberId, Instant from, Instant to, UUID except) {
-        return jdbc.sql("""
-                select coalesce(sum(sale_minor), 0) from conversions
-                where offer_id = ? and member_id = ? and converted_at >= ? and converted_at < ?
-                  and status <> 'REVERSED' and is_test = false and id <> ?""")
-                .params(offerId, memberId, Sql.ts(from), Sql.ts(to), except)
-                .query(Long.class)
-                .single();
+    /**
+     * The sales each point counts ({@link MonthToDate#counts} says which), by point: one query for
+     * all. The points are numbered in a {@code values} list joined to the conversions.
+     */
+    Map<MonthToDate, Long> sales(List<MonthToDate> points) {
+        Map<MonthToDate, Long> sales = new HashMap<>();
+        if (points.isEmpty()) {
+            return sales;
+        }
+        List<MonthToDate> numbered = List.copyOf(new LinkedHashSet<>(points));
+        StringJoiner values = new StringJoiner(", ");
+        List<Object> params = new ArrayList<>();
+        for (int n = 0; n < numbered.size(); n++) {
+            MonthToDate p = numbered.get(n);
+            values.add("(" + n + ", cast(? as uuid), cast(? as uuid), cast(? as timestamp with time zone),"
+                    + " cast(? as timestamp with time zone), cast(? as uuid))");
+            params.addAll(Arrays.asList(p.offerId(), p.memberId(), Sql.ts(p.from()), Sql.ts(p.at()), p.except()));
+        }
+        jdbc.sql("""
+                select p.n, coalesce(sum(c.sale_minor), 0) as sales
+                from (values %s) as p (n, offer_id, member_id, from_at, to_at, except_id)
+                left join conversions c on c.offer_id = p.offer_id and c.member_id = p.member_id
+                    and c.converted_at >= p.from_at and c.converted_at <= p.to_at
+                    and c.status <> 'REVERSED' and c.is_test = false
+                    and (p.except_id is null or c.id <> p.except_id)
+                group by p.n""".formatted(values))
+                .params(params)
+                .query((rs, row) -> Map.entry(numbered.get(rs.getInt("n")), rs.getLong("sales")))
+                .list()
+                .forEach(e -> sales.put(e.getKey(), e.getValue()));
+        return sales;
     }
 
     private static String truncate(String text) {
@@ -254,15 +280,17 @@ class ConversionRepository {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
         Long network = Sql.longOrNull(rs, "network_commission_minor");
         String payoutType = rs.getString("payout_type");
-        return new Conversion(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
-                Sql.uuid(rs, "member_id"), Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "project_id"),
-                Sql.uuid(rs, "integration_id"), rs.getString("idempotency_key"),
-                Conversion.Kind.valueOf(rs.getString("kind")), Conversion.AttributedBy.valueOf(rs.getString("attributed_by")),
-                rs.getString("transaction_id"), rs.getString("promo_code"), rs.getString("order_id"),
-                ConversionStatus.valueOf(rs.getString("status")), new Money(rs.getLong("sale_minor"), currency),
+        Credit credit = new Credit(Sql.uuid(rs, "offer_id"), Sql.uuid(rs, "member_id"), Sql.uuid(rs, "assignment_id"),
+                Sql.uuid(rs, "project_id"), Conversion.AttributedBy.valueOf(rs.getString("attributed_by")),
+                rs.getString("transaction_id"), rs.getString("promo_code"));
+        Source source = new Source(Sql.uuid(rs, "integration_id"), rs.getString("idempotency_key"),
+                Conversion.Kind.valueOf(rs.getString("kind")), rs.getString("order_id"), rs.getBoolean("is_test"),
+                Sql.instant(rs, "converted_at"));
+        Amounts amounts = new Amounts(new Money(rs.getLong("sale_minor"), currency),
                 new Money(rs.getLong("commission_minor"), currency), network == null ? null : new Money(network, currency),
-                payoutType == null ? null : PayoutType.valueOf(payoutType), rs.getBoolean("is_test"),
-                Sql.instant(rs, "converted_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                rs.getString("status_reason"), Sql.uuid(rs, "payment_id"));
+                payoutType == null ? null : PayoutType.valueOf(payoutType));
+        State state = new State(ConversionStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                Sql.uuid(rs, "payment_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        return new Conversion(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), credit, source, amounts, state);
     }
 }

@@ -43,14 +43,14 @@ class ConversionRollupRepository {
         static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, 0, 0);
 
         static Contribution of(Conversion c) {
-            if (c == null || c.test() || c.status() == ConversionStatus.REVERSED) {
+            if (c == null || c.source().test() || c.state().status() == ConversionStatus.REVERSED) {
                 return NONE;
             }
-            long commission = c.commission().minor();
-            return new Contribution(1, c.kind() == Conversion.Kind.CPC ? 0 : 1, c.sale().minor(), commission,
-                    c.status() == ConversionStatus.PENDING ? commission : 0,
-                    c.status() == ConversionStatus.APPROVED ? commission : 0,
-                    c.status() == ConversionStatus.PAID ? commission : 0);
+            long commission = c.amounts().commission().minor();
+            return new Contribution(1, c.source().kind() == Conversion.Kind.CPC ? 0 : 1, c.amounts().sale().minor(), commission,
+                    c.state().status() == ConversionStatus.PENDING ? commission : 0,
+                    c.state().status() == ConversionStatus.APPROVED ? commission : 0,
+                    c.state().status() == ConversionStatus.PAID ? commission : 0);
         }
 
         Contribution plus(Contribution o) {
@@ -80,7 +80,7 @@ class ConversionRollupRepository {
         if (delta.equals(Contribution.NONE)) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(after.convertedAt(), ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(after.source().convertedAt(), ZoneOffset.UTC);
         addToLink(after, day, delta);
         addToOffer(after, day, delta);
     }
@@ -99,8 +99,8 @@ class ConversionRollupRepository {
         for (Conversion c : created) {
             Contribution delta = Contribution.of(c);
             if (!delta.equals(Contribution.NONE)) {
-                DayKey key = new DayKey(c.assignmentId(), LocalDate.ofInstant(c.convertedAt(), ZoneOffset.UTC),
-                        c.commission().currency().getCurrencyCode());
+                DayKey key = new DayKey(c.credit().assignmentId(), LocalDate.ofInstant(c.source().convertedAt(), ZoneOffset.UTC),
+                        c.amounts().commission().currency().getCurrencyCode());
                 deltas.merge(key, delta, Contribution::plus);
                 samples.putIfAbsent(key, c);
             }
@@ -109,14 +109,14 @@ class ConversionRollupRepository {
         // an offer row while it waits for a link (a single change locks its link, then its offer row).
         deltas.forEach((key, delta) -> addToLink(samples.get(key), key.day(), delta));
         List<DayKey> offerOrder = new ArrayList<>(deltas.keySet());
-        offerOrder.sort(Comparator.comparing((DayKey k) -> samples.get(k).offerId()).thenComparing(DayKey::day)
+        offerOrder.sort(Comparator.comparing((DayKey k) -> samples.get(k).credit().offerId()).thenComparing(DayKey::day)
                 .thenComparing(k -> shard(k.assignmentId())));
         offerOrder.forEach(key -> addToOffer(samples.get(key), key.day(), deltas.get(key)));
     }
 
     /** Adds to the day of the link of {@code after}: its day row, running totals and total row. */
     private void addToLink(Conversion after, LocalDate day, Contribution delta) {
-        String currency = after.commission().currency().getCurrencyCode();
+        String currency = after.amounts().commission().currency().getCurrencyCode();
         LocalDate lastDay = lockLink(after, currency);
         if (!day.equals(lastDay)) {
             // A day the link may have no row for yet: create it, seeded with the running totals before it.
@@ -130,8 +130,8 @@ class ConversionRollupRepository {
                         select max(q.conversion_day) from conversion_daily q
                         where q.assignment_id = ? and q.currency = ? and q.conversion_day < ?)
                     on conflict do nothing""")
-                    .params(after.assignmentId(), day, currency, after.brandId(), after.offerId(), after.memberId(),
-                            after.assignmentId(), currency, after.assignmentId(), currency, day)
+                    .params(after.credit().assignmentId(), day, currency, after.brandId(), after.credit().offerId(), after.credit().memberId(),
+                            after.credit().assignmentId(), currency, after.credit().assignmentId(), currency, day)
                     .update();
         }
         jdbc.sql("""
@@ -161,7 +161,7 @@ class ConversionRollupRepository {
                 .param("approved", delta.approved())
                 .param("paid", delta.paid())
                 .param("total", TOTAL_DAY)
-                .param("link", after.assignmentId())
+                .param("link", after.credit().assignmentId())
                 .param("currency", currency)
                 .update();
     }
@@ -172,7 +172,7 @@ class ConversionRollupRepository {
                 select last_day from conversion_daily
                 where assignment_id = ? and currency = ? and conversion_day = ?
                 for update""";
-        List<Optional<LocalDate>> locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+        List<Optional<LocalDate>> locked = jdbc.sql(lock).params(c.credit().assignmentId(), currency, TOTAL_DAY)
                 .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
         if (locked.isEmpty()) {
             // "On conflict do nothing" waits for a concurrent first insert instead of failing.
@@ -180,9 +180,9 @@ class ConversionRollupRepository {
                     insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id)
                     values (?, ?, ?, ?, ?, ?)
                     on conflict do nothing""")
-                    .params(c.assignmentId(), TOTAL_DAY, currency, c.brandId(), c.offerId(), c.memberId())
+                    .params(c.credit().assignmentId(), TOTAL_DAY, currency, c.brandId(), c.credit().offerId(), c.credit().memberId())
                     .update();
-            locked = jdbc.sql(lock).params(c.assignmentId(), currency, TOTAL_DAY)
+            locked = jdbc.sql(lock).params(c.credit().assignmentId(), currency, TOTAL_DAY)
                     .query((rs, row) -> Optional.ofNullable(rs.getObject("last_day", LocalDate.class))).list();
         }
         return locked.getFirst().orElse(null);
@@ -193,23 +193,23 @@ class ConversionRollupRepository {
     }
 
     private void addToOffer(Conversion c, LocalDate day, Contribution d) {
-        int shard = shard(c.assignmentId());
+        int shard = shard(c.credit().assignmentId());
         String add = """
                 update conversion_offer_daily set live = live + ?, conversions = conversions + ?,
                     sales_minor = sales_minor + ?, commission_minor = commission_minor + ?
                 where offer_id = ? and conversion_day = ? and shard = ?""";
-        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.credit().offerId(), day, shard)
                 .update() == 1) {
             return;
         }
         jdbc.sql("""
                 insert into conversion_offer_daily (offer_id, conversion_day, shard, brand_id) values (?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(c.offerId(), day, shard, c.brandId())
+                .params(c.credit().offerId(), day, shard, c.brandId())
                 .update();
-        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.offerId(), day, shard)
+        if (jdbc.sql(add).params(d.live(), d.conversions(), d.sales(), d.commission(), c.credit().offerId(), day, shard)
                 .update() != 1) {
-            throw new IllegalStateException("conversion_offer_daily row for " + c.offerId() + " on " + day + " missing");
+            throw new IllegalStateException("conversion_offer_daily row for " + c.credit().offerId() + " on " + day + " missing");
         }
     }
 

@@ -2,7 +2,6 @@ package io.linkledger.conversions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.conversions.InboundRequest.Handling;
 import io.linkledger.conversions.InboundRequest.Outcome;
 import io.linkledger.shared.Sql;
 
@@ -42,18 +42,22 @@ class InboundRepository {
     }
 
     private static Object[] values(InboundRequest r) {
+        Handling h = r.handling();
         return new Object[] {r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), r.inbound().method(),
             cut(r.inbound().query(), 8000), cut(r.inbound().headerText(), 4000), r.inbound().body(),
-            r.inbound().remoteIp(), r.webhookId(), r.outcome().name(), r.statusCode(), cut(r.reason(), 2000),
-            r.conversionId(), r.attempts(), Sql.ts(r.processedAt())};
+            r.inbound().remoteIp(), r.webhookId(), h.outcome().name(), h.statusCode(), cut(h.reason(), 2000),
+            h.conversionId(), h.attempts(), Sql.ts(h.processedAt())};
     }
 
-    void finish(UUID id, Outcome outcome, int statusCode, String reason, UUID conversionId, Instant at) {
+    /** Records what became of a stored request. */
+    void finish(InboundRequest r) {
+        Handling h = r.handling();
         jdbc.sql("""
                 update inbound_requests set outcome = ?, status_code = ?, reason = ?, conversion_id = ?,
-                    attempts = attempts + 1, processed_at = ?
+                    attempts = ?, processed_at = ?
                 where id = ?""")
-                .params(outcome.name(), statusCode, cut(reason, 2000), conversionId, Sql.ts(at), id)
+                .params(h.outcome().name(), h.statusCode(), cut(h.reason(), 2000), h.conversionId(), h.attempts(),
+                        Sql.ts(h.processedAt()), r.id())
                 .update();
     }
 
@@ -85,9 +89,10 @@ class InboundRepository {
         Inbound inbound = new Inbound(rs.getString("method"), rs.getString("query"),
                 Inbound.parseHeaders(rs.getString("headers")), rs.getString("body"), rs.getString("remote_ip"));
         int status = rs.getInt("status_code");
+        Handling handling = new Handling(Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : status,
+                rs.getString("reason"), Sql.uuid(rs, "conversion_id"), rs.getInt("attempts"),
+                Sql.instant(rs, "processed_at"));
         return new InboundRequest(Sql.uuid(rs, "id"), Sql.uuid(rs, "integration_id"), Sql.uuid(rs, "brand_id"),
-                Sql.instant(rs, "received_at"), inbound, rs.getString("webhook_id"),
-                Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : status, rs.getString("reason"),
-                Sql.uuid(rs, "conversion_id"), rs.getInt("attempts"), Sql.instant(rs, "processed_at"));
+                Sql.instant(rs, "received_at"), inbound, rs.getString("webhook_id"), handling);
     }
 }

@@ -3,11 +3,49 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.linkledger.conversions.Decision.Recorded;
+import io.linkledger.conversions.Decision.Refused;
+import io.linkledger.shared.ProblemException;
+
 /** A stored inbound request and what became of it. */
 record InboundRequest(UUID id, UUID integrationId, UUID brandId, Instant receivedAt, Inbound inbound, String webhookId,
-        Outcome outcome, Integer statusCode, String reason, UUID conversionId, int attempts, Instant processedAt) {
+        Handling handling) {
 
     enum Outcome {
         RECEIVED, ACCEPTED, DUPLICATE, IGNORED, REJECTED, FAILED
+    }
+
+    /** What became of the request the last time it was processed; {@code attempts} counts the times. */
+    record Handling(Outcome outcome, Integer statusCode, String reason, UUID conversionId, int attempts,
+            Instant processedAt) {
+    }
+
+    /** A request just received, not processed yet; a shop's delivery id is kept to answer a redelivery. */
+    static InboundRequest received(UUID id, Integration integration, Instant at, Inbound inbound) {
+        return new InboundRequest(id, integration.id(), integration.brandId(), at, inbound,
+                PostbackParser.blankToNull(inbound.header("X-Shopify-Webhook-Id")),
+                new Handling(Outcome.RECEIVED, null, null, null, 0, null));
+    }
+
+    /** The request after one more attempt that ended as {@code decision} says. */
+    InboundRequest decided(Decision decision, Instant at) {
+        return switch (decision) {
+            case Recorded r -> handled(r.outcome(), 200, null, r.conversion().id(), at);
+            case Refused r -> rejected(r.problem(), at);
+        };
+    }
+
+    InboundRequest rejected(ProblemException problem, Instant at) {
+        return handled(Outcome.REJECTED, problem.status().value(), problem.getMessage(), null, at);
+    }
+
+    /** An unexpected failure: stored with the exception's kind only, and replayable. */
+    InboundRequest failed(RuntimeException e, Instant at) {
+        return handled(Outcome.FAILED, 500, "Failed: " + e.getClass().getSimpleName(), null, at);
+    }
+
+    InboundRequest handled(Outcome outcome, int statusCode, String reason, UUID conversionId, Instant at) {
+        return new InboundRequest(id, integrationId, brandId, receivedAt, inbound, webhookId,
+                new Handling(outcome, statusCode, reason, conversionId, handling.attempts() + 1, at));
     }
 }

@@ -1,37 +1,37 @@
 package io.linkledger.conversions;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.linkledger.conversions.Conversions.Recorded;
+import io.linkledger.conversions.ClaimDecider.Claimed;
+import io.linkledger.conversions.Decision.Recorded;
+import io.linkledger.conversions.Decision.Refused;
 import io.linkledger.conversions.InboundRequest.Outcome;
-import io.linkledger.conversions.PostbackBatch.Answered;
-import io.linkledger.conversions.PostbackBatch.Handled;
+import io.linkledger.conversions.Integration.Credentials;
 import io.linkledger.conversions.PostbackBatch.Received;
-import io.linkledger.conversions.PostbackBatch.Refused;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.shared.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The door for every inbound conversion: stores the request raw before or together with its
- * outcome, checks where it came from, processes it, and records the outcome on the stored row.
- * Postbacks and pixel hits go through {@link PostbackBatcher}: concurrent ones are stored and
- * handled in one transaction, their raw rows committed with their outcomes. Shop webhooks,
- * replays, test purchases and whatever a batch leaves out are stored first (committed), then
- * processed, the outcome recorded on the stored row.
+ * outcome, checks where it came from, has its claim decided by the {@link ClaimDecider}, and
+ * records the outcome on the stored row. Postbacks and pixel hits go through the
+ * {@link PostbackBatcher}: concurrent ones are decided in one transaction, their raw rows
+ * committed with their outcomes. Shop webhooks, replays, test purchases and a postback the
+ * batcher hands back are stored first (committed), then decided as a batch of one.
  */
 @Service
 class Intake {
@@ -42,6 +42,7 @@ class Intake {
     private final InboundRepository inbound;
     private final PostbackParser postbacks;
     private final ShopifyWebhooks shopify;
+    private final ClaimDecider decider;
     private final Conversions conversions;
     private final Ids ids;
     private final Clock clock;
@@ -50,18 +51,19 @@ class Intake {
     private final PostbackBatcher batcher;
 
     Intake(Integrations integrations, InboundRepository inbound, PostbackParser postbacks, ShopifyWebhooks shopify,
-            Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics, TransactionTemplate transactions,
-            PostbackBatcher batcher) {
-        this.transactions = transactions;
-        this.batcher = batcher;
+            ClaimDecider decider, Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics,
+            TransactionTemplate transactions, PostbackBatcher batcher) {
         this.integrations = integrations;
         this.inbound = inbound;
         this.postbacks = postbacks;
         this.shopify = shopify;
+        this.decider = decider;
         this.conversions = conversions;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.transactions = transactions;
+        this.batcher = batcher;
     }
 
     /** What the caller is told: the conversion (null when ignored) and its status. */
@@ -71,43 +73,36 @@ class Intake {
     Result receive(String key, List<IntegrationType> types, Inbound request, String authorization) {
         Integration integration = integrations.byKey(key)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "No integration has this inbound URL"));
-        InboundRequest stored = new InboundRequest(ids.next(), integration.id(), integration.brandId(), clock.instant(),
-                request, PostbackParser.blankToNull(request.header("X-Shopify-Webhook-Id")), Outcome.RECEIVED, null,
-                null, null, 0, null);
+        InboundRequest stored = InboundRequest.received(ids.next(), integration, clock.instant(), request);
         Runnable checks = () -> {
             if (!types.contains(integration.type())) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "This is a " + integration.type()
                         + " integration; send to " + integrations.inboundPath(integration.type(), "<key>"));
             }
-            checkSource(integration, request, authorization);
+            checkSource(integration.credentials(), request, authorization);
         };
         if (integration.type() != IntegrationType.SHOPIFY) {
-            Handled handled = batched(integration, stored, checks);
-            if (handled instanceof Answered answered) {
-                count(answered.result().outcome().name());
-                return answered.result();
-            }
-            if (handled instanceof Refused refused) {
-                count("rejected");
-                throw refused.problem();
+            Optional<Decision> batched = batched(integration, stored, checks);
+            if (batched.isPresent()) {
+                return counted(() -> result(stored, batched.get()));
             }
         }
         inbound.insert(stored);
         return process(integration, stored, checks);
     }
 
-    /** Checks and parses here, then lets the postback's batch store and handle it. */
-    private Handled batched(Integration integration, InboundRequest stored, Runnable checks) {
+    /** Checks and parses here, then lets the postback's batch decide it and store it with its outcome. */
+    private Optional<Decision> batched(Integration integration, InboundRequest stored, Runnable checks) {
         Claim claim = null;
         ProblemException refused = null;
         try {
             checks.run();
-            claim = postbacks.parse(integration, stored.inbound(), false);
+            claim = postbacks.parse(integration, stored.inbound());
         } catch (ProblemException e) {
             refused = e;
         } catch (RuntimeException e) {
             // Unexpected: the request goes the single way, which records the failure on its row.
-            return new PostbackBatch.Alone();
+            return Optional.empty();
         }
         return batcher.submit(new Received(integration, stored, claim, refused));
     }
@@ -126,9 +121,8 @@ class Intake {
         Integration integration = integrations.get(brandId, integrationId);
         String query = "member_id=" + memberId + "&offer_id=" + offerId + "&order_id=TEST-" + ids.next()
                 + "&amount=" + (amount == null ? "100.00" : amount);
-        InboundRequest stored = new InboundRequest(ids.next(), integration.id(), brandId, clock.instant(),
-                new Inbound("TEST", query, Map.of(), null, null), null, Outcome.RECEIVED, null, null, null,
-                0, null);
+        InboundRequest stored = InboundRequest.received(ids.next(), integration, clock.instant(),
+                new Inbound(PostbackParser.TEST_METHOD, query, Map.of(), null, null));
         inbound.insert(stored);
         return process(integration, stored, () -> { });
     }
@@ -138,91 +132,89 @@ class Intake {
         return inbound.recent(integration.id(), limit);
     }
 
+    /** Decides a stored request on its own; the outcome commits with the conversion, one commit after the raw row's. */
     private Result process(Integration integration, InboundRequest stored, Runnable checks) {
         try {
-            checks.run();
-            // The outcome commits with the conversion: one commit after the raw row's, not two.
-            Result result = transactions.execute(tx -> {
-                Result handled = handle(integration, stored);
-                inbound.finish(stored.id(), handled.outcome(), 200, null, handled.conversionId(), clock.instant());
-                return handled;
+            return counted(() -> {
+                checks.run();
+                try {
+                    return decideAndFinish(integration, stored);
+                } catch (DuplicateKeyException e) {
+                    // A concurrent twin took the key between the read and the insert: decided again, it is a repeat.
+                    return decideAndFinish(integration, stored);
+                }
             });
-            count(result.outcome().name());
-            return result;
         } catch (ProblemException e) {
-            inbound.finish(stored.id(), Outcome.REJECTED, e.status().value(), e.getMessage(), null, clock.instant());
-            count("rejected");
+            inbound.finish(stored.rejected(e, clock.instant()));
             throw e;
         } catch (RuntimeException e) {
             log.error("Inbound request {} of integration {} failed", stored.id(), integration.id(), e);
-            inbound.finish(stored.id(), Outcome.FAILED, 500, "Failed: " + e.getClass().getSimpleName(), null,
-                    clock.instant());
-            count("failed");
+            inbound.finish(stored.failed(e, clock.instant()));
             throw e;
         }
     }
 
-    private void count(String outcome) {
-        metrics.counter("linkledger.postbacks", "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
+    private Result decideAndFinish(Integration integration, InboundRequest stored) {
+        return transactions.execute(tx -> {
+            Result result = decide(integration, stored);
+            inbound.finish(stored.handled(result.outcome(), 200, null, result.conversionId(), clock.instant()));
+            return result;
+        });
     }
 
-    private Result handle(Integration integration, InboundRequest stored) {
+    private Result decide(Integration integration, InboundRequest stored) {
         Inbound request = stored.inbound();
-        if ("TEST".equals(request.method())) {
-            return result(stored, conversions.record(integration, postbacks.parse(withGenericNames(integration), request, true)));
+        if (PostbackParser.TEST_METHOD.equals(request.method())) {
+            return result(stored, decider.decide(new Claimed(integration, postbacks.parseTest(integration, request))));
         }
-        if (integration.type() == IntegrationType.SHOPIFY) {
-            if (stored.webhookId() != null) {
-                var earlier = inbound.handledDelivery(integration.id(), stored.webhookId(), stored.id());
-                if (earlier.isPresent()) {
-                    UUID conversionId = earlier.get().conversionId();
-                    ConversionStatus status = conversionId == null ? null
-                            : conversions.get(integration.brandId(), conversionId).status();
-                    return new Result(stored.id(), conversionId, status, Outcome.DUPLICATE);
-                }
+        if (integration.type() != IntegrationType.SHOPIFY) {
+            return result(stored, decider.decide(new Claimed(integration, postbacks.parse(integration, request))));
+        }
+        if (stored.webhookId() != null) {
+            var earlier = inbound.handledDelivery(integration.id(), stored.webhookId(), stored.id());
+            if (earlier.isPresent()) {
+                // A redelivery: answered as the first delivery was, not applied again.
+                UUID conversionId = earlier.get().handling().conversionId();
+                ConversionStatus status = conversionId == null ? null
+                        : conversions.get(integration.brandId(), conversionId).state().status();
+                return new Result(stored.id(), conversionId, status, Outcome.DUPLICATE);
             }
-            Recorded recorded = shopify.handle(integration, request);
-            return recorded == null ? new Result(stored.id(), null, null, Outcome.IGNORED) : result(stored, recorded);
         }
-        return result(stored, conversions.record(integration, postbacks.parse(integration, request, false)));
+        Decision decision = shopify.handle(integration, request);
+        return decision == null ? new Result(stored.id(), null, null, Outcome.IGNORED) : result(stored, decision);
     }
 
-    /** Test purchases always use our own parameter names, whatever the integration maps. */
-    private static Integration withGenericNames(Integration i) {
-        return new Integration(i.id(), i.brandId(), IntegrationType.POSTBACK, i.name(), i.keyHash(), i.secret(), null,
-                null, null, Map.of(), i.timeZone(), List.of(), i.offerId(), i.orderTopic(), i.creditPriority(),
-                i.createdAt());
+    /** What the caller is told of a decision; a refusal is thrown as the problem it is. */
+    private static Result result(InboundRequest stored, Decision decision) {
+        return switch (decision) {
+            case Recorded r -> new Result(stored.id(), r.conversion().id(), r.conversion().state().status(),
+                    r.outcome());
+            case Refused r -> throw r.problem();
+        };
     }
 
-    private static Result result(InboundRequest stored, Recorded recorded) {
-        return new Result(stored.id(), recorded.conversion().id(), recorded.conversion().status(),
-                recorded.duplicate() ? Outcome.DUPLICATE : Outcome.ACCEPTED);
+    /** Runs {@code work}, counting its outcome: accepted, duplicate, ignored, rejected or failed. */
+    private Result counted(Supplier<Result> work) {
+        String outcome = "failed";
+        try {
+            Result result = work.get();
+            outcome = result.outcome().name();
+            return result;
+        } catch (ProblemException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            metrics.counter("linkledger.postbacks", "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
+        }
     }
 
-    private static void checkSource(Integration integration, Inbound request, String authorization) {
-        if (!integration.ipAllowList().isEmpty() && !IpAllowList.allows(integration.ipAllowList(), request.remoteIp())) {
+    private static void checkSource(Credentials credentials, Inbound request, String authorization) {
+        if (!credentials.ipAllowList().isEmpty() && !IpAllowList.allows(credentials.ipAllowList(), request.remoteIp())) {
             throw new ProblemException(HttpStatus.FORBIDDEN,
                     "Requests from " + request.remoteIp() + " are not on this integration's IP allow-list");
         }
-        if (integration.basicUser() != null) {
-            String expected = integration.basicUser();
-            String given = null;
-            String password = null;
-            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                try {
-                    String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                            StandardCharsets.UTF_8);
-                    int colon = decoded.indexOf(':');
-                    given = colon < 0 ? decoded : decoded.substring(0, colon);
-                    password = colon < 0 ? "" : decoded.substring(colon + 1);
-                } catch (IllegalArgumentException e) {
-                    given = null;
-                }
-            }
-            if (given == null || !Signatures.same(expected, given)
-                    || !Signatures.same(integration.basicPasswordHash(), Tokens.sha256(password))) {
-                throw Signatures.unauthorized("HTTP Basic credentials are missing or wrong for this integration");
-            }
+        if (credentials.basicUser() != null) {
+            Signatures.checkBasic(credentials.basicUser(), credentials.basicPasswordHash(), authorization);
         }
     }
 }

@@ -7,22 +7,51 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One inbound channel of a brand. {@code secret} signs or hashes what the caller sends;
- * {@code parameterMap} maps our field names to the caller's parameter names.
+ * One inbound channel of a brand: how a caller proves it is the channel, how its requests are
+ * read, and how what it reports is credited.
  */
-public record Integration(UUID id, UUID brandId, IntegrationType type, String name, String keyHash, String secret,
-        String hashAlgorithm, String basicUser, String basicPasswordHash, Map<String, String> parameterMap,
-        ZoneId timeZone, List<String> ipAllowList, UUID offerId, String orderTopic, CreditPriority creditPriority,
-        Instant createdAt) {
+public record Integration(UUID id, UUID brandId, IntegrationType type, String name, Credentials credentials,
+        Reading reading, Crediting crediting, Instant createdAt) {
 
     /** Which attribution keeps the credit when one order arrives by link and by promo code. */
     public enum CreditPriority {
         LINK, CODE
     }
 
-    /** The caller's parameter name for one of our fields. */
-    String param(String field) {
-        return parameterMap.getOrDefault(field, field);
+    /**
+     * What a caller must show: the unguessable key of the inbound URL (kept as its hash), the
+     * {@code secret} that signs or hashes what it sends (MD5 or SHA256 hash), optional HTTP Basic
+     * credentials (the password kept as its hash) and an optional IP allow-list.
+     */
+    public record Credentials(String keyHash, String secret, String hashAlgorithm, String basicUser,
+            String basicPasswordHash, List<String> ipAllowList) {
+
+        // Records print every component; the secret must never reach a log line.
+        @Override
+        public String toString() {
+            return "Credentials[hashAlgorithm=" + hashAlgorithm + ", basicUser=" + basicUser + "]";
+        }
+    }
+
+    /**
+     * How its requests are read: our field names mapped to the caller's parameter names, the time
+     * zone of dates sent without one, and the shop webhook topic that counts as an order.
+     */
+    public record Reading(Map<String, String> parameterMap, ZoneId timeZone, String orderTopic) {
+
+        /** The caller's parameter name for one of our fields. */
+        String param(String field) {
+            return parameterMap.getOrDefault(field, field);
+        }
+    }
+
+    /** How what it reports is credited: the offer of member-id postbacks, and which attribution wins an order. */
+    public record Crediting(UUID offerId, CreditPriority priority) {
+    }
+
+    /** The idempotency key of a conversion it reports: one conversion per integration and external id. */
+    String conversionKey(String externalId) {
+        return id + ":" + externalId;
     }
 
     // Records print every component; the secret must never reach a log line.

@@ -60,9 +60,10 @@ class IntegrationController {
             UUID offerId, String orderTopic, Integration.CreditPriority creditPriority, Instant createdAt) {
 
         static IntegrationResponse of(Integration i) {
-            return new IntegrationResponse(i.id(), i.type(), i.name(), i.secret() != null, i.hashAlgorithm(),
-                    i.basicUser(), i.parameterMap(), i.timeZone().getId(), i.ipAllowList(), i.offerId(), i.orderTopic(),
-                    i.creditPriority(), i.createdAt());
+            Integration.Credentials c = i.credentials();
+            return new IntegrationResponse(i.id(), i.type(), i.name(), c.secret() != null, c.hashAlgorithm(),
+                    c.basicUser(), i.reading().parameterMap(), i.reading().timeZone().getId(), c.ipAllowList(),
+                    i.crediting().offerId(), i.reading().orderTopic(), i.crediting().priority(), i.createdAt());
         }
     }
 
@@ -79,9 +80,10 @@ class IntegrationController {
             UUID conversionId, int attempts, Instant processedAt) {
 
         static RequestView of(InboundRequest r) {
+            InboundRequest.Handling h = r.handling();
             return new RequestView(r.id(), r.receivedAt(), r.inbound().method(), r.inbound().query(),
-                    r.inbound().headers(), r.inbound().body(), r.inbound().remoteIp(), r.outcome(), r.statusCode(),
-                    r.reason(), r.conversionId(), r.attempts(), r.processedAt());
+                    r.inbound().headers(), r.inbound().body(), r.inbound().remoteIp(), h.outcome(), h.statusCode(),
+                    h.reason(), h.conversionId(), h.attempts(), h.processedAt());
         }
     }
 
@@ -100,7 +102,7 @@ class IntegrationController {
         String url = integrations.inboundUrl(i.type(), created.key());
         return new CreatedResponse(i.id(), created.key(), url,
                 i.type() == IntegrationType.SHAREASALE ? url + "?" + PostbackParser.SHAREASALE_QUERY : null, i.type(),
-                i.name(), i.timeZone().getId());
+                i.name(), i.reading().timeZone().getId());
     }
 
     @GetMapping

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.conversions.Integration.Credentials;
+import io.linkledger.conversions.Integration.Crediting;
+import io.linkledger.conversions.Integration.Reading;
 import io.linkledger.shared.Sql;
 
 @Repository
@@ -30,22 +33,26 @@ class IntegrationRepository {
     }
 
     void insert(Integration i) {
+        Credentials c = i.credentials();
+        Reading r = i.reading();
         jdbc.sql("insert into integrations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(i.id(), i.brandId(), i.type().name(), i.name(), i.keyHash(), i.secret(), i.hashAlgorithm(),
-                        i.basicUser(), i.basicPasswordHash(), mapText(i.parameterMap()), i.timeZone().getId(),
-                        String.join(" ", i.ipAllowList()), i.offerId(), i.orderTopic(), i.creditPriority().name(),
-                        Sql.ts(i.createdAt()))
+                .params(i.id(), i.brandId(), i.type().name(), i.name(), c.keyHash(), c.secret(), c.hashAlgorithm(),
+                        c.basicUser(), c.basicPasswordHash(), mapText(r.parameterMap()), r.timeZone().getId(),
+                        String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
+                        i.crediting().priority().name(), Sql.ts(i.createdAt()))
                 .update();
     }
 
     void update(Integration i) {
+        Credentials c = i.credentials();
+        Reading r = i.reading();
         jdbc.sql("""
                 update integrations set name = ?, secret = ?, hash_algorithm = ?, basic_user = ?, basic_password_hash = ?,
                     parameter_map = ?, time_zone = ?, ip_allow_list = ?, offer_id = ?, order_topic = ?, credit_priority = ?
                 where id = ?""")
-                .params(i.name(), i.secret(), i.hashAlgorithm(), i.basicUser(), i.basicPasswordHash(),
-                        mapText(i.parameterMap()), i.timeZone().getId(), String.join(" ", i.ipAllowList()), i.offerId(),
-                        i.orderTopic(), i.creditPriority().name(), i.id())
+                .params(i.name(), c.secret(), c.hashAlgorithm(), c.basicUser(), c.basicPasswordHash(),
+                        mapText(r.parameterMap()), r.timeZone().getId(), String.join(" ", c.ipAllowList()),
+                        i.crediting().offerId(), r.orderTopic(), i.crediting().priority().name(), i.id())
                 .update();
     }
 
@@ -70,7 +77,7 @@ class IntegrationRepository {
                 .list();
     }
 
-    static String mapText(Map<String, String> map) {
+    private static String mapText(Map<String, String> map) {
         return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
@@ -89,12 +96,14 @@ class IntegrationRepository {
 
     private Integration integration(ResultSet rs, int row) throws SQLException {
         String ips = rs.getString("ip_allow_list");
+        Credentials credentials = new Credentials(rs.getString("key_hash"), rs.getString("secret"),
+                rs.getString("hash_algorithm"), rs.getString("basic_user"), rs.getString("basic_password_hash"),
+                ips == null || ips.isBlank() ? List.of() : Arrays.asList(ips.split(" ")));
+        Reading reading = new Reading(parseMap(rs.getString("parameter_map")), ZoneId.of(rs.getString("time_zone")),
+                rs.getString("order_topic"));
+        Crediting crediting = new Crediting(Sql.uuid(rs, "offer_id"),
+                Integration.CreditPriority.valueOf(rs.getString("credit_priority")));
         return new Integration(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), IntegrationType.valueOf(rs.getString("type")),
-                rs.getString("name"), rs.getString("key_hash"), rs.getString("secret"), rs.getString("hash_algorithm"),
-                rs.getString("basic_user"), rs.getString("basic_password_hash"), parseMap(rs.getString("parameter_map")),
-                ZoneId.of(rs.getString("time_zone")),
-                ips == null || ips.isBlank() ? List.of() : Arrays.asList(ips.split(" ")), Sql.uuid(rs, "offer_id"),
-                rs.getString("order_topic"), Integration.CreditPriority.valueOf(rs.getString("credit_priority")),
-                Sql.instant(rs, "created_at"));
+                rs.getString("name"), credentials, reading, crediting, Sql.instant(rs, "created_at"));
     }
 }

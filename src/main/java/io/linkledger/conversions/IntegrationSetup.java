@@ -58,7 +58,8 @@ public class IntegrationSetup {
     public List<RecentRequest> recent(UUID brandId, UUID integrationId, int limit) {
         return intake.recent(brandId, integrationId, limit).stream()
                 .map(r -> new RecentRequest(r.id(), r.receivedAt(), r.inbound().method(), r.inbound().query(),
-                        r.outcome().name(), r.statusCode(), r.reason(), r.conversionId()))
+                        r.handling().outcome().name(), r.handling().statusCode(), r.handling().reason(),
+                        r.handling().conversionId()))
                 .toList();
     }
 

@@ -18,6 +18,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.linkledger.conversions.Integration.CreditPriority;
+import io.linkledger.conversions.Integration.Credentials;
+import io.linkledger.conversions.Integration.Crediting;
+import io.linkledger.conversions.Integration.Reading;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
@@ -69,8 +72,9 @@ public class Integrations {
         v.throwIfInvalid();
         String key = tokens.urlSafe(KEY_BYTES);
         Integration integration = validated(brandId, new Integration(ids.next(), brandId, request.type(),
-                request.name().trim(), Tokens.sha256(key), null, null, null, null, Map.of(), ZoneId.of("UTC"), List.of(),
-                null, "orders/create", CreditPriority.LINK, clock.instant()), request, v);
+                request.name().trim(), new Credentials(Tokens.sha256(key), null, null, null, null, List.of()),
+                new Reading(Map.of(), ZoneId.of("UTC"), "orders/create"), new Crediting(null, CreditPriority.LINK),
+                clock.instant()), request, v);
         repository.insert(integration);
         return new Created(integration, key);
     }
@@ -83,21 +87,48 @@ public class Integrations {
         v.check(request.name() == null || !request.name().isBlank(), "name", "must not be blank");
         Integration updated = validated(brandId, old, request, v);
         repository.update(updated);
-        byKeyHash.invalidate(updated.keyHash());
+        byKeyHash.invalidate(updated.credentials().keyHash());
         return updated;
     }
 
     private Integration validated(UUID brandId, Integration old, IntegrationRequest r, Validation v) {
-        String secret = r.secret() != null ? r.secret() : old.secret();
+        Credentials credentials = credentials(old, r, v);
+        Reading reading = reading(old, r, v);
+        UUID offerId = r.offerId() != null ? r.offerId() : old.crediting().offerId();
+        if (r.offerId() != null && offers.find(r.offerId()).filter(o -> o.brandId().equals(brandId)).isEmpty()) {
+            v.add("offerId", "offer " + r.offerId() + " does not exist");
+        }
+        v.throwIfInvalid();
+        return new Integration(old.id(), brandId, old.type(), r.name() != null ? r.name().trim() : old.name(),
+                credentials, reading, new Crediting(offerId,
+                        r.creditPriority() != null ? r.creditPriority() : old.crediting().priority()),
+                old.createdAt());
+    }
+
+    private static Credentials credentials(Integration old, IntegrationRequest r, Validation v) {
+        Credentials was = old.credentials();
+        String secret = r.secret() != null ? r.secret() : was.secret();
         v.check(secret == null || secret.length() >= 8 && secret.length() <= 500, "secret", "must be 8 to 500 characters");
-        String algorithm = r.hashAlgorithm() == null ? old.hashAlgorithm()
+        String algorithm = r.hashAlgorithm() == null ? was.hashAlgorithm()
                 : r.hashAlgorithm().isBlank() ? null : r.hashAlgorithm().trim().toUpperCase(Locale.ROOT).replace("-", "");
         v.check(algorithm == null || algorithm.equals("MD5") || algorithm.equals("SHA256"), "hashAlgorithm",
                 "must be MD5 or SHA256");
         v.check(algorithm == null || secret != null, "hashAlgorithm", "needs a secret to hash with");
         v.check(old.type() != IntegrationType.SHOPIFY || secret != null, "secret",
                 "is required for Shopify: the app's client secret that signs webhooks");
-        Map<String, String> map = r.parameterMap() == null ? old.parameterMap() : new LinkedHashMap<>(r.parameterMap());
+        List<String> ips = r.ipAllowList() == null ? was.ipAllowList()
+                : r.ipAllowList().stream().filter(ip -> ip != null && !ip.isBlank()).map(String::trim).toList();
+        ips.forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList", "'" + ip + "' is not an IP address or CIDR range"));
+        String user = r.basicAuthUser() != null ? PostbackParser.blankToNull(r.basicAuthUser()) : was.basicUser();
+        String passwordHash = r.basicAuthPassword() != null ? Tokens.sha256(r.basicAuthPassword()) : was.basicPasswordHash();
+        v.check(user == null || passwordHash != null, "basicAuthPassword", "is required with basicAuthUser");
+        return new Credentials(was.keyHash(), secret, algorithm, user, user == null ? null : passwordHash,
+                List.copyOf(ips));
+    }
+
+    private static Reading reading(Integration old, IntegrationRequest r, Validation v) {
+        Reading was = old.reading();
+        Map<String, String> map = r.parameterMap() == null ? was.parameterMap() : new LinkedHashMap<>(r.parameterMap());
         map.forEach((field, param) -> {
             v.check(PostbackParser.FIELDS.contains(field), "parameterMap." + field,
                     "is not a field; fields are " + PostbackParser.FIELDS);
@@ -106,7 +137,7 @@ public class Integrations {
         });
         v.check(map.isEmpty() || old.type() == IntegrationType.POSTBACK || old.type() == IntegrationType.PIXEL,
                 "parameterMap", "applies to POSTBACK and PIXEL integrations; presets use their own names");
-        ZoneId zone = old.timeZone();
+        ZoneId zone = was.timeZone();
         if (r.timeZone() != null) {
             try {
                 zone = ZoneId.of(r.timeZone().trim());
@@ -114,24 +145,10 @@ public class Integrations {
                 v.add("timeZone", "'" + r.timeZone() + "' is not a time zone such as America/New_York or UTC");
             }
         }
-        List<String> ips = r.ipAllowList() == null ? old.ipAllowList()
-                : r.ipAllowList().stream().filter(ip -> ip != null && !ip.isBlank()).map(String::trim).toList();
-        ips.forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList", "'" + ip + "' is not an IP address or CIDR range"));
-        UUID offerId = r.offerId() != null ? r.offerId() : old.offerId();
-        if (r.offerId() != null && offers.find(r.offerId()).filter(o -> o.brandId().equals(brandId)).isEmpty()) {
-            v.add("offerId", "offer " + r.offerId() + " does not exist");
-        }
-        String topic = r.orderTopic() != null ? r.orderTopic().trim() : old.orderTopic();
+        String topic = r.orderTopic() != null ? r.orderTopic().trim() : was.orderTopic();
         v.check(topic.equals("orders/create") || topic.equals("orders/paid"), "orderTopic",
                 "must be orders/create or orders/paid");
-        String user = r.basicAuthUser() != null ? PostbackParser.blankToNull(r.basicAuthUser()) : old.basicUser();
-        String passwordHash = r.basicAuthPassword() != null ? Tokens.sha256(r.basicAuthPassword()) : old.basicPasswordHash();
-        v.check(user == null || passwordHash != null, "basicAuthPassword", "is required with basicAuthUser");
-        v.throwIfInvalid();
-        return new Integration(old.id(), brandId, old.type(), r.name() != null ? r.name().trim() : old.name(),
-                old.keyHash(), secret, algorithm, user, user == null ? null : passwordHash, Map.copyOf(map), zone,
-                List.copyOf(ips), offerId, topic, r.creditPriority() != null ? r.creditPriority() : old.creditPriority(),
-                old.createdAt());
+        return new Reading(Map.copyOf(map), zone, topic);
     }
 
     Integration get(UUID brandId, UUID id) {

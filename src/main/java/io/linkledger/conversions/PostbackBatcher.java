@@ -3,6 +3,7 @@ package io.linkledger.conversions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.linkledger.conversions.PostbackBatch.Alone;
-import io.linkledger.conversions.PostbackBatch.Handled;
 import io.linkledger.conversions.PostbackBatch.Received;
 import io.linkledger.shared.GroupCommit;
 import io.linkledger.shared.ProblemException;
@@ -42,9 +41,10 @@ import io.micrometer.core.instrument.Timer;
 class PostbackBatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostbackBatcher.class);
-    private static final Handled ALONE = new Alone();
+    /** No decision from a batch: the postback is to be processed on its own. */
+    private static final Optional<Decision> ALONE = Optional.empty();
 
-    private record Waiting(Received received, CompletableFuture<Handled> handled) {
+    private record Waiting(Received received, CompletableFuture<Optional<Decision>> handled) {
     }
 
     private final PostbackBatch batch;
@@ -74,10 +74,11 @@ class PostbackBatcher implements SmartLifecycle {
     }
 
     /**
-     * Returns once the postback's batch committed (or it is to be processed on its own); a 503
+     * The postback's decision once its batch committed, or empty when it is to be processed on its
+     * own (the queue is full, the batcher stopped, or its batch failed and rolled back); a 503
      * problem if that takes longer than the acknowledgement timeout, as nothing is confirmed then.
      */
-    Handled submit(Received received) {
+    Optional<Decision> submit(Received received) {
         Waiting waiting = new Waiting(received, new CompletableFuture<>());
         if (!running || !queue.offer(waiting)) {
             return ALONE;
@@ -101,9 +102,9 @@ class PostbackBatcher implements SmartLifecycle {
 
     private void flush(List<Waiting> waiting) {
         long started = System.nanoTime();
-        List<Handled> handled;
+        List<Decision> decided;
         try {
-            handled = transactions.execute(tx -> batch.handle(waiting.stream().map(Waiting::received).toList()));
+            decided = transactions.execute(tx -> batch.handle(waiting.stream().map(Waiting::received).toList()));
         } catch (RuntimeException e) {
             log.warn("A batch of {} postbacks failed and rolled back; each is processed on its own: {}",
                     waiting.size(), e.toString());
@@ -113,7 +114,7 @@ class PostbackBatcher implements SmartLifecycle {
         flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         batchSizes.record(waiting.size());
         for (int i = 0; i < waiting.size(); i++) {
-            waiting.get(i).handled().complete(handled.get(i));
+            waiting.get(i).handled().complete(Optional.of(decided.get(i)));
         }
     }
 

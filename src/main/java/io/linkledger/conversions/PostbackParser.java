@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
 
@@ -40,13 +41,21 @@ class PostbackParser {
         this.clock = clock;
     }
 
-    Claim parse(Integration integration, Inbound inbound, boolean test) {
+    /** The method a test purchase is stored with: a synthetic request, not one that came over HTTP. */
+    static final String TEST_METHOD = "TEST";
+
+    Claim parse(Integration integration, Inbound inbound) {
         Map<String, String> p = inbound.params();
         return switch (integration.type()) {
             case SHAREASALE -> shareASale(integration, p);
             case PIXEL -> pixel(integration, p, inbound.header(Inbound.COOKIE_TID));
-            default -> generic(integration, p, test);
+            default -> generic(integration, integration.reading()::param, p, false);
         };
+    }
+
+    /** A test purchase: our own parameter names whatever the integration maps, no hash, never paid. */
+    Claim parseTest(Integration integration, Inbound inbound) {
+        return generic(integration, field -> field, inbound.params(), true);
     }
 
     private Claim shareASale(Integration integration, Map<String, String> p) {
@@ -61,12 +70,13 @@ class PostbackParser {
         Instant at = localDate(p.get("transDate"), integration, "transDate", v);
         String type = p.getOrDefault("transtype", "sale");
         v.throwIfInvalid();
-        if (integration.hashAlgorithm() != null) {
-            String expected = Signatures.hexDigest(integration.hashAlgorithm(), integration.secret()
-                    + nz(p.get("transID")) + nz(p.get("orderNumber")) + nz(p.get("amountOfSale")) + nz(p.get("commission")));
+        Integration.Credentials credentials = integration.credentials();
+        if (credentials.hashAlgorithm() != null) {
+            String expected = Signatures.shareAsaleHash(credentials.hashAlgorithm(), credentials.secret(),
+                    p.get("transID"), p.get("orderNumber"), p.get("amountOfSale"), p.get("commission"));
             if (!Signatures.sameHex(expected, p.get("hash"))) {
                 throw Signatures.unauthorized("The hash parameter does not match: expected the "
-                        + integration.hashAlgorithm() + " hex digest of secret + transID + orderNumber + amountOfSale + commission");
+                        + credentials.hashAlgorithm() + " hex digest of secret + transID + orderNumber + amountOfSale + commission");
             }
         }
         return new Claim(transId != null ? "t:" + transId : "o:" + orderNumber, kind(type), transactionId, null, null,
@@ -76,47 +86,48 @@ class PostbackParser {
     private Claim pixel(Integration integration, Map<String, String> p, String cookieTid) {
         Validation v = new Validation();
         String transactionId = blankToNull(cookieTid);
-        String orderId = blankToNull(p.get(integration.param("order_id")));
-        BigDecimal amount = decimal(p.get(integration.param("amount")), "amount", v);
+        String orderId = blankToNull(p.get(integration.reading().param("order_id")));
+        BigDecimal amount = decimal(p.get(integration.reading().param("amount")), "amount", v);
         v.throwIfInvalid();
         if (transactionId == null) {
             throw Attribution.unattributable("the browser sent no ll_tid cookie: it did not come through a tracking link");
         }
         String external = orderId != null ? "o:" + orderId : "x:" + transactionId;
         return new Claim(external, Conversion.Kind.SALE, transactionId, null, null, List.of(), orderId, amount, null,
-                blankToNull(p.get(integration.param("currency"))), null, clock.instant(), false);
+                blankToNull(p.get(integration.reading().param("currency"))), null, clock.instant(), false);
     }
 
-    private Claim generic(Integration integration, Map<String, String> p, boolean test) {
+    /** The generic postback; {@code names} gives the caller's parameter name of each of our fields. */
+    private Claim generic(Integration integration, UnaryOperator<String> names, Map<String, String> p, boolean test) {
         Validation v = new Validation();
-        String transactionId = blankToNull(p.get(integration.param("transaction_id")));
-        String orderId = blankToNull(p.get(integration.param("order_id")));
-        String externalId = blankToNull(p.get(integration.param("external_id")));
-        UUID memberId = uuid(p.get(integration.param("member_id")), integration.param("member_id"), v);
-        UUID offerId = uuid(p.get(integration.param("offer_id")), integration.param("offer_id"), v);
-        BigDecimal amount = decimal(p.get(integration.param("amount")), integration.param("amount"), v);
-        BigDecimal commission = decimal(p.get(integration.param("commission")), integration.param("commission"), v);
-        Instant at = date(p.get(integration.param("date")), integration, integration.param("date"), v);
-        ConversionStatus status = status(p.get(integration.param("status")), integration.param("status"), v);
-        v.check(transactionId != null || memberId != null || v.has(integration.param("member_id")),
-                integration.param("transaction_id"), "is required (or " + integration.param("member_id")
+        String transactionId = blankToNull(p.get(names.apply("transaction_id")));
+        String orderId = blankToNull(p.get(names.apply("order_id")));
+        String externalId = blankToNull(p.get(names.apply("external_id")));
+        UUID memberId = uuid(p.get(names.apply("member_id")), names.apply("member_id"), v);
+        UUID offerId = uuid(p.get(names.apply("offer_id")), names.apply("offer_id"), v);
+        BigDecimal amount = decimal(p.get(names.apply("amount")), names.apply("amount"), v);
+        BigDecimal commission = decimal(p.get(names.apply("commission")), names.apply("commission"), v);
+        Instant at = date(p.get(names.apply("date")), integration, names.apply("date"), v);
+        ConversionStatus status = status(p.get(names.apply("status")), names.apply("status"), v);
+        v.check(transactionId != null || memberId != null || v.has(names.apply("member_id")),
+                names.apply("transaction_id"), "is required (or " + names.apply("member_id")
                         + " for a partner postback)");
         String key = externalId != null ? "e:" + externalId : orderId != null ? "o:" + orderId
                 : transactionId != null ? "x:" + transactionId : null;
-        v.check(key != null || v.hasIssues(), integration.param("order_id"),
+        v.check(key != null || v.hasIssues(), names.apply("order_id"),
                 "is required to tell repeats apart when a conversion is credited by member id");
         v.throwIfInvalid();
-        if (integration.hashAlgorithm() != null && !test) {
-            String expected = Signatures.hexDigest(integration.hashAlgorithm(), integration.secret()
-                    + nz(transactionId) + nz(orderId) + nz(p.get(integration.param("amount"))));
-            if (!Signatures.sameHex(expected, p.get(integration.param("hash")))) {
-                throw Signatures.unauthorized("The " + integration.param("hash") + " parameter does not match: expected the "
-                        + integration.hashAlgorithm() + " hex digest of secret + transaction_id + order_id + amount");
+        Integration.Credentials credentials = integration.credentials();
+        if (credentials.hashAlgorithm() != null && !test) {
+            String expected = Signatures.postbackHash(credentials.hashAlgorithm(), credentials.secret(), transactionId,
+                    orderId, p.get(names.apply("amount")));
+            if (!Signatures.sameHex(expected, p.get(names.apply("hash")))) {
+                throw Signatures.unauthorized("The " + names.apply("hash") + " parameter does not match: expected the "
+                        + credentials.hashAlgorithm() + " hex digest of secret + transaction_id + order_id + amount");
             }
         }
-        return new Claim(key, kind(p.getOrDefault(integration.param("type"), "sale")), transactionId, memberId, offerId,
-                List.of(), orderId, amount, commission, blankToNull(p.get(integration.param("currency"))), status, at,
-                test);
+        return new Claim(key, kind(p.getOrDefault(names.apply("type"), "sale")), transactionId, memberId, offerId,
+                List.of(), orderId, amount, commission, blankToNull(p.get(names.apply("currency"))), status, at, test);
     }
 
     private static Conversion.Kind kind(String type) {
@@ -157,7 +168,8 @@ class PostbackParser {
             return clock.instant();
         }
         try {
-            return LocalDateTime.parse(value.trim(), SHAREASALE_DATE).atZone(integration.timeZone()).toInstant();
+            return LocalDateTime.parse(value.trim(), SHAREASALE_DATE).atZone(integration.reading().timeZone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
             v.add(field, "'" + value + "' is not a date in the form yyyy-MM-dd HH:mm:ss");
             return null;
@@ -177,7 +189,7 @@ class PostbackParser {
             if (text.contains("T")) {
                 return OffsetDateTime.parse(text).toInstant();
             }
-            return LocalDateTime.parse(text, SHAREASALE_DATE).atZone(integration.timeZone()).toInstant();
+            return LocalDateTime.parse(text, SHAREASALE_DATE).atZone(integration.reading().timeZone()).toInstant();
         } catch (DateTimeParseException e) {
             v.add(field, "'" + value + "' is not a date: use ISO-8601 with offset, epoch seconds or yyyy-MM-dd HH:mm:ss");
             return null;
@@ -198,9 +210,5 @@ class PostbackParser {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
     }
 }

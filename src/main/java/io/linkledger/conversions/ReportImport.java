@@ -94,101 +94,115 @@ public class ReportImport {
         return at;
     }
 
-    private Map<String, Object> reconcile(Integration integration, List<List<String>> rows, Map<String, Integer> at,
-            Progress progress) {
-        int matched = 0;
-        int reversed = 0;
-        int adjusted = 0;
-        int approved = 0;
-        List<Map<String, String>> problems = new ArrayList<>();
-        List<String> onlyInReport = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        Instant first = null;
-        Instant last = null;
-        for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            String transId = cell(row, at, "transId");
-            String orderId = cell(row, at, "orderId");
-            Instant date = date(cell(row, at, "date"), integration);
+    /** What reconciling a report did so far. */
+    private static final class Tally {
+        int matched;
+        int reversed;
+        int adjusted;
+        int approved;
+        final List<Map<String, String>> problems = new ArrayList<>();
+        final List<String> onlyInReport = new ArrayList<>();
+        final Set<UUID> seen = new HashSet<>();
+        Instant first;
+        Instant last;
+
+        void dated(Instant date) {
             if (date != null) {
                 first = first == null || date.isBefore(first) ? date : first;
                 last = last == null || date.isAfter(last) ? date : last;
             }
+        }
+    }
+
+    private Map<String, Object> reconcile(Integration integration, List<List<String>> rows, Map<String, Integer> at,
+            Progress progress) {
+        Tally tally = new Tally();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            String transId = cell(row, at, "transId");
+            String orderId = cell(row, at, "orderId");
+            tally.dated(date(cell(row, at, "date"), integration));
             Optional<Conversion> found = find(integration, transId, orderId);
             if (found.isEmpty()) {
-                add(onlyInReport, transId != null ? transId : orderId);
-                progress.advance(1);
-                continue;
-            }
-            Conversion c = found.get();
-            matched++;
-            seen.add(c.id());
-            try {
-                if (truthy(cell(row, at, "voided"))) {
-                    if (c.status() != ConversionStatus.REVERSED) {
-                        conversions.reverseFrom(c, "NETWORK_VOIDED", "Voided in the network's report");
-                        reversed++;
+                add(tally.onlyInReport, transId != null ? transId : orderId);
+            } else {
+                tally.matched++;
+                tally.seen.add(found.get().id());
+                try {
+                    apply(found.get(), row, at, tally);
+                } catch (ProblemException e) {
+                    if (tally.problems.size() < MAX_LISTED) {
+                        tally.problems.add(Map.of("row", String.valueOf(r + 2), "conversionId",
+                                found.get().id().toString(), "problem", e.getMessage()));
                     }
-                } else {
-                    Money amount = money(cell(row, at, "amount"), c, "amount");
-                    Money network = money(cell(row, at, "commission"), c, "commission");
-                    boolean amountEdited = amount != null && !amount.equals(c.sale());
-                    boolean networkEdited = network != null && !network.equals(c.networkCommission());
-                    if (amountEdited || networkEdited) {
-                        c = conversions.adjust(c, amountEdited ? amount : c.sale(), networkEdited ? network
-                                : c.networkCommission(), "NETWORK_EDITED", "Edited in the network's report: sale "
-                                + c.sale().toDecimalString() + " -> " + (amountEdited ? amount : c.sale()).toDecimalString());
-                        adjusted++;
-                    }
-                    if (truthy(cell(row, at, "locked")) && c.status() == ConversionStatus.PENDING) {
-                        conversions.approveFrom(c, "NETWORK_LOCKED", "Locked in the network's report");
-                        approved++;
-                    }
-                }
-            } catch (ProblemException e) {
-                if (problems.size() < MAX_LISTED) {
-                    problems.add(Map.of("row", String.valueOf(r + 2), "conversionId", c.id().toString(),
-                            "problem", e.getMessage()));
                 }
             }
             progress.advance(1);
         }
         List<String> onlyInLinkledger = new ArrayList<>();
-        Instant from = first == null ? Instant.EPOCH : first;
-        Instant to = last == null ? Instant.parse("9999-01-01T00:00:00Z") : last;
+        Instant from = tally.first == null ? Instant.EPOCH : tally.first;
+        Instant to = tally.last == null ? Instant.parse("9999-01-01T00:00:00Z") : tally.last;
         for (String[] idAndKey : repository.keysOfIntegration(integration.id(), from, to)) {
-            if (!seen.contains(UUID.fromString(idAndKey[0]))) {
+            if (!tally.seen.contains(UUID.fromString(idAndKey[0]))) {
                 add(onlyInLinkledger, idAndKey[0]);
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", rows.size());
-        result.put("matched", matched);
-        result.put("reversed", reversed);
-        result.put("adjusted", adjusted);
-        result.put("approved", approved);
-        result.put("problems", problems);
-        result.put("onlyInReport", onlyInReport);
+        result.put("matched", tally.matched);
+        result.put("reversed", tally.reversed);
+        result.put("adjusted", tally.adjusted);
+        result.put("approved", tally.approved);
+        result.put("problems", tally.problems);
+        result.put("onlyInReport", tally.onlyInReport);
         result.put("onlyInLinkledger", onlyInLinkledger);
         return result;
     }
 
+    /** Brings one matched conversion in line with its report row: voided, edited, locked. */
+    private void apply(Conversion c, List<String> row, Map<String, Integer> at, Tally tally) {
+        if (truthy(cell(row, at, "voided"))) {
+            if (c.state().status() != ConversionStatus.REVERSED) {
+                conversions.reverseFrom(c, "NETWORK_VOIDED", "Voided in the network's report");
+                tally.reversed++;
+            }
+            return;
+        }
+        Money sale = c.amounts().sale();
+        Money amount = money(cell(row, at, "amount"), c, "amount");
+        Money network = money(cell(row, at, "commission"), c, "commission");
+        boolean amountEdited = amount != null && !amount.equals(sale);
+        boolean networkEdited = network != null && !network.equals(c.amounts().networkCommission());
+        if (amountEdited || networkEdited) {
+            c = conversions.adjust(c, amountEdited ? amount : sale,
+                    networkEdited ? network : c.amounts().networkCommission(), "NETWORK_EDITED",
+                    "Edited in the network's report: sale " + sale.toDecimalString() + " -> "
+                            + (amountEdited ? amount : sale).toDecimalString());
+            tally.adjusted++;
+        }
+        if (truthy(cell(row, at, "locked")) && c.state().status() == ConversionStatus.PENDING) {
+            conversions.approveFrom(c, "NETWORK_LOCKED", "Locked in the network's report");
+            tally.approved++;
+        }
+    }
+
     private Optional<Conversion> find(Integration integration, String transId, String orderId) {
-        String prefix = integration.id() + ":";
         if (transId != null) {
             for (String kind : List.of("t:", "e:", "x:")) {
-                Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + kind + transId);
+                Optional<Conversion> c = repository.findByKey(integration.brandId(),
+                        integration.conversionKey(kind + transId));
                 if (c.isPresent()) {
                     return c;
                 }
             }
         }
         if (orderId != null) {
-            Optional<Conversion> c = repository.findByKey(integration.brandId(), prefix + "o:" + orderId);
+            Optional<Conversion> c = repository.findByKey(integration.brandId(),
+                    integration.conversionKey("o:" + orderId));
             if (c.isPresent()) {
                 return c;
             }
-            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.orderKey(orderId));
+            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.Source.orderKeyOf(orderId));
             return byOrder.isEmpty() ? Optional.empty() : Optional.of(byOrder.getFirst());
         }
         return Optional.empty();
@@ -199,7 +213,8 @@ public class ReportImport {
             return null;
         }
         try {
-            return Money.of(new BigDecimal(text.replace("$", "").replace(",", "").trim()), c.sale().currency());
+            return Money.of(new BigDecimal(text.replace("$", "").replace(",", "").trim()),
+                    c.amounts().sale().currency());
         } catch (NumberFormatException | ArithmeticException e) {
             throw ProblemException.invalid(field, "'" + text + "' is not an amount");
         } catch (IllegalArgumentException e) {
@@ -214,7 +229,7 @@ public class ReportImport {
         for (String pattern : List.of("yyyy-MM-dd HH:mm:ss", "MM/dd/yyyy hh:mm:ss a", "MM/dd/yyyy HH:mm:ss")) {
             try {
                 return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(pattern, Locale.ROOT))
-                        .atZone(integration.timeZone()).toInstant();
+                        .atZone(integration.reading().timeZone()).toInstant();
             } catch (DateTimeParseException e) {
                 // try the next form
             }

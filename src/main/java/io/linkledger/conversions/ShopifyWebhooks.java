@@ -10,7 +10,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.linkledger.conversions.Conversions.Recorded;
+import io.linkledger.conversions.ClaimDecider.Claimed;
+import io.linkledger.conversions.Decision.Recorded;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
@@ -27,25 +28,34 @@ class ShopifyWebhooks {
 
     static final String REFUNDS = "refunds/create";
 
+    /** An order's external id is "order:" and Shopify's order id. */
+    private static final String ORDER = "order:";
+
+    private final ClaimDecider decider;
     private final Conversions conversions;
     private final ConversionRepository repository;
     private final JsonMapper json;
     private final Clock clock;
 
-    ShopifyWebhooks(Conversions conversions, ConversionRepository repository, JsonMapper json, Clock clock) {
+    ShopifyWebhooks(ClaimDecider decider, Conversions conversions, ConversionRepository repository, JsonMapper json,
+            Clock clock) {
+        this.decider = decider;
         this.conversions = conversions;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
     }
 
-    /** The conversion created or changed, or null when the topic is not one we act on. */
-    Recorded handle(Integration integration, Inbound inbound) {
+    /**
+     * What the webhook did: an order decided as any claim is, a refund applied to its order's
+     * conversion; null when the topic is not one we act on. Called in the caller's transaction.
+     */
+    Decision handle(Integration integration, Inbound inbound) {
         verify(integration, inbound);
         String topic = inbound.header("X-Shopify-Topic");
         JsonNode body = parse(inbound.body());
-        if (integration.orderTopic().equals(topic)) {
-            return conversions.record(integration, order(body));
+        if (integration.reading().orderTopic().equals(topic)) {
+            return decider.decide(new Claimed(integration, order(body)));
         }
         if (REFUNDS.equals(topic)) {
             return refund(integration, body);
@@ -59,7 +69,7 @@ class ShopifyWebhooks {
             throw Signatures.unauthorized("X-Shopify-Hmac-Sha256 header is missing");
         }
         byte[] raw = inbound.body() == null ? new byte[0] : inbound.body().getBytes(StandardCharsets.UTF_8);
-        String expected = Signatures.hmacSha256Base64(integration.secret(), raw);
+        String expected = Signatures.hmacSha256Base64(integration.credentials().secret(), raw);
         if (!Signatures.same(expected, given.trim())) {
             throw Signatures.unauthorized("X-Shopify-Hmac-Sha256 does not match the body signed with the app secret");
         }
@@ -103,7 +113,7 @@ class ShopifyWebhooks {
             throw Attribution.unattributable("the order has no discount code");
         }
         String name = text(order, "name");
-        return new Claim("order:" + id, Conversion.Kind.SALE, null, null, null, codes, name != null ? name : id,
+        return new Claim(ORDER + id, Conversion.Kind.SALE, null, null, null, codes, name != null ? name : id,
                 base.max(BigDecimal.ZERO), null, text(order, "currency"), null,
                 created == null ? clock.instant() : created.toInstant(), order.path("test").asBoolean(false));
     }
@@ -114,7 +124,7 @@ class ShopifyWebhooks {
         if (refundId == null || orderId == null) {
             throw ProblemException.badRequest("A refund needs id and order_id");
         }
-        Conversion c = repository.findByKey(integration.brandId(), integration.id() + ":order:" + orderId)
+        Conversion c = repository.findByKey(integration.brandId(), integration.conversionKey(ORDER + orderId))
                 .orElseThrow(() -> Attribution.unattributable("refund " + refundId + " is for order " + orderId
                         + ", which has no conversion"));
         String marker = "Refund " + refundId;
@@ -138,15 +148,15 @@ class ShopifyWebhooks {
         v.throwIfInvalid();
         Money amount;
         try {
-            amount = Money.of(refunded, c.sale().currency());
+            amount = Money.of(refunded, c.amounts().sale().currency());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ProblemException.invalid("refund_line_items", e.getMessage());
         }
-        if (amount.minor() >= c.sale().minor()) {
+        if (amount.minor() >= c.amounts().sale().minor()) {
             return new Recorded(conversions.reverseFrom(c, "REFUNDED", marker + ": the whole order was refunded"), false);
         }
-        Money left = c.sale().minus(amount);
-        return new Recorded(conversions.adjust(c, left, c.networkCommission(), "REFUND",
+        Money left = c.amounts().sale().minus(amount);
+        return new Recorded(conversions.adjust(c, left, c.amounts().networkCommission(), "REFUND",
                 marker + ": " + amount.toDecimalString() + " refunded"), false);
     }
 

@@ -13,14 +13,29 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 
 import io.linkledger.shared.ProblemException;
+import io.linkledger.shared.Tokens;
 
-/** Hash and HMAC checks of inbound requests, compared in constant time. */
+/** Hash, HMAC and HTTP Basic checks of inbound requests, compared in constant time. */
 final class Signatures {
 
     private Signatures() {
     }
 
-    /** Lower-case hex digest; {@code algorithm} is MD5 or SHA256. */
+    /**
+     * ShareASale's hash: the hex digest of the secret followed by transID, orderNumber,
+     * amountOfSale and commission exactly as sent (a missing one adds nothing).
+     */
+    static String shareAsaleHash(String algorithm, String secret, String transId, String orderNumber,
+            String amountOfSale, String commission) {
+        return hexDigest(algorithm, secret + nz(transId) + nz(orderNumber) + nz(amountOfSale) + nz(commission));
+    }
+
+    /** The generic postback's hash: the hex digest of the secret followed by transaction_id, order_id and amount. */
+    static String postbackHash(String algorithm, String secret, String transactionId, String orderId, String amount) {
+        return hexDigest(algorithm, secret + nz(transactionId) + nz(orderId) + nz(amount));
+    }
+
+    /** Lower-case hex digest of the UTF-8 text; {@code algorithm} is MD5 or SHA256. */
     static String hexDigest(String algorithm, String text) {
         try {
             String jca = "SHA256".equals(algorithm) ? "SHA-256" : "MD5";
@@ -41,6 +56,30 @@ final class Signatures {
         }
     }
 
+    /**
+     * Checks an {@code Authorization: Basic} header against the expected user and the SHA-256 of
+     * the expected password; a 401 problem when it is missing, malformed or wrong.
+     */
+    static void checkBasic(String user, String passwordHash, String authorization) {
+        String given = null;
+        String password = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                given = colon < 0 ? decoded : decoded.substring(0, colon);
+                password = colon < 0 ? "" : decoded.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                given = null;
+            }
+        }
+        if (given == null || !same(user, given) || !same(passwordHash, Tokens.sha256(password))) {
+            throw unauthorized("HTTP Basic credentials are missing or wrong for this integration");
+        }
+    }
+
+    /** Whether the two are equal, in time that does not depend on where they differ. */
     static boolean same(String expected, String given) {
         if (given == null) {
             return false;
@@ -48,11 +87,16 @@ final class Signatures {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@link #same} for a hex digest, whatever case and surrounding spaces the caller sent. */
     static boolean sameHex(String expected, String given) {
         return given != null && same(expected, given.trim().toLowerCase(Locale.ROOT));
     }
 
     static ProblemException unauthorized(String detail) {
         return new ProblemException(HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
     }
 }

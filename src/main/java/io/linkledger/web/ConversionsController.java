@@ -186,8 +186,8 @@ class ConversionsController {
                 .collect(Collectors.toMap(Member::id, Member::name)));
         Set<UUID> unknown = new HashSet<>();
         for (Conversion c : found.items()) {
-            if (c.memberId() != null && !memberNames.containsKey(c.memberId())) {
-                unknown.add(c.memberId());
+            if (c.credit().memberId() != null && !memberNames.containsKey(c.credit().memberId())) {
+                unknown.add(c.credit().memberId());
             }
         }
         if (!unknown.isEmpty()) {
@@ -200,8 +200,9 @@ class ConversionsController {
         model.addAttribute("page", new ConversionsView.ListPage(shown, statuses,
                 offerList.stream().map(o -> new Option(o.id().toString(), o.name())).toList(),
                 memberList.stream().map(m -> new Option(m.id().toString(), m.name())).toList(),
-                found.map(c -> new Row(c, offerNames.getOrDefault(c.offerId(), "—"),
-                        c.memberId() == null ? "—" : memberNames.getOrDefault(c.memberId(), c.memberId().toString()))),
+                found.map(c -> new Row(c, offerNames.getOrDefault(c.credit().offerId(), "—"),
+                        c.credit().memberId() == null ? "—"
+                                : memberNames.getOrDefault(c.credit().memberId(), c.credit().memberId().toString()))),
                 bulk, integrations.list(brandId), importError, bulkError));
         return "console/conversions/list";
     }

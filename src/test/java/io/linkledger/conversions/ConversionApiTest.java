@@ -125,6 +125,13 @@ abstract class ConversionApiTest extends ApiTest {
                         tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body))));
     }
 
+    /** From here on the test acts as another brand, with an API key of its own. */
+    void useAnotherBrand() {
+        brand = brands.create("Other brand " + UUID.randomUUID());
+        apiKey = brands.createKey(brand.id(), "test").plainText();
+        api = new Api("http://127.0.0.1:" + port, apiKey);
+    }
+
     static Instant hoursAgo(int hours) {
         return OffsetDateTime.now(ZoneOffset.UTC).minusHours(hours).toInstant();
     }

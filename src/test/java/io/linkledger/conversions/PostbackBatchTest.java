@@ -19,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.conversions.Decision.Recorded;
+import io.linkledger.conversions.Decision.Refused;
 import io.linkledger.conversions.InboundRequest.Outcome;
-import io.linkledger.conversions.PostbackBatch.Alone;
-import io.linkledger.conversions.PostbackBatch.Answered;
-import io.linkledger.conversions.PostbackBatch.Handled;
 import io.linkledger.conversions.PostbackBatch.Received;
-import io.linkledger.conversions.PostbackBatch.Refused;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,16 +62,15 @@ class PostbackBatchTest extends ConversionApiTest {
     private Received received(String key, Map<String, String> params) {
         Integration integration = integrations.byKey(key).orElseThrow();
         Inbound inbound = new Inbound("GET", form(params), Map.of(), null, "127.0.0.1");
-        InboundRequest request = new InboundRequest(UUID.randomUUID(), integration.id(), integration.brandId(),
-                Instant.now(), inbound, null, Outcome.RECEIVED, null, null, null, 0, null);
+        InboundRequest request = InboundRequest.received(UUID.randomUUID(), integration, Instant.now(), inbound);
         try {
-            return new Received(integration, request, parser.parse(integration, inbound, false), null);
+            return new Received(integration, request, parser.parse(integration, inbound), null);
         } catch (ProblemException e) {
             return new Received(integration, request, null, e);
         }
     }
 
-    private List<Handled> handle(List<Received> items) {
+    private List<Decision> handle(List<Received> items) {
         return transactions.execute(tx -> batch.handle(items));
     }
 
@@ -93,33 +90,37 @@ class PostbackBatchTest extends ConversionApiTest {
         Received badAmount = received(key, sale(click(s, hoursAgo(1)), "4", "SO-4", "12,50"));
         Received sameOrder = received(key, sale(click(s, hoursAgo(1)), "5", "SO-3", "50.00"));
 
-        List<Handled> handled = handle(List.of(first, unknownClick, repeat, second, badAmount, sameOrder));
+        List<Decision> handled = handle(List.of(first, unknownClick, repeat, second, badAmount, sameOrder));
 
-        Intake.Result accepted = ((Answered) handled.get(0)).result();
+        Recorded accepted = (Recorded) handled.get(0);
         assertThat(accepted.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(((Refused) handled.get(1)).problem().status().value()).isEqualTo(422);
-        Intake.Result duplicate = ((Answered) handled.get(2)).result();
+        Recorded duplicate = (Recorded) handled.get(2);
         assertThat(duplicate.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(duplicate.conversionId()).isEqualTo(accepted.conversionId());
-        assertThat(((Answered) handled.get(3)).result().outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(duplicate.conversion().id()).isEqualTo(accepted.conversion().id());
+        assertThat(((Recorded) handled.get(3)).outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(((Refused) handled.get(4)).problem().status().value()).isEqualTo(400);
-        // Another conversion credits SO-3 already: one order pays once, decided on its own afterwards.
-        assertThat(handled.get(5)).isInstanceOf(Alone.class);
+        // The conversion made just before in the batch credits SO-3: one order pays once.
+        Recorded creditedElsewhere = (Recorded) handled.get(5);
+        assertThat(creditedElsewhere.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(creditedElsewhere.conversion().state().status()).isEqualTo(ConversionStatus.REVERSED);
+        assertThat(creditedElsewhere.conversion().state().reason())
+                .contains(((Recorded) handled.get(3)).conversion().id().toString());
 
         assertThat(row(first)).containsEntry("outcome", "ACCEPTED").containsEntry("status_code", 200);
-        assertThat(row(first).get("conversion_id").toString()).isEqualTo(accepted.conversionId().toString());
+        assertThat(row(first).get("conversion_id").toString()).isEqualTo(accepted.conversion().id().toString());
         assertThat(row(unknownClick)).containsEntry("outcome", "REJECTED").containsEntry("status_code", 422);
         assertThat(row(unknownClick).get("reason").toString()).contains("no-such-click");
         assertThat(row(repeat)).containsEntry("outcome", "DUPLICATE");
         assertThat(row(badAmount)).containsEntry("outcome", "REJECTED").containsEntry("status_code", 400);
         assertThat(row(badAmount).get("reason").toString()).contains("amountOfSale");
-        assertThat(count("select count(*) from inbound_requests where id = ?", sameOrder.request().id())).isZero();
+        assertThat(row(sameOrder)).containsEntry("outcome", "ACCEPTED");
 
-        assertThat(conversionCount()).isEqualTo(2);
-        assertThat(conversion(accepted.conversionId().toString()).get("commission").asString()).isEqualTo("10.00");
-        assertThat(moneyEvents.of(accepted.conversionId())).hasSize(1);
-        assertThat(count("select count(*) from conversion_changes where conversion_id = ?", accepted.conversionId()))
-                .isEqualTo(1);
+        assertThat(conversionCount()).isEqualTo(3);
+        UUID acceptedId = accepted.conversion().id();
+        assertThat(conversion(acceptedId.toString()).get("commission").asString()).isEqualTo("10.00");
+        assertThat(moneyEvents.of(acceptedId)).hasSize(1);
+        assertThat(count("select count(*) from conversion_changes where conversion_id = ?", acceptedId)).isEqualTo(1);
         assertThat(count("select coalesce(sum(live), 0) from conversion_daily where assignment_id = ?",
                 s.assignmentId())).isEqualTo(2);
         assertThat(count("select coalesce(sum(commission_minor), 0) from conversion_daily where assignment_id = ?",
@@ -138,7 +139,8 @@ class PostbackBatchTest extends ConversionApiTest {
                     "amount", "20.00", "commission", "5.00", "status", "approved")));
         }
 
-        handle(items).forEach(h -> assertThat(((Answered) h).result().status()).isEqualTo(ConversionStatus.APPROVED));
+        handle(items).forEach(h -> assertThat(((Recorded) h).conversion().state().status())
+                .isEqualTo(ConversionStatus.APPROVED));
 
         assertThat(count("select count(*) from ledger_entries where brand_id = ? and type = 'ACCRUAL'", brand.id()))
                 .isEqualTo(3);
@@ -163,7 +165,7 @@ class PostbackBatchTest extends ConversionApiTest {
         assertThat(conversionCount()).isZero();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
         // The batcher answers such a batch's postbacks "on your own" ...
-        assertThat(batcher.submit(received(key, tooLong))).isInstanceOf(Alone.class);
+        assertThat(batcher.submit(received(key, tooLong))).isEmpty();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
 
         // ... so over HTTP the failing one is stored, failed with its reason and replayable, the other accepted.
@@ -211,5 +213,85 @@ class PostbackBatchTest extends ConversionApiTest {
                 .isEqualTo(40);
         JsonNode daily = api.get("/api/v1/conversions?limit=1").json();
         assertThat(daily.get("total").asLong()).isEqualTo(30);
+    }
+
+    /**
+     * Decides a month of postbacks for a fresh offer (volume tiers at 1,000.00, member-id postbacks
+     * allowed): as one batch, or one transaction each. Answers what each became and where every
+     * conversion ended, with conversion ids replaced by the number of the postback that made them.
+     */
+    private List<String> decideAMonth(boolean oneBatch) {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        put("/api/v1/offers/" + s.offerId() + "/terms", Map.of("volumeTiers", List.of(
+                Map.of("fromSales", "0", "percent", "10"), Map.of("fromSales", "1000.00", "percent", "15"))));
+        String key = integration(Map.of("type", "POSTBACK", "name", "Network", "offerId", s.offerId()))
+                .get("key").asString();
+        String tid = click(s, Instant.parse("2026-11-01T08:00:00Z"));
+        List<Received> items = List.of(
+                received(key, params("external_id", "1", "transaction_id", tid, "order_id", "v-1",
+                        "amount", "900.00", "date", "2026-11-02T10:00:00Z")),
+                // Across the tier boundary, counting the one before it in the batch.
+                received(key, params("external_id", "2", "transaction_id", tid, "order_id", "v-2", "amount", "300.00",
+                        "date", "2026-11-03T10:00:00Z")),
+                // By member id, then the same order by link: the link keeps the credit, the first is reversed.
+                received(key, params("external_id", "3", "member_id", s.memberId(), "order_id", "v-3", "amount", "100.00",
+                        "date", "2026-11-04T10:00:00Z")),
+                received(key, params("external_id", "4", "transaction_id", tid, "order_id", "v-3", "amount", "100.00",
+                        "date", "2026-11-04T11:00:00Z")),
+                // A repeat, and an order the link credits already.
+                received(key, params("external_id", "1", "transaction_id", tid, "order_id", "v-1",
+                        "amount", "900.00", "date", "2026-11-02T10:00:00Z")),
+                received(key, params("external_id", "6", "member_id", s.memberId(), "order_id", "V-1", "amount", "900.00",
+                        "date", "2026-11-05T10:00:00Z")),
+                // Dated before all the others: first in the month's tiers.
+                received(key, params("external_id", "7", "transaction_id", tid, "order_id", "v-5", "amount", "50.00",
+                        "date", "2026-11-01T09:00:00Z")));
+        List<Decision> decided = new ArrayList<>();
+        if (oneBatch) {
+            decided.addAll(handle(items));
+        } else {
+            items.forEach(item -> decided.addAll(handle(List.of(item))));
+        }
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < decided.size(); i++) {
+            numbers.putIfAbsent(((Recorded) decided.get(i)).conversion().id().toString(), "#" + i);
+        }
+        List<String> outcome = new ArrayList<>();
+        for (Decision d : decided) {
+            Recorded r = (Recorded) d;
+            outcome.add(r.outcome() + " " + numbers.get(r.conversion().id().toString()) + " "
+                    + r.conversion().state().status() + " " + r.conversion().amounts().commission().toDecimalString());
+        }
+        numbers.forEach((id, number) -> {
+            JsonNode c = conversion(id);
+            String history = c.get("history").valueStream().map(h -> h.get("action").asString()).toList().toString();
+            String reason = c.get("statusReason").isNull() ? "" : c.get("statusReason").asString();
+            for (Map.Entry<String, String> other : numbers.entrySet()) {
+                reason = reason.replace(other.getKey(), other.getValue());
+            }
+            outcome.add(number + " " + c.get("status").asString() + " " + c.get("commission").asString() + " "
+                    + history + " " + reason);
+        });
+        return outcome;
+    }
+
+    @Test
+    void aBatchDecidesExactlyAsTheSamePostbacksOneAfterTheOther() {
+        List<String> batched = decideAMonth(true);
+        useAnotherBrand();
+        List<String> oneByOne = decideAMonth(false);
+
+        assertThat(batched).isEqualTo(oneByOne);
+        assertThat(batched).startsWith(
+                "ACCEPTED #0 PENDING 90.00",
+                "ACCEPTED #1 PENDING 40.00", // 100.00 at 10 % + 200.00 at 15 %
+                "ACCEPTED #2 PENDING 15.00",
+                "ACCEPTED #3 PENDING 15.00",
+                "DUPLICATE #0 PENDING 90.00",
+                "ACCEPTED #5 REVERSED 135.00",
+                "ACCEPTED #6 PENDING 5.00");
+        assertThat(batched).contains(
+                "#2 REVERSED 15.00 [CREATED, CREDITED_ELSEWHERE] Order v-3 is credited to conversion #3 (by LINK)",
+                "#5 REVERSED 135.00 [CREATED] Order V-1 is already credited to conversion #0 (by LINK)");
     }
 }

@@ -264,14 +264,8 @@ class PostbackTest extends ConversionApiTest {
         assertThat(getPostback(ours.get("key").asString(), params("transaction_id", tid, "amount", "1.00")).status())
                 .isEqualTo(200);
 
-        freshBrandForTest();
+        useAnotherBrand();
         JsonNode theirs = integration(Map.of("type", "POSTBACK", "name", "Other brand"));
         problem(getPostback(theirs.get("key").asString(), params("transaction_id", tid, "amount", "1.00")), 422);
-    }
-
-    private void freshBrandForTest() {
-        brand = brands.create("Other brand " + UUID.randomUUID());
-        apiKey = brands.createKey(brand.id(), "test").plainText();
-        api = new Api("http://127.0.0.1:" + port, apiKey);
     }
 }

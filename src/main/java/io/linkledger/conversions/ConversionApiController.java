@@ -1,6 +1,7 @@
 package io.linkledger.conversions;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,13 +19,14 @@ import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 
+/** The REST API of conversions: list, read with history, approve and reverse (one or many). */
 @RestController
 @RequestMapping("/api/v1/conversions")
-class ConversionController {
+class ConversionApiController {
 
     private final Conversions conversions;
 
-    ConversionController(Conversions conversions) {
+    ConversionApiController(Conversions conversions) {
         this.conversions = conversions;
     }
 
@@ -35,11 +37,17 @@ class ConversionController {
             Instant updatedAt, List<ChangeView> history) {
 
         static ConversionResponse of(Conversion c, List<ChangeView> history) {
-            return new ConversionResponse(c.id(), c.status(), c.orderId(), c.transactionId(), c.memberId(),
-                    c.offerId(), c.sale().toDecimalString(), c.commission().toDecimalString(),
-                    c.networkCommission() == null ? null : c.networkCommission().toDecimalString(),
-                    c.sale().currency().getCurrencyCode(), c.kind(), c.attributedBy(), c.promoCode(), c.integrationId(),
-                    c.test(), c.statusReason(), c.paymentId(), c.convertedAt(), c.createdAt(), c.updatedAt(), history);
+            Conversion.Credit credit = c.credit();
+            Conversion.Source source = c.source();
+            Conversion.Amounts amounts = c.amounts();
+            Conversion.State state = c.state();
+            return new ConversionResponse(c.id(), state.status(), source.orderId(), credit.transactionId(),
+                    credit.memberId(), credit.offerId(), amounts.sale().toDecimalString(),
+                    amounts.commission().toDecimalString(),
+                    amounts.networkCommission() == null ? null : amounts.networkCommission().toDecimalString(),
+                    amounts.sale().currency().getCurrencyCode(), source.kind(), credit.by(), credit.promoCode(),
+                    source.integrationId(), source.test(), state.reason(), state.paymentId(), source.convertedAt(),
+                    state.createdAt(), state.updatedAt(), history);
         }
     }
 
@@ -65,13 +73,13 @@ class ConversionController {
     @GetMapping("/{id}")
     ConversionResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
         Conversion c = conversions.get(caller.brandId(), id);
+        Currency currency = c.amounts().sale().currency();
         List<ChangeView> history = conversions.history(caller.brandId(), id).stream()
                 .map(ch -> new ChangeView(ch.at(), ch.action(), ch.fromStatus(), ch.toStatus(),
-                        new Money(ch.saleMinor(), c.sale().currency()).toDecimalString(),
-                        new Money(ch.commissionMinor(), c.sale().currency()).toDecimalString(),
+                        new Money(ch.saleMinor(), currency).toDecimalString(),
+                        new Money(ch.commissionMinor(), currency).toDecimalString(),
                         ch.networkCommissionMinor() == null ? null
-                                : new Money(ch.networkCommissionMinor(), c.sale().currency())
-                                        .toDecimalString(),
+                                : new Money(ch.networkCommissionMinor(), currency).toDecimalString(),
                         ch.reason()))
                 .toList();
         return ConversionResponse.of(c, history);
