@@ -15,9 +15,10 @@ import io.linkledger.shared.ProblemException;
 
 /**
  * Why a console form was refused, as its page shows it: each field's messages next to that
- * field, and the form's message above it. Every console form shows a refusal through this:
- * a {@link ProblemException} from a service, or the issues the page found itself.
- * Serializable because a refused form can travel to the next page as a flash attribute.
+ * field, and the form's message above it. Every console form shows a refusal through this,
+ * whether a service refused it or the page's own checks did (they throw the same
+ * {@link ProblemException}, e.g. through {@code Validation}). Serializable because a refused
+ * form can travel to the next page as a flash attribute.
  */
 public record FormErrors(Map<String, List<String>> fields, String message) implements Serializable {
 
@@ -44,8 +45,7 @@ public record FormErrors(Map<String, List<String>> fields, String message) imple
         return of(issues, issues.isEmpty() ? problem.getMessage() : null);
     }
 
-    /** Issues the page found itself, with the message the form shows above them (or null). */
-    public static FormErrors of(List<FieldIssue> issues, String message) {
+    private static FormErrors of(List<FieldIssue> issues, String message) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (FieldIssue issue : issues) {
             fields.computeIfAbsent(issue.field(), f -> new ArrayList<>()).add(issue.message());

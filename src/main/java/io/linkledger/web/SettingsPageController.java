@@ -83,8 +83,8 @@ class SettingsPageController {
             return "console/settings/key-created";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            return page(caller, Form.empty(), new Form(Map.of("name", name == null ? "" : name), FormErrors.of(e)), null,
-                    null, model);
+            Form typed = new Form(Map.of("name", name == null ? "" : name), FormErrors.of(e));
+            return page(caller, Form.empty(), typed, null, null, model);
         }
     }
 
