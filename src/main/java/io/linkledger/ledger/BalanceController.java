@@ -18,19 +18,19 @@ import io.linkledger.brands.BrandPrincipal;
 class BalanceController {
 
     private final Balances balances;
-    private final Remittances remittances;
+    private final RemittanceSettlement settlement;
     private final CardTopUps topUps;
 
-    BalanceController(Balances balances, Remittances remittances, CardTopUps topUps) {
+    BalanceController(Balances balances, RemittanceSettlement settlement, CardTopUps topUps) {
         this.balances = balances;
-        this.remittances = remittances;
+        this.settlement = settlement;
         this.topUps = topUps;
     }
 
     /** {@code {available, pending, currency}}; remittances due by now are settled first. */
     @GetMapping
     Balance.View get(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String currency) {
-        remittances.settleDue(caller.brandId());
+        settlement.settleDue(caller.brandId());
         return balances.get(caller.brandId(), balances.currencyOrDefault(currency)).view();
     }
 

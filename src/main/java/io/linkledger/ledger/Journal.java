@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.shared.Ids;
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 
@@ -75,10 +76,10 @@ class Journal {
 
     /** Locks the brand's cash account for this transaction and answers its balance as of the lock. */
     @Transactional(propagation = Propagation.MANDATORY)
-    long lockCash(UUID brandId, Currency currency) {
+    Money lockCash(UUID brandId, Currency currency) {
         UUID cash = account(brandId, currency, AccountKind.BRAND_CASH, null);
         repository.lock(cash);
-        return repository.balance(cash);
+        return new Money(repository.balance(cash), currency);
     }
 
     long balance(UUID brandId, Currency currency, AccountKind kind) {
@@ -92,10 +93,12 @@ class Journal {
         return owed;
     }
 
-    long owed(UUID brandId, Currency currency, UUID memberId) {
-        return repository.findAccount(brandId, currency, AccountKind.MEMBER_PAYABLE, memberId)
+    /** What the brand owes the member now (the payable's credit balance), possibly negative. */
+    Money owed(UUID brandId, Currency currency, UUID memberId) {
+        long owed = repository.findAccount(brandId, currency, AccountKind.MEMBER_PAYABLE, memberId)
                 .map(account -> -repository.balance(account))
                 .orElse(0L);
+        return new Money(owed, currency);
     }
 
     /**

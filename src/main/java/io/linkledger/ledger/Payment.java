@@ -7,18 +7,21 @@ import java.util.UUID;
 
 import io.linkledger.shared.Money;
 
-/** A payment to one or more members from the brand's balance. */
+/**
+ * A payment to one or more members from the brand's balance: the total the members get, the
+ * fees the brand pays on top, and what of it was charged to the brand's card.
+ */
 public record Payment(UUID id, UUID brandId, String idempotencyKey, String requestHash, PayoutProvider provider,
-        PaymentStatus status, Currency currency, long totalMinor, long feeMinor, long chargedMinor,
-        String providerBatchId, Instant createdAt, Instant completedAt, List<PaymentItem> items) {
+        PaymentStatus status, Money total, Money fee, Money charged, String providerBatchId, Instant createdAt,
+        Instant completedAt, List<PaymentItem> items) {
 
-    public Money total() {
-        return new Money(totalMinor, currency);
+    public Currency currency() {
+        return total.currency();
     }
 
     Payment withItems(List<PaymentItem> newItems) {
-        return new Payment(id, brandId, idempotencyKey, requestHash, provider, status, currency, totalMinor, feeMinor,
-                chargedMinor, providerBatchId, createdAt, completedAt, newItems);
+        return new Payment(id, brandId, idempotencyKey, requestHash, provider, status, total, fee, charged,
+                providerBatchId, createdAt, completedAt, newItems);
     }
 
     record View(UUID id, String status, String provider, String total, String fee, String charged, String currency,
@@ -26,9 +29,8 @@ public record Payment(UUID id, UUID brandId, String idempotencyKey, String reque
     }
 
     View view() {
-        return new View(id, status.name(), provider.name(), new Money(totalMinor, currency).toDecimalString(),
-                new Money(feeMinor, currency).toDecimalString(), new Money(chargedMinor, currency).toDecimalString(),
-                currency.getCurrencyCode(), providerBatchId, createdAt, completedAt,
+        return new View(id, status.name(), provider.name(), total.toDecimalString(), fee.toDecimalString(),
+                charged.toDecimalString(), currency().getCurrencyCode(), providerBatchId, createdAt, completedAt,
                 items.stream().map(PaymentItem::view).toList());
     }
 }

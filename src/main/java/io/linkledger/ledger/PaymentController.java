@@ -62,16 +62,16 @@ class PaymentController {
     }
 
     @GetMapping("/overview")
-    PaymentsOverview.Overview overview(@AuthenticationPrincipal BrandPrincipal caller,
+    PaymentsOverview.Overview.View overview(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency) {
-        return overview.get(caller.brandId(), balances.currencyOrDefault(currency));
+        return overview.get(caller.brandId(), balances.currencyOrDefault(currency)).view();
     }
 
     /** Members paid in a calendar year, flagging the 1099-NEC threshold. */
     @GetMapping("/reports/yearly")
-    PayoutReport.Report yearly(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam int year,
+    PayoutReport.Report.View yearly(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam int year,
             @RequestParam(required = false) String currency) {
-        return report.yearly(caller.brandId(), year, balances.currencyOrDefault(currency));
+        return report.yearly(caller.brandId(), year, balances.currencyOrDefault(currency)).view();
     }
 
     @GetMapping("/{id}")

@@ -7,12 +7,11 @@ import java.util.UUID;
 import io.linkledger.shared.Money;
 
 /** What one member is paid in a payment. The fee is the brand's cost on top of the amount. */
-public record PaymentItem(UUID id, UUID paymentId, UUID brandId, UUID memberId, Currency currency, long amountMinor,
-        long feeMinor, PaymentItemStatus status, String receiver, String providerItemId, String failureReason,
-        Instant paidAt) {
+public record PaymentItem(UUID id, UUID paymentId, UUID brandId, UUID memberId, Money amount, Money fee,
+        PaymentItemStatus status, String receiver, String providerItemId, String failureReason, Instant paidAt) {
 
-    public Money amount() {
-        return new Money(amountMinor, currency);
+    public Currency currency() {
+        return amount.currency();
     }
 
     public record View(UUID id, UUID paymentId, UUID memberId, String amount, String fee, String currency,
@@ -20,8 +19,7 @@ public record PaymentItem(UUID id, UUID paymentId, UUID brandId, UUID memberId, 
     }
 
     View view() {
-        return new View(id, paymentId, memberId, amount().toDecimalString(),
-                new Money(feeMinor, currency).toDecimalString(), currency.getCurrencyCode(), status.name(), receiver,
-                failureReason, paidAt);
+        return new View(id, paymentId, memberId, amount.toDecimalString(), fee.toDecimalString(),
+                currency().getCurrencyCode(), status.name(), receiver, failureReason, paidAt);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
 
 @Repository
@@ -37,8 +38,8 @@ class PaymentRepository {
                     total_minor, fee_minor, charged_minor, provider_batch_id, created_at, completed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.brandId(), p.idempotencyKey(), p.requestHash(), p.provider().name(),
-                        p.status().name(), p.currency().getCurrencyCode(), p.totalMinor(), p.feeMinor(),
-                        p.chargedMinor(), p.providerBatchId(), Sql.ts(p.createdAt()), Sql.ts(p.completedAt()))
+                        p.status().name(), p.currency().getCurrencyCode(), p.total().minor(), p.fee().minor(),
+                        p.charged().minor(), p.providerBatchId(), Sql.ts(p.createdAt()), Sql.ts(p.completedAt()))
                 .update();
         batch.batchUpdate("""
                 insert into payment_items (id, payment_id, brand_id, member_id, currency, amount_minor, fee_minor,
@@ -49,8 +50,8 @@ class PaymentRepository {
             ps.setObject(3, i.brandId());
             ps.setObject(4, i.memberId());
             ps.setString(5, i.currency().getCurrencyCode());
-            ps.setLong(6, i.amountMinor());
-            ps.setLong(7, i.feeMinor());
+            ps.setLong(6, i.amount().minor());
+            ps.setLong(7, i.fee().minor());
             ps.setString(8, i.status().name());
             ps.setString(9, i.receiver());
             ps.setString(10, i.providerItemId());
@@ -158,18 +159,20 @@ class PaymentRepository {
     }
 
     private Payment payment(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
         return new Payment(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), rs.getString("idempotency_key"),
                 rs.getString("request_hash"), PayoutProvider.valueOf(rs.getString("provider")),
-                PaymentStatus.valueOf(rs.getString("status")), Currency.getInstance(rs.getString("currency").trim()),
-                rs.getLong("total_minor"), rs.getLong("fee_minor"), rs.getLong("charged_minor"),
+                PaymentStatus.valueOf(rs.getString("status")), new Money(rs.getLong("total_minor"), currency),
+                new Money(rs.getLong("fee_minor"), currency), new Money(rs.getLong("charged_minor"), currency),
                 rs.getString("provider_batch_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "completed_at"),
                 List.of());
     }
 
     private PaymentItem item(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
         return new PaymentItem(Sql.uuid(rs, "id"), Sql.uuid(rs, "payment_id"), Sql.uuid(rs, "brand_id"),
-                Sql.uuid(rs, "member_id"), Currency.getInstance(rs.getString("currency").trim()),
-                rs.getLong("amount_minor"), rs.getLong("fee_minor"), PaymentItemStatus.valueOf(rs.getString("status")),
+                Sql.uuid(rs, "member_id"), new Money(rs.getLong("amount_minor"), currency),
+                new Money(rs.getLong("fee_minor"), currency), PaymentItemStatus.valueOf(rs.getString("status")),
                 rs.getString("receiver"), rs.getString("provider_item_id"), rs.getString("failure_reason"),
                 Sql.instant(rs, "paid_at"));
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
 
 import io.linkledger.shared.Money;
@@ -28,11 +30,36 @@ public class PaymentsOverview {
         this.balances = balances;
     }
 
-    public record MemberLine(UUID memberId, String owed, String pending, String paid, Instant lastPaymentAt,
-            String currency) {
+    public record MemberLine(UUID memberId, Money owed, Money pending, Money paid, Instant lastPaymentAt) {
+
+        public Currency currency() {
+            return owed.currency();
+        }
+
+        /** The published OpenAPI schema keeps the name this shape always had. */
+        @Schema(name = "MemberLine")
+        record View(UUID memberId, String owed, String pending, String paid, Instant lastPaymentAt,
+                String currency) {
+        }
+
+        View view() {
+            return new View(memberId, owed.toDecimalString(), pending.toDecimalString(), paid.toDecimalString(),
+                    lastPaymentAt, currency().getCurrencyCode());
+        }
     }
 
-    public record Overview(String currency, Balance.View balance, String totalOwed, List<MemberLine> members) {
+    /** {@code totalOwed} counts only what members are owed, not what a clawback made them owe back. */
+    public record Overview(Currency currency, Balance balance, Money totalOwed, List<MemberLine> members) {
+
+        /** The published OpenAPI schema keeps the name this shape always had. */
+        @Schema(name = "Overview")
+        record View(String currency, Balance.View balance, String totalOwed, List<MemberLine.View> members) {
+        }
+
+        View view() {
+            return new View(currency.getCurrencyCode(), balance.view(), totalOwed.toDecimalString(),
+                    members.stream().map(MemberLine::view).toList());
+        }
     }
 
     public Overview get(UUID brandId, Currency currency) {
@@ -44,16 +71,11 @@ public class PaymentsOverview {
         memberIds.addAll(paid.keySet());
         List<MemberLine> lines = memberIds.stream().map(id -> {
             long[] p = paid.getOrDefault(id, new long[] {0, 0});
-            return new MemberLine(id, money(owed.getOrDefault(id, 0L), currency),
-                    money(pending.getOrDefault(id, 0L), currency), money(p[0], currency),
-                    p[1] == 0 ? null : Instant.ofEpochMilli(p[1]), currency.getCurrencyCode());
+            return new MemberLine(id, new Money(owed.getOrDefault(id, 0L), currency),
+                    new Money(pending.getOrDefault(id, 0L), currency), new Money(p[0], currency),
+                    p[1] == 0 ? null : Instant.ofEpochMilli(p[1]));
         }).toList();
         long totalOwed = owed.values().stream().mapToLong(Long::longValue).filter(v -> v > 0).sum();
-        return new Overview(currency.getCurrencyCode(), balances.get(brandId, currency).view(),
-                money(totalOwed, currency), lines);
-    }
-
-    private static String money(long minor, Currency currency) {
-        return new Money(minor, currency).toDecimalString();
+        return new Overview(currency, balances.get(brandId, currency), new Money(totalOwed, currency), lines);
     }
 }

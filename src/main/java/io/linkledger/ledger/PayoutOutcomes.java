@@ -54,9 +54,9 @@ class PayoutOutcomes {
         if (repository.finishItem(item.id(), PaymentItemStatus.FAILED, providerItemId, why, null)) {
             journal.post(item.brandId(), item.currency(), EntryType.PAYMENT_RETURNED, item.paymentId().toString(),
                     "Payout to member " + item.memberId() + " failed: " + why, null,
-                    List.of(Line.debit(AccountKind.BRAND_CASH, item.amountMinor() + item.feeMinor()),
-                            Line.credit(AccountKind.FEES, item.feeMinor()),
-                            Line.creditMember(item.memberId(), item.amountMinor())));
+                    List.of(Line.debit(AccountKind.BRAND_CASH, item.amount().plus(item.fee()).minor()),
+                            Line.credit(AccountKind.FEES, item.fee().minor()),
+                            Line.creditMember(item.memberId(), item.amount().minor())));
         }
     }
 

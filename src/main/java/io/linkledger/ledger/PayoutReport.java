@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
 
 import io.linkledger.members.Member;
@@ -32,11 +34,31 @@ class PayoutReport {
         this.settings = settings;
     }
 
-    public record Line(UUID memberId, String name, String email, String paid, String currency,
-            boolean form1099Required) {
+    public record Line(UUID memberId, String name, String email, Money paid, boolean form1099Required) {
+
+        /** The published OpenAPI schema keeps the name this shape always had. */
+        @Schema(name = "Line")
+        record View(UUID memberId, String name, String email, String paid, String currency,
+                boolean form1099Required) {
+        }
+
+        View view() {
+            return new View(memberId, name, email, paid.toDecimalString(), paid.currency().getCurrencyCode(),
+                    form1099Required);
+        }
     }
 
-    public record Report(int year, String currency, String form1099Threshold, List<Line> members) {
+    public record Report(int year, Currency currency, Money form1099Threshold, List<Line> members) {
+
+        /** The published OpenAPI schema keeps the name this shape always had. */
+        @Schema(name = "Report")
+        record View(int year, String currency, String form1099Threshold, List<Line.View> members) {
+        }
+
+        View view() {
+            return new View(year, currency.getCurrencyCode(), form1099Threshold.toDecimalString(),
+                    members.stream().map(Line::view).toList());
+        }
     }
 
     public Report yearly(UUID brandId, int year, Currency currency) {
@@ -51,9 +73,8 @@ class PayoutReport {
         paid.forEach((memberId, minor) -> {
             Member member = byId.get(memberId);
             lines.add(new Line(memberId, member == null ? null : member.name(), member == null ? null : member.email(),
-                    new Money(minor, currency).toDecimalString(), currency.getCurrencyCode(),
-                    usd && minor >= threshold.minor()));
+                    new Money(minor, currency), usd && minor >= threshold.minor()));
         });
-        return new Report(year, currency.getCurrencyCode(), threshold.toDecimalString(), lines);
+        return new Report(year, currency, threshold, lines);
     }
 }

@@ -20,10 +20,12 @@ import io.linkledger.brands.BrandPrincipal;
 class RemittanceController {
 
     private final Remittances remittances;
+    private final RemittanceSettlement settlement;
     private final Balances balances;
 
-    RemittanceController(Remittances remittances, Balances balances) {
+    RemittanceController(Remittances remittances, RemittanceSettlement settlement, Balances balances) {
         this.remittances = remittances;
+        this.settlement = settlement;
         this.balances = balances;
     }
 
@@ -35,16 +37,16 @@ class RemittanceController {
 
     @GetMapping
     Map<String, List<Remittance.View>> list(@AuthenticationPrincipal BrandPrincipal caller) {
-        remittances.settleDue(caller.brandId());
+        settlement.settleDue(caller.brandId());
         return Map.of("items", remittances.list(caller.brandId()).stream().map(Remittance::view).toList());
     }
 
     /** Expected vs received per month, newest first. */
     @GetMapping("/periods")
-    Map<String, List<Remittances.Period>> periods(@AuthenticationPrincipal BrandPrincipal caller,
+    Map<String, List<Remittances.Period.View>> periods(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency, @RequestParam(defaultValue = "12") int months) {
-        remittances.settleDue(caller.brandId());
+        settlement.settleDue(caller.brandId());
         return Map.of("items", remittances.periods(caller.brandId(), balances.currencyOrDefault(currency),
-                Math.max(1, Math.min(months, 60))));
+                Math.max(1, Math.min(months, 60))).stream().map(Remittances.Period::view).toList());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
 
 @Repository
@@ -30,7 +31,7 @@ class RemittanceRepository {
                     received_on, available_on, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.brandId(), r.network(), r.period().toString(), r.currency().getCurrencyCode(),
-                        r.expectedMinor(), r.receivedMinor(), r.receivedOn(), r.availableOn(), r.status(),
+                        r.expected().minor(), r.received().minor(), r.receivedOn(), r.availableOn(), r.status(),
                         Sql.ts(r.createdAt()))
                 .update();
     }
@@ -61,9 +62,10 @@ class RemittanceRepository {
     }
 
     private Remittance remittance(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
         return new Remittance(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), rs.getString("network"),
-                YearMonth.parse(rs.getString("period").trim()), Currency.getInstance(rs.getString("currency").trim()),
-                rs.getLong("expected_minor"), rs.getLong("received_minor"), rs.getObject("received_on", LocalDate.class),
+                YearMonth.parse(rs.getString("period").trim()), new Money(rs.getLong("expected_minor"), currency),
+                new Money(rs.getLong("received_minor"), currency), rs.getObject("received_on", LocalDate.class),
                 rs.getObject("available_on", LocalDate.class), rs.getString("status"), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "settled_at"));
     }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
@@ -23,8 +24,8 @@ import io.linkledger.shared.Validation;
 
 /**
  * Network remittances. A network pays a period's locked (approved) conversions once: the money
- * settles their network receivable and lands in the brand's pending balance, then moves to
- * available after the settlement delay in business days, judged by the injected Clock (UTC).
+ * settles their network receivable and lands in the brand's pending balance, available after
+ * the settlement delay in business days ({@link RemittanceSettlement} moves it).
  */
 @Service
 public class Remittances {
@@ -33,17 +34,15 @@ public class Remittances {
     private final ConversionLedgerRepository conversions;
     private final Journal journal;
     private final LedgerSettings settings;
-    private final TransactionTemplate transactions;
     private final Ids ids;
     private final Clock clock;
 
     Remittances(RemittanceRepository repository, ConversionLedgerRepository conversions, Journal journal,
-            LedgerSettings settings, TransactionTemplate transactions, Ids ids, Clock clock) {
+            LedgerSettings settings, Ids ids, Clock clock) {
         this.repository = repository;
         this.conversions = conversions;
         this.journal = journal;
         this.settings = settings;
-        this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
     }
@@ -53,10 +52,31 @@ public class Remittances {
     }
 
     /** One period: what the approved conversions made the network owe, and what it paid. */
-    public record Period(String period, LocalDate expectedPaymentDate, String expected, String received,
-            String difference, String currency, String status) {
+    public record Period(YearMonth period, LocalDate expectedPaymentDate, Money expected, Money received,
+            String status) {
+
+        public Currency currency() {
+            return expected.currency();
+        }
+
+        /** Received minus expected: negative while the network still owes part of the period. */
+        public Money difference() {
+            return received.minus(expected);
+        }
+
+        /** The published OpenAPI schema keeps the name this shape always had. */
+        @Schema(name = "Period")
+        record View(String period, LocalDate expectedPaymentDate, String expected, String received,
+                String difference, String currency, String status) {
+        }
+
+        View view() {
+            return new View(period.toString(), expectedPaymentDate, expected.toDecimalString(),
+                    received.toDecimalString(), difference().toDecimalString(), currency().getCurrencyCode(), status);
+        }
     }
 
+    @Transactional
     public Remittance record(UUID brandId, Request request) {
         Validation v = new Validation();
         String network = Validation.isBlank(request.network()) ? "SHAREASALE"
@@ -87,26 +107,22 @@ public class Remittances {
         v.check(period == null || period.isBefore(YearMonth.from(today)), "period",
                 "must be a month that has ended");
         v.throwIfInvalid();
-        YearMonth month = period;
-        LocalDate received = receivedOn;
-        return transactions.execute(status -> {
-            if (repository.find(brandId, network, month, currency).isPresent()) {
-                throw ProblemException.conflict("A " + network + " remittance for " + month + " in "
-                        + currency.getCurrencyCode() + " is already recorded");
-            }
-            UUID id = ids.next();
-            long expected = conversions.cover(brandId, currency, start(month), start(month.plusMonths(1)), id);
-            Remittance remittance = new Remittance(id, brandId, network, month, currency, expected, amount.minor(),
-                    received, BusinessDays.plus(received, settings.settlementDelayBusinessDays()), "PENDING",
-                    clock.instant(), null);
-            repository.insert(remittance);
-            journal.post(brandId, currency, EntryType.REMITTANCE, id.toString(),
-                    network + " remittance for " + month, null,
-                    List.of(Line.debit(AccountKind.BRAND_CASH_PENDING, amount.minor()),
-                            Line.credit(AccountKind.NETWORK_RECEIVABLE, expected),
-                            Line.debit(AccountKind.REMITTANCE_VARIANCE, expected - amount.minor())));
-            return remittance;
-        });
+        if (repository.find(brandId, network, period, currency).isPresent()) {
+            throw ProblemException.conflict("A " + network + " remittance for " + period + " in "
+                    + currency.getCurrencyCode() + " is already recorded");
+        }
+        UUID id = ids.next();
+        Money expected = new Money(conversions.cover(brandId, currency, start(period), start(period.plusMonths(1)),
+                id), currency);
+        Remittance remittance = new Remittance(id, brandId, network, period, expected, amount, receivedOn,
+                BusinessDays.plus(receivedOn, settings.settlementDelayBusinessDays()), "PENDING", clock.instant(),
+                null);
+        repository.insert(remittance);
+        journal.post(brandId, currency, EntryType.REMITTANCE, id.toString(), network + " remittance for " + period,
+                null, List.of(Line.debit(AccountKind.BRAND_CASH_PENDING, amount.minor()),
+                        Line.credit(AccountKind.NETWORK_RECEIVABLE, expected.minor()),
+                        Line.debit(AccountKind.REMITTANCE_VARIANCE, expected.minus(amount).minor())));
+        return remittance;
     }
 
     public List<Remittance> list(UUID brandId) {
@@ -121,40 +137,15 @@ public class Remittances {
         List<Period> periods = new ArrayList<>();
         for (int i = 1; i <= months; i++) {
             YearMonth month = current.minusMonths(i);
-            long expected = conversions.expectedNetwork(brandId, currency, start(month), start(month.plusMonths(1)));
+            Money expected = new Money(conversions.expectedNetwork(brandId, currency, start(month),
+                    start(month.plusMonths(1))), currency);
             List<Remittance> paid = recorded.stream().filter(r -> r.period().equals(month)).toList();
-            long received = paid.stream().mapToLong(Remittance::receivedMinor).sum();
-            String status = paid.isEmpty() ? (expected == 0 ? "NOTHING_EXPECTED" : "NOT_RECEIVED")
+            Money received = paid.stream().map(Remittance::received).reduce(Money.zero(currency), Money::plus);
+            String status = paid.isEmpty() ? (expected.minor() == 0 ? "NOTHING_EXPECTED" : "NOT_RECEIVED")
                     : paid.stream().allMatch(r -> r.status().equals("AVAILABLE")) ? "AVAILABLE" : "PENDING";
-            periods.add(new Period(month.toString(), BusinessDays.shareASalePayDay(month),
-                    new Money(expected, currency).toDecimalString(), new Money(received, currency).toDecimalString(),
-                    new Money(received - expected, currency).toDecimalString(), currency.getCurrencyCode(), status));
+            periods.add(new Period(month, BusinessDays.shareASalePayDay(month), expected, received, status));
         }
         return periods;
-    }
-
-    /** Moves every due remittance of the brand from pending to available. */
-    public void settleDue(UUID brandId) {
-        settle(repository.due(brandId, today()));
-    }
-
-    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT10M}",
-            initialDelayString = "${linkledger.money.settlement-interval:PT10M}")
-    void settleAllDue() {
-        settle(repository.due(null, today()));
-    }
-
-    private void settle(List<Remittance> due) {
-        for (Remittance r : due) {
-            transactions.executeWithoutResult(status -> {
-                if (repository.settle(r.id(), clock.instant())) {
-                    journal.post(r.brandId(), r.currency(), EntryType.SETTLEMENT, r.id().toString(),
-                            r.network() + " remittance for " + r.period() + " settled", null,
-                            List.of(Line.debit(AccountKind.BRAND_CASH, r.receivedMinor()),
-                                    Line.credit(AccountKind.BRAND_CASH_PENDING, r.receivedMinor())));
-                }
-            });
-        }
     }
 
     private LocalDate today() {

@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.linkledger.offers.ConversionType;
 import io.linkledger.offers.Offer;
@@ -22,12 +22,12 @@ import io.linkledger.offers.OfferType;
 import io.linkledger.offers.PayoutRule;
 import io.linkledger.offers.PayoutType;
 import io.linkledger.offers.TrackingProtocol;
-import io.linkledger.shared.ProblemException;
+import io.linkledger.shared.Validation;
 
 /**
  * The Add/Edit Offer form exactly as the user typed it (all strings), so a rejected form comes
  * back with the input kept. Turns into an {@link OfferRequest}; field names of the request's
- * problems ({@code payouts[0].percent}) are mapped back to the form's tier rows.
+ * problems ({@code payouts[0].percent}) are mapped back to the form's tier rows by {@link #field}.
  */
 public record OfferForm(String name, String description, String type, String conversionType, String currency,
         String trackingProtocol, String destinationUrl, String fallbackUrl, String allowedDeepLinkHosts,
@@ -42,10 +42,6 @@ public record OfferForm(String name, String description, String type, String con
         boolean isBlank() {
             return name.isBlank() && type.isBlank() && amount.isBlank() && percent.isBlank();
         }
-    }
-
-    /** The request, or the problems with the form itself (a date that is not a date, a number that is not one). */
-    public record Parsed(OfferRequest request, Map<String, List<String>> errors, List<Integer> tierRows) {
     }
 
     static final int MIN_TIER_ROWS = 2;
@@ -115,58 +111,48 @@ public record OfferForm(String name, String description, String type, String con
                 text(params.get("attributionWindowDays")), withRows(tiers), defaultTier);
     }
 
-    /** The offers API request this form asks for; blank tier rows are left out. */
-    Parsed parse() {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+    /**
+     * The offers API request this form asks for; blank tier rows are left out. What the form
+     * itself gets wrong (a date that is not a date, a number that is not one) is noted in {@code v}.
+     */
+    OfferRequest request(Validation v) {
         List<PayoutRequest> payouts = new ArrayList<>();
-        List<Integer> tierRows = new ArrayList<>();
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
-            if (tier.isBlank()) {
-                continue;
+            if (!tier.isBlank()) {
+                PayoutType payoutType = enumValue(PayoutType.class, tier.type(), "tiers[" + i + "].type", v);
+                payouts.add(new PayoutRequest(blankToNull(tier.name()), payoutType, blankToNull(tier.amount()),
+                        blankToNull(tier.percent()), i == defaultTier));
             }
-            PayoutType payoutType = enumValue(PayoutType.class, tier.type(), "tiers[" + i + "].type", errors);
-            payouts.add(new PayoutRequest(blankToNull(tier.name()), payoutType, blankToNull(tier.amount()),
-                    blankToNull(tier.percent()), i == defaultTier));
-            tierRows.add(i);
         }
         Integer window = null;
         if (!attributionWindowDays.isBlank()) {
             try {
                 window = Integer.valueOf(attributionWindowDays.trim());
             } catch (NumberFormatException e) {
-                add(errors, "attributionWindowDays", "'" + attributionWindowDays + "' is not a whole number of days");
+                v.add("attributionWindowDays", "'" + attributionWindowDays + "' is not a whole number of days");
             }
         }
-        OfferRequest request = new OfferRequest(name, description,
-                enumValue(OfferType.class, type, "type", errors),
-                enumValue(ConversionType.class, conversionType, "conversionType", errors), blankToNull(currency),
-                enumValue(TrackingProtocol.class, trackingProtocol, "trackingProtocol", errors), destinationUrl,
-                fallbackUrl, hosts(allowedDeepLinkHosts), instant(startsOn, "startsAt", errors),
-                instant(endsOn, "endsAt", errors), enumValue(OfferStatus.class, status, "status", errors), window,
-                payouts);
-        return new Parsed(request, errors, List.copyOf(tierRows));
+        return new OfferRequest(name, description, enumValue(OfferType.class, type, "type", v),
+                enumValue(ConversionType.class, conversionType, "conversionType", v), blankToNull(currency),
+                enumValue(TrackingProtocol.class, trackingProtocol, "trackingProtocol", v), destinationUrl,
+                fallbackUrl, hosts(allowedDeepLinkHosts), instant(startsOn, "startsAt", v),
+                instant(endsOn, "endsAt", v), enumValue(OfferStatus.class, status, "status", v), window, payouts);
     }
 
-    /** The service's problems keyed by this form's field names ({@code payouts[1].amount} → the row it came from). */
-    static Map<String, List<String>> errors(ProblemException problem, List<Integer> tierRows) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (var issue : problem.fieldIssues()) {
-            Matcher m = TIER_FIELD.matcher(issue.field());
-            String field = issue.field();
-            if (m.matches()) {
-                int index = Integer.parseInt(m.group(1));
-                int row = index < tierRows.size() ? tierRows.get(index) : index;
-                field = "tiers[" + row + "]." + m.group(2);
-            } else if (issue.field().matches("payouts\\[\\d+]")) {
-                field = "payouts";
-            }
-            add(errors, field, issue.message());
+    /**
+     * This form's name for a field of the request: {@code payouts[1].amount} is the tier row the
+     * request's second payout came from (blank rows are not sent), {@code payouts[1]} the tiers as a whole.
+     */
+    String field(String requestField) {
+        Matcher m = TIER_FIELD.matcher(requestField);
+        if (m.matches()) {
+            List<Integer> sent = IntStream.range(0, tiers.size()).filter(i -> !tiers.get(i).isBlank()).boxed()
+                    .toList();
+            int index = Integer.parseInt(m.group(1));
+            return "tiers[" + (index < sent.size() ? sent.get(index) : index) + "]." + m.group(2);
         }
-        if (errors.isEmpty()) {
-            add(errors, "form", problem.getMessage());
-        }
-        return errors;
+        return requestField.matches("payouts\\[\\d+]") ? "payouts" : requestField;
     }
 
     private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
@@ -211,37 +197,32 @@ public record OfferForm(String name, String description, String type, String con
         return List.copyOf(rows);
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field,
-            Map<String, List<String>> errors) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, Validation v) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            add(errors, field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            v.add(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }
 
-    private static Instant instant(String day, String field, Map<String, List<String>> errors) {
+    private static Instant instant(String day, String field, Validation v) {
         if (day.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(day.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            add(errors, field, "'" + day + "' is not a date such as 2026-12-01");
+            v.add(field, "'" + day + "' is not a date such as 2026-12-01");
             return null;
         }
     }
 
     private static List<String> hosts(String text) {
         return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(h -> !h.isEmpty()).toList();
-    }
-
-    private static void add(Map<String, List<String>> errors, String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     }
 
     private static String date(Instant instant) {

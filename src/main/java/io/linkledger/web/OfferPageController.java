@@ -1,22 +1,15 @@
 package io.linkledger.web;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.conversions.IntegrationSetup;
 import io.linkledger.conversions.IntegrationType;
@@ -36,18 +31,15 @@ import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.reporting.MemberRow;
 import io.linkledger.reporting.Reports;
-import io.linkledger.shared.Csv;
-import io.linkledger.shared.FieldIssue;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.assignments.Assignment;
-import io.linkledger.assignments.Assignments;
+import io.linkledger.shared.Validation;
 
-/** The offer page: figures, chart, member table and CSV, and the integration box. */
+/** The offer page: figures, chart and member table for a range, and the integration box with its two forms. */
 @Controller
 class OfferPageController {
 
-    static final int CSV_PAGE = 1000;
+    private static final List<Integer> PRESETS = List.of(7, 30, 90);
     private static final int RECENT = 5;
     private static final int MEMBER_CHOICES = 200;
 
@@ -75,15 +67,13 @@ class OfferPageController {
             @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
         UUID brandId = caller.brandId();
         Offer offer = offers.get(brandId, id);
-        Map<String, String> rangeErrors = new LinkedHashMap<>();
-        OfferPageView.OfferPageRange chosen = range(range, from, to, rangeErrors);
+        OfferPageView.OfferPageRange chosen = range(range, from, to);
         var report = reports.offerSummary(brandId, id, chosen.period());
         List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
                 .toList();
-        model.addAttribute("view", new OfferPageView(offer, chosen, rangeErrors, report,
-                OfferPageView.chartJson(report), table(brandId, offer, chosen, sort, dir, page), boxes,
-                memberChoices(brandId, id)));
+        model.addAttribute("view", new OfferPageView(offer, chosen, report, OfferPageView.chartJson(report),
+                table(brandId, offer, chosen, sort, dir, page), boxes, memberChoices(brandId, id)));
         return "console/offer/page";
     }
 
@@ -94,44 +84,8 @@ class OfferPageController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
         Offer offer = offers.get(caller.brandId(), id);
-        OfferPageView.OfferPageRange chosen = range(range, from, to, new HashMap<>());
-        model.addAttribute("table", table(caller.brandId(), offer, chosen, sort, dir, page));
+        model.addAttribute("table", table(caller.brandId(), offer, range(range, from, to), sort, dir, page));
         return "console/offer/members";
-    }
-
-    /** Every row of the member table, written 1,000 rows at a time as they are read: never all in the response. */
-    @GetMapping("/offers/{id}/members.csv")
-    void csv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletResponse response) throws IOException {
-        UUID brandId = caller.brandId();
-        Offer offer = offers.get(brandId, id);
-        Reports.Period period = reports.period(from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + slug(offer.name()) + "-members-"
-                + period.from() + "-to-" + period.to() + ".csv\"");
-        PrintWriter out = response.getWriter();
-        out.print("member_id,name,email,clicks,unique_clicks,conversions,sales,commission,epc,currency\r\n");
-        String currency = offer.currency().getCurrencyCode();
-        try {
-            reports.eachMemberRows(brandId, id, period, CSV_PAGE, rows -> {
-                for (MemberRow r : rows) {
-                    out.print(String.join(",", Csv.field(r.memberId().toString()), Csv.field(r.name()),
-                            Csv.field(r.email()), Csv.field(Long.toString(r.clicks())),
-                            Csv.field(Long.toString(r.uniqueClicks())), Csv.field(Long.toString(r.conversions())),
-                            Csv.field(r.sales().toDecimalString()), Csv.field(r.commission().toDecimalString()),
-                            Csv.field(r.epc()), Csv.field(currency)));
-                    out.print("\r\n");
-                }
-                // Each chunk goes to the client before the next is read: the response never holds them all.
-                out.flush();
-                if (out.checkError()) {
-                    throw new UncheckedIOException(new IOException("client closed the download"));
-                }
-            });
-        } catch (UncheckedIOException closed) {
-            // The browser went away mid-download; nothing more to send.
-        }
     }
 
     @PostMapping("/offers/{id}/integrations")
@@ -140,15 +94,23 @@ class OfferPageController {
             RedirectAttributes flash) {
         offers.get(caller.brandId(), id);
         try {
-            IntegrationType kind = type == null || type.isBlank() ? null
-                    : IntegrationType.valueOf(type.trim().toUpperCase(Locale.ROOT));
-            flash.addFlashAttribute("created", integrations.create(caller.brandId(), kind, name));
+            flash.addFlashAttribute("created", integrations.create(caller.brandId(), integrationType(type), name));
         } catch (ProblemException e) {
-            flash.addFlashAttribute("integrationErrors", errors(e));
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("integrationErrors", Map.of("type", "choose one of the listed types"));
+            flash.addFlashAttribute("integrationErrors", FormErrors.of(e));
         }
         return "redirect:/offers/" + id + "#integration";
+    }
+
+    /** The chosen network; none chosen is for the integrations to refuse. */
+    private static IntegrationType integrationType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return IntegrationType.valueOf(type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("type", "choose one of the listed types");
+        }
     }
 
     @PostMapping("/offers/{id}/test-purchase")
@@ -156,52 +118,33 @@ class OfferPageController {
             @RequestParam(required = false) UUID integrationId, @RequestParam(required = false) UUID memberId,
             @RequestParam(required = false) String amount, RedirectAttributes flash) {
         offers.get(caller.brandId(), id);
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (integrationId == null) {
-            problems.put("integrationId", "choose an integration");
-        }
-        if (memberId == null) {
-            problems.put("memberId", "choose a member of this offer");
-        }
-        if (problems.isEmpty()) {
-            try {
-                flash.addFlashAttribute("testOutcome", integrations.testPurchase(caller.brandId(), integrationId, id,
-                        memberId, amount == null || amount.isBlank() ? null : amount.trim()));
-            } catch (ProblemException e) {
-                problems.putAll(errors(e));
-            }
-        }
-        if (!problems.isEmpty()) {
-            flash.addFlashAttribute("testErrors", problems);
+        try {
+            new Validation().check(integrationId != null, "integrationId", "choose an integration")
+                    .check(memberId != null, "memberId", "choose a member of this offer")
+                    .throwIfInvalid();
+            flash.addFlashAttribute("testOutcome", integrations.testPurchase(caller.brandId(), integrationId, id,
+                    memberId, amount == null || amount.isBlank() ? null : amount.trim()));
+        } catch (ProblemException e) {
+            flash.addFlashAttribute("testErrors", FormErrors.of(e));
         }
         return "redirect:/offers/" + id + "#integration";
     }
 
-    /** Field messages by field; a problem without fields goes under "". */
-    static Map<String, String> errors(ProblemException e) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        for (FieldIssue issue : e.fieldIssues()) {
-            byField.merge(issue.field(), issue.message(), (a, b) -> a + "; " + b);
-        }
-        if (byField.isEmpty()) {
-            byField.put("", e.getMessage());
-        }
-        return byField;
-    }
-
-    private OfferPageView.OfferPageRange range(Integer preset, String from, String to, Map<String, String> errors) {
+    /** A preset (30 days unless 7 or 90), or from/to; dates that are not dates fall back and say why. */
+    private OfferPageView.OfferPageRange range(Integer preset, String from, String to) {
+        FormErrors errors = FormErrors.NONE;
         boolean custom = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
         if (custom) {
             try {
-                return new OfferPageView.OfferPageRange(reports.period(from, to), null);
+                return new OfferPageView.OfferPageRange(reports.period(from, to), null, FormErrors.NONE);
             } catch (ProblemException e) {
-                errors.putAll(errors(e));
+                errors = FormErrors.of(e);
             }
         }
-        int days = preset != null && List.of(7, 30, 90).contains(preset) ? preset : 30;
+        int days = preset != null && PRESETS.contains(preset) ? preset : 30;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return new OfferPageView.OfferPageRange(reports.period(today.minusDays(days - 1).toString(), today.toString()),
-                days);
+        return new OfferPageView.OfferPageRange(reports.period(today.minusDays(days - 1).toString(),
+                today.toString()), days, errors);
     }
 
     private OfferPageView.OfferPageTable table(UUID brandId, Offer offer, OfferPageView.OfferPageRange range,
@@ -238,10 +181,5 @@ class OfferPageController {
             }
         }
         return choices;
-    }
-
-    private static String slug(String name) {
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "offer" : slug.length() > 60 ? slug.substring(0, 60) : slug;
     }
 }

@@ -17,8 +17,8 @@ import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 
 /** Everything the offer page shows, already in words and links. */
-public record OfferPageView(Offer offer, OfferPageRange range, Map<String, String> rangeErrors, OfferReport report,
-        String chartJson, OfferPageTable table, List<IntegrationBox> integrations, List<MemberChoice> members) {
+public record OfferPageView(Offer offer, OfferPageRange range, OfferReport report, String chartJson,
+        OfferPageTable table, List<IntegrationBox> integrations, List<MemberChoice> members) {
 
     /** One integration with its last inbound requests. */
     public record IntegrationBox(IntegrationSetup.Summary integration, List<IntegrationSetup.RecentRequest> recent) {
@@ -62,8 +62,8 @@ public record OfferPageView(Offer offer, OfferPageRange range, Map<String, Strin
         return base() + "/members.csv?from=" + range.period().from() + "&to=" + range.period().to();
     }
 
-    /** The chosen range and, when it came from a preset, how many days. */
-    public record OfferPageRange(Reports.Period period, Integer preset) {
+    /** The chosen range and, when it came from a preset, how many days; why the dates asked for were refused. */
+    public record OfferPageRange(Reports.Period period, Integer preset, FormErrors errors) {
 
         String query() {
             return preset != null ? "range=" + preset : "from=" + period.from() + "&to=" + period.to();

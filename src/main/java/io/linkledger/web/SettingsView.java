@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.linkledger.brands.ApiKey;
 import io.linkledger.brands.User;
-import io.linkledger.web.PaymentsView.Form;
 
 /** The settings page; forms carry what was typed and the errors next to their fields. */
 public record SettingsView(List<User> users, List<ApiKey> keys, Form addUser, Form addKey, String userError,

@@ -103,6 +103,24 @@ class PaymentApiTest extends LedgerApiTest {
     }
 
     @Test
+    void retryListingTheSameAmountsInAnotherOrderAndSpellingIsTheSamePayment() {
+        String ada = newMember("Ada Spelling");
+        String bob = newMember("Bob Spelling");
+        approved(ada, "40.00");
+        approved(bob, "40.00");
+        fund("100.00");
+
+        Api.Response first = pay("spelling-1", Map.of("items", List.of(Map.of("memberId", ada, "amount", "10.50"),
+                Map.of("memberId", bob))));
+        Api.Response again = pay("spelling-1", Map.of("items", List.of(Map.of("memberId", bob),
+                Map.of("memberId", ada, "amount", "10.5"))));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(balance().get("available").asString()).isEqualTo("49.50");
+    }
+
+    @Test
     void fiftyConcurrentPaymentsNeverOverdraw() throws Exception {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

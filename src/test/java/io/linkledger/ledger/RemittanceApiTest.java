@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 class RemittanceApiTest extends LedgerApiTest {
 
     @Autowired
-    Remittances remittances;
+    RemittanceSettlement settlement;
 
     private void octoberConversions() {
         clock.set(Instant.parse("2026-10-15T12:00:00Z"));
@@ -58,8 +58,8 @@ class RemittanceApiTest extends LedgerApiTest {
         clock.set(Instant.parse("2026-11-20T09:00:00Z"));
         created(api.post("/api/v1/remittances", Map.of("period", "2026-10", "amount", "40.00")));
         clock.set(Instant.parse("2026-11-26T09:00:00Z"));
-        remittances.settleAllDue();
-        remittances.settleAllDue();
+        settlement.settleAllDue();
+        settlement.settleAllDue();
         assertThat(journal.balance(brand.id(), USD, AccountKind.BRAND_CASH)).isEqualTo(4000);
         assertThat(journal.balance(brand.id(), USD, AccountKind.BRAND_CASH_PENDING)).isZero();
     }

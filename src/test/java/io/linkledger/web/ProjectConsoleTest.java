@@ -223,7 +223,7 @@ class ProjectConsoleTest extends ApiTest {
         assertThat(table).contains("id=\"generated\"").contains("501 members ready").contains("Creator 0")
                 .contains("Next</button>");
         assertThat(Pattern.compile("/d/[A-Za-z0-9_-]+\"").matcher(table).results().count())
-                .isEqualTo(ProjectConsoleController.PAGE);
+                .isEqualTo(ProjectListController.PAGE);
         assertThat(count("select count(*) from offer_members where offer_id = ? and project_id = ?",
                 UUID.fromString(offerId), project.id())).isEqualTo(501);
     }

@@ -17,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,28 +27,23 @@ import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.conversions.Conversions;
 import io.linkledger.conversions.Integrations;
 import io.linkledger.conversions.ReportImport;
-import io.linkledger.jobs.Job;
-import io.linkledger.jobs.JobStatus;
-import io.linkledger.jobs.Jobs;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.web.ConversionsView.Filter;
-import io.linkledger.web.ConversionsView.Option;
-import io.linkledger.web.ConversionsView.Outcome;
-import io.linkledger.web.ConversionsView.Row;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import io.linkledger.web.ConversionsPageView.Filter;
+import io.linkledger.web.ConversionsPageView.Option;
+import io.linkledger.web.ConversionsPageView.Outcome;
+import io.linkledger.web.ConversionsPageView.Row;
 
 /**
- * Conversions: filter by status, offer and member; approve or reverse a selection; import a
- * network report as a job and see the reconciliation differences it found.
+ * Conversions: filter by status, offer and member; approve or reverse a selection; start the
+ * import of a network report (its progress and findings are {@link ReportImportPageController}'s).
  */
 @Controller
-class ConversionsController {
+class ConversionsPageController {
 
     private static final int PAGE_SIZE = 50;
     private static final int CHOICES = 500;
@@ -60,18 +54,14 @@ class ConversionsController {
     private final Members members;
     private final Integrations integrations;
     private final ReportImport reports;
-    private final Jobs jobs;
-    private final JsonMapper json;
 
-    ConversionsController(Conversions conversions, Offers offers, Members members, Integrations integrations,
-            ReportImport reports, Jobs jobs, JsonMapper json) {
+    ConversionsPageController(Conversions conversions, Offers offers, Members members, Integrations integrations,
+            ReportImport reports) {
         this.conversions = conversions;
         this.offers = offers;
         this.members = members;
         this.integrations = integrations;
         this.reports = reports;
-        this.jobs = jobs;
-        this.json = json;
     }
 
     @GetMapping("/conversions")
@@ -88,7 +78,7 @@ class ConversionsController {
             @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
         Filter filter = new Filter(status, offer, member);
         boolean approve = "approve".equals(action);
-        List<UUID> ids = id == null ? List.of() : id.stream().map(ConversionsController::uuid)
+        List<UUID> ids = id == null ? List.of() : id.stream().map(ConversionsPageController::uuid)
                 .filter(u -> u != null).distinct().toList();
         if (ids.isEmpty() || !(approve || "reverse".equals(action))) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -101,7 +91,7 @@ class ConversionsController {
         List<Outcome> outcomes = ids.stream().map(i -> skipped.containsKey(i)
                 ? new Outcome(i, false, skipped.get(i))
                 : new Outcome(i, true, approve ? "Approved" : "Reversed")).toList();
-        return page(caller, filter, 0, new ConversionsView.BulkResult(approve ? "approve" : "reverse", outcomes,
+        return page(caller, filter, 0, new ConversionsPageView.BulkResult(approve ? "approve" : "reverse", outcomes,
                 outcome.changed().size()), null, null, model);
     }
 
@@ -124,51 +114,14 @@ class ConversionsController {
                         new String(report.getBytes(), StandardCharsets.UTF_8), Map.of());
                 return "redirect:/conversions/imports/" + jobId;
             } catch (ProblemException e) {
-                error = e.fieldIssues().isEmpty() ? e.getMessage()
-                        : e.fieldIssues().stream().map(i -> i.field() + " " + i.message())
-                                .collect(Collectors.joining("; "));
+                error = FormErrors.of(e).summary();
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return page(caller, new Filter("", "", ""), 0, null, "The report was not imported: " + error, null, model);
     }
 
-    @GetMapping("/conversions/imports/{jobId}")
-    String importPage(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID jobId, Model model) {
-        model.addAttribute("report", report(caller, jobId));
-        return "console/conversions/import";
-    }
-
-    /** The progress fragment htmx polls until the job ends. */
-    @GetMapping("/conversions/imports/{jobId}/progress")
-    String importProgress(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID jobId, Model model) {
-        model.addAttribute("report", report(caller, jobId));
-        return "console/conversions/progress";
-    }
-
-    private ConversionsView.Import report(BrandPrincipal caller, UUID jobId) {
-        Job job = jobs.get(caller.brandId(), jobId);
-        if (!job.kind().equals("network-report-import")) {
-            throw ProblemException.notFound("Report import", jobId);
-        }
-        int percent = job.total() == 0 ? 100 : (int) Math.min(100, job.done() * 100L / job.total());
-        Map<String, Object> result = job.status() == JobStatus.SUCCEEDED && job.result() != null
-                ? json.readValue(job.result(), new TypeReference<Map<String, Object>>() { })
-                : Map.of();
-        return new ConversionsView.Import(job, percent, result, list(result.get("problems")),
-                strings(result.get("onlyInReport")), strings(result.get("onlyInLinkledger")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, String>> list(Object value) {
-        return value instanceof List<?> l ? (List<Map<String, String>>) l : List.of();
-    }
-
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private String page(BrandPrincipal caller, Filter filter, Integer offset, ConversionsView.BulkResult bulk,
+    private String page(BrandPrincipal caller, Filter filter, Integer offset, ConversionsPageView.BulkResult bulk,
             String importError, String bulkError, Model model) {
         UUID brandId = caller.brandId();
         ConversionStatus status = Arrays.stream(ConversionStatus.values())
@@ -197,7 +150,7 @@ class ConversionsController {
         for (ConversionStatus s : ConversionStatus.values()) {
             statuses.add(new Option(s.name(), s.name().charAt(0) + s.name().substring(1).toLowerCase()));
         }
-        model.addAttribute("page", new ConversionsView.ListPage(shown, statuses,
+        model.addAttribute("page", new ConversionsPageView.ListPage(shown, statuses,
                 offerList.stream().map(o -> new Option(o.id().toString(), o.name())).toList(),
                 memberList.stream().map(m -> new Option(m.id().toString(), m.name())).toList(),
                 found.map(c -> new Row(c, offerNames.getOrDefault(c.credit().offerId(), "—"),

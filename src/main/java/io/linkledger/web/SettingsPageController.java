@@ -21,18 +21,16 @@ import io.linkledger.brands.Brands;
 import io.linkledger.brands.NewApiKey;
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
-import io.linkledger.shared.FieldIssue;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.web.PaymentsView.Form;
 
 /** Settings: the brand's console users and its API keys. Changes are for admins (security refuses viewers). */
 @Controller
-class SettingsController {
+class SettingsPageController {
 
     private final Users users;
     private final Brands brands;
 
-    SettingsController(Users users, Brands brands) {
+    SettingsPageController(Users users, Brands brands) {
         this.users = users;
         this.brands = brands;
     }
@@ -55,9 +53,9 @@ class SettingsController {
             return "redirect:/settings?notice=user-added";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            Map<String, String> values = new LinkedHashMap<>(form);
-            values.remove("password");
-            return page(caller, failed(values, e), Form.empty(), null, null, model);
+            Map<String, String> typed = new LinkedHashMap<>(form);
+            typed.remove("password");
+            return page(caller, new Form(typed, FormErrors.of(e)), Form.empty(), null, null, model);
         }
     }
 
@@ -70,7 +68,7 @@ class SettingsController {
             return "redirect:/settings?notice=user-changed";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            return page(caller, Form.empty(), Form.empty(), e.getMessage(), null, model);
+            return page(caller, Form.empty(), Form.empty(), FormErrors.of(e).summary(), null, model);
         }
     }
 
@@ -85,7 +83,8 @@ class SettingsController {
             return "console/settings/key-created";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            return page(caller, Form.empty(), failed(Map.of("name", name == null ? "" : name), e), null, null, model);
+            Form typed = new Form(Map.of("name", name == null ? "" : name), FormErrors.of(e));
+            return page(caller, Form.empty(), typed, null, null, model);
         }
     }
 
@@ -119,14 +118,6 @@ class SettingsController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Form failed(Map<String, String> values, ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldIssue issue : e.fieldIssues()) {
-            errors.putIfAbsent(issue.field(), issue.message());
-        }
-        return new Form(values, errors, e.fieldIssues().isEmpty() ? e.getMessage() : null);
     }
 
     private static String notice(String code) {

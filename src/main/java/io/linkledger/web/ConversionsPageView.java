@@ -1,18 +1,16 @@
 package io.linkledger.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.linkledger.conversions.Conversion;
 import io.linkledger.conversions.Integration;
-import io.linkledger.jobs.Job;
 import io.linkledger.shared.Page;
 
-/** What the Conversions pages show. */
-public final class ConversionsView {
+/** The Conversions page: the filter, a page of conversions, and what its last bulk action or import did. */
+public final class ConversionsPageView {
 
-    private ConversionsView() {
+    private ConversionsPageView() {
     }
 
     /** A named choice of a filter or select. */
@@ -41,18 +39,5 @@ public final class ConversionsView {
     public record ListPage(Filter filter, List<Option> statuses, List<Option> offers, List<Option> members,
             Page<Row> conversions, BulkResult bulk, List<Integration> integrations, String importError,
             String bulkError) {
-    }
-
-    /** A report import job and, once it ended, the differences it found. */
-    public record Import(Job job, int percent, Map<String, Object> result, List<Map<String, String>> problems,
-            List<String> onlyInReport, List<String> onlyInLinkledger) {
-
-        public boolean running() {
-            return job.status().name().equals("RUNNING");
-        }
-
-        public Object figure(String name) {
-            return result.getOrDefault(name, 0);
-        }
     }
 }

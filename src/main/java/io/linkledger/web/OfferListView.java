@@ -3,18 +3,17 @@ package io.linkledger.web;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
 import io.linkledger.reporting.OfferReport;
 import io.linkledger.shared.Money;
+import io.linkledger.shared.Page;
 
-/** What the offer list page shows. */
-public final class OffersView {
-
-    private OffersView() {
-    }
+/** Reporting → Sales Tracking: one page of offers with their figures for the chosen range. */
+public record OfferListView(List<Row> rows, Page<Offer> page, Range range, List<Integer> presets) {
 
     /** One offer row of the list with its figures for the chosen period. */
     public record Row(Offer offer, OfferReport report) {
@@ -57,7 +56,7 @@ public final class OffersView {
         }
     }
 
-    /** The date range picker: a preset (7/30/90 days) or explicit from/to dates. */
+    /** The date range picker: a preset (7/30/90 days) or explicit from/to dates; why a range was refused. */
     public record Range(LocalDate from, LocalDate to, Integer days, boolean archived, String error) {
 
         /** Query string that keeps this range, e.g. for paging links. */

@@ -23,7 +23,7 @@ import io.linkledger.shared.ProblemException;
 
 /** "Email Members": every member's dashboard link, with the brand's template edited for this sending. */
 @Controller
-class OfferPageEmailController {
+class OfferEmailController {
 
     static final int PREVIEWS = 5;
 
@@ -32,7 +32,7 @@ class OfferPageEmailController {
     private final MemberEmails emails;
     private final Jobs jobs;
 
-    OfferPageEmailController(Offers offers, Templates templates, MemberEmails emails, Jobs jobs) {
+    OfferEmailController(Offers offers, Templates templates, MemberEmails emails, Jobs jobs) {
         this.offers = offers;
         this.templates = templates;
         this.emails = emails;
@@ -43,7 +43,7 @@ class OfferPageEmailController {
     String compose(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id, Model model) {
         Offer offer = offers.get(caller.brandId(), id);
         EmailTemplate template = templates.get(caller.brandId(), TemplateKind.DASHBOARD_LINKS);
-        model.addAttribute("email", OfferPageEmail.compose(offer, template));
+        model.addAttribute("email", OfferEmailView.compose(offer, template));
         return "console/offer/email";
     }
 
@@ -57,19 +57,19 @@ class OfferPageEmailController {
         EmailTemplate template = new EmailTemplate(subject, html, text);
         MemberEmails.EmailRequest request = new MemberEmails.EmailRequest(TemplateKind.DASHBOARD_LINKS, null, null,
                 template);
-        OfferPageEmail view;
+        OfferEmailView view;
         try {
             if (action.equals("send")) {
                 MemberEmails.Sending sending = emails.send(caller.brandId(), id, request);
-                view = OfferPageEmail.compose(offer, template).sending(jobs.get(caller.brandId(), sending.jobId()));
+                view = OfferEmailView.compose(offer, template).sending(jobs.get(caller.brandId(), sending.jobId()));
             } else {
                 int pageNumber = page == null || page < 1 ? 1 : page;
                 Page<MemberEmails.Preview> previews = emails.preview(caller.brandId(), id, request, PREVIEWS,
                         (pageNumber - 1) * PREVIEWS);
-                view = OfferPageEmail.compose(offer, template).previewing(previews);
+                view = OfferEmailView.compose(offer, template).previewing(previews);
             }
         } catch (ProblemException e) {
-            view = OfferPageEmail.compose(offer, template).failed(OfferPageController.errors(e));
+            view = OfferEmailView.compose(offer, template).failed(FormErrors.of(e));
         }
         model.addAttribute("email", view);
         return "console/offer/email";
