@@ -284,17 +284,18 @@ _kafka_launch() {
   pidfile=$(_kafka_pidfile "$n"); log=$(_kafka_log "$n")
   rm -f "$pidfile"
   echo "===== $(date '+%F %T') cluster.sh starts broker $n" >> "$log"
-  # shellcheck disable=SC2086  # the heap and JVM options are lists of words
   _kafka_cds "broker-$n"
+  # In a subshell, so that the broker is not a job of this shell (no "Killed" notices), and in a
+  # session of its own; the pid file is written by the process that then becomes the JVM.
   # shellcheck disable=SC2086  # the heap and JVM options are lists of words
-  setsid bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" \
+  ( setsid bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" \
     "$_kjava" ${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m} \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
     "${_kjvm[@]}" "${_kcds[@]}" \
     -Dlog4j2.configurationFile="$_KAFKA_HERE/log4j2-broker.xml" -Dkafka.logs.dir="$(_kafka_node_dir "$n")" \
     ${KAFKA_JVM_OPTS:-} \
-    -cp "$_klib/*" kafka.Kafka "$(_kafka_conf "$n")" >> "$log" 2>&1 < /dev/null 9>&- &
+    -cp "$_klib/*" kafka.Kafka "$(_kafka_conf "$n")" >> "$log" 2>&1 < /dev/null 9>&- & )
   local i
   for i in $(seq 1 50); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
   _kafka_err "broker $n did not start (no pid file)"; return 1
@@ -302,14 +303,17 @@ _kafka_launch() {
 
 # Has broker n logged its start since the log had $2 bytes?
 _kafka_started() {
-  tail -c +"$(($2 + 1))" "$(_kafka_log "$1")" 2>/dev/null | grep -q 'Kafka Server started'
+  # (not `tail | grep -q`: under pipefail, tail killed by SIGPIPE would fail the pipeline)
+  grep -q 'Kafka Server started' < <(tail -c +"$(($2 + 1))" "$(_kafka_log "$1")" 2>/dev/null)
 }
 
+# The last lines that brokers "$@" logged (since this command started them, if it did).
 _kafka_tail_logs() {
   local n
   for n in "$@"; do
     echo "----- last lines of $(_kafka_log "$n")" >&2
-    tail -n "${KAFKA_LOG_TAIL:-40}" "$(_kafka_log "$n")" 2>/dev/null | sed 's/^/  /' >&2
+    tail -c +"$(( ${_koffset[$n]:-0} + 1 ))" "$(_kafka_log "$n")" 2>/dev/null \
+      | tail -n "${KAFKA_LOG_TAIL:-40}" | sed 's/^/  /' >&2
   done
 }
 
@@ -353,7 +357,11 @@ _kafka_wait() {
       pending=(cluster)
     fi
     if (( SECONDS >= deadline )); then
-      _kafka_err "timed out after ${timeout}s waiting for: ${pending[*]} (brokers answering: ${up:-?})"
+      if [ "${pending[*]}" = cluster ]; then
+        _kafka_err "timed out after ${timeout}s: the brokers run, but the cluster lists ${up:-0} unfenced brokers, not 3"
+      else
+        _kafka_err "timed out after ${timeout}s waiting for broker(s) ${pending[*]} to log 'Kafka Server started'"
+      fi
       _kafka_tail_logs $_KAFKA_NODES; return 1
     fi
     sleep 1
@@ -377,10 +385,12 @@ kafka_start() {
     if _kafka_pid "$n" >/dev/null; then _kafka_say "broker $n already runs (pid $(_kafka_pid "$n"))"; continue; fi
     touch "$(_kafka_log "$n")"
     _koffset[$n]=$(stat -c %s "$(_kafka_log "$n")")
-    _kafka_launch "$n" || { _kafka_start_failed "${started[@]}"; return 1; }
+    _kafka_launch "$n" || { _kafka_start_failed "${started[@]}" "$n"; return 1; }
     started+=("$n")
   done
-  _kafka_say "waiting for brokers ${started[*]:-(none started)} (logs: $_kdir/broker-<n>/broker.log)"
+  if (( ${#started[@]} )); then
+    _kafka_say "waiting for brokers ${started[*]} (logs: $_kdir/broker-<n>/broker.log)"
+  fi
   if ! _kafka_wait "${KAFKA_START_TIMEOUT:-120}" "${started[@]}"; then
     _kafka_start_failed "${started[@]}"; return 1
   fi
