@@ -82,15 +82,18 @@ _kafka_java() {
   if (( major >= 24 )); then _kjvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow); fi
 }
 
-# JVM options for a class data sharing archive named $1 in <KAFKA_DIR>/cds: the JVM writes it when
-# it exits the first time (or after a JDK or jar change) and later starts load their classes from
-# it, which takes about 40% off a broker's start-up CPU time. One archive per process that may run
-# at the same time as another, as two JVMs must not write one archive together. KAFKA_CDS=0: none.
+# JVM options for a class data sharing archive named $1: the JVM writes it when it exits the first
+# time (or after a JDK or jar change) and later starts load their classes from it, which takes
+# about 40% off a broker's start-up CPU time. Two JVMs must not write one archive together, so each
+# process that may run beside another has its own, named by its port (ports are unique among the
+# running clusters). They lie beside the jars, in target/kafka/cds. KAFKA_CDS=0: no archives.
 _kafka_cds() {
   _kcds=()
   [ "${KAFKA_CDS:-1}" = 1 ] || return 0
-  mkdir -p "$_kdir/cds" || return 0
-  _kcds=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$_kdir/cds/$1.jsa" '-Xlog:cds*=off')
+  local dir
+  dir="$(dirname "$_klib")/cds"
+  mkdir -p "$dir" 2>/dev/null || return 0
+  _kcds=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/$1.jsa" '-Xlog:cds*=off')
 }
 
 # The jars, resolved once with the repository's Maven wrapper into KAFKA_LIB.
@@ -123,10 +126,11 @@ kafka_tool() {
     -cp "$_klib/*" "$@"
 }
 
-# Short-lived probes (one at a time under the lock, class data archive `probe`; probes that run
-# side by side name their own with --archive NAME): the client compiler only, and no JVM log on their output, which is parsed.
+# Short-lived probes: the client compiler only, and no JVM log on their output, which is parsed.
+# One at a time per cluster (under the lock); probes that run side by side name their own class
+# data archive with --archive NAME.
 _kafka_probe() {
-  local archive=probe
+  local archive="probe-$_kbase"
   if [ "$1" = --archive ]; then archive=$2; shift 2; fi
   _kafka_cds "$archive"
   "$_kjava" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "${_kjvm[@]}" "${_kcds[@]}" -Xlog:disable \
@@ -263,7 +267,7 @@ _kafka_format() {
   _kafka_say "formatting the storage, cluster id $cid"
   for n in $_KAFKA_NODES; do
     rm -rf "$(_kafka_node_dir "$n")/data"; mkdir -p "$(_kafka_node_dir "$n")/data"
-    _kafka_probe --archive "format-$n" kafka.tools.StorageTool format -t "$cid" -c "$(_kafka_conf "$n")" \
+    _kafka_probe --archive "format-$(_kafka_port "$n")" kafka.tools.StorageTool format -t "$cid" -c "$(_kafka_conf "$n")" \
       > "$(_kafka_node_dir "$n")/format.log" 2>&1 &
     pids+=($!)
   done
@@ -284,7 +288,7 @@ _kafka_launch() {
   pidfile=$(_kafka_pidfile "$n"); log=$(_kafka_log "$n")
   rm -f "$pidfile"
   echo "===== $(date '+%F %T') cluster.sh starts broker $n" >> "$log"
-  _kafka_cds "broker-$n"
+  _kafka_cds "broker-$(_kafka_port "$n")"
   # In a subshell, so that the broker is not a job of this shell (no "Killed" notices), and in a
   # session of its own; the pid file is written by the process that then becomes the JVM.
   # shellcheck disable=SC2086  # the heap and JVM options are lists of words
@@ -368,7 +372,7 @@ _kafka_wait() {
   done
 }
 
-kafka_start() {
+_kafka_do_start() {
   _kafka_settings && _kafka_java && _kafka_jars || return 1
   local n started=() t0=$SECONDS
   declare -gA _koffset=()
@@ -457,7 +461,7 @@ _kafka_any_alive() {
   return 1
 }
 
-kafka_stop() {
+_kafka_do_stop() {
   _kafka_settings || return 1
   local n running=()
   for n in $_KAFKA_NODES; do _kafka_pid "$n" >/dev/null && running+=("$n"); done
@@ -467,7 +471,7 @@ kafka_stop() {
   _kafka_say "stopped brokers ${running[*]} in $((SECONDS - t0))s"
 }
 
-kafka_kill() {
+_kafka_do_kill() {
   _kafka_settings && _kafka_check_node "${1:-}" || return 1
   local n=$1 pid
   if ! pid=$(_kafka_pid "$n"); then _kafka_err "broker $n does not run"; return 1; fi
@@ -477,7 +481,7 @@ kafka_kill() {
   _kafka_say "killed broker $n (pid $pid) with SIGKILL"
 }
 
-kafka_restart() {
+_kafka_do_restart() {
   _kafka_settings && _kafka_check_node "${1:-}" && _kafka_java && _kafka_jars || return 1
   local n=$1 t0=$SECONDS deadline urp
   declare -gA _koffset=()
@@ -518,13 +522,29 @@ kafka_status() {
   (( running == 3 ))
 }
 
-kafka_clean() {
-  kafka_stop || return 1
+_kafka_do_clean() {
+  _kafka_do_stop || return 1
   local n
   for n in $_KAFKA_NODES; do rm -rf "$(_kafka_node_dir "$n")"; done
   rm -f "$_kdir/cluster.id"
   _kafka_say "deleted the brokers' data in $_kdir"
 }
+
+# The commands that change the cluster run one at a time per KAFKA_DIR, under a lock, in a
+# subshell (which holds the lock; the brokers do not inherit it, see _kafka_launch).
+_kafka_locked() {
+  if [ "${_KAFKA_LOCKED:-}" = "$_kdir" ]; then "$@"; return; fi
+  ( _KAFKA_LOCKED=$_kdir
+    exec 9> "$_kdir/.lock" || exit 1
+    if ! flock -w 300 9; then _kafka_err "another cluster.sh command holds $_kdir/.lock"; exit 1; fi
+    "$@" )
+}
+
+kafka_start() { _kafka_settings && _kafka_locked _kafka_do_start; }
+kafka_stop() { _kafka_settings && _kafka_locked _kafka_do_stop; }
+kafka_kill() { _kafka_settings && _kafka_locked _kafka_do_kill "$@"; }
+kafka_restart() { _kafka_settings && _kafka_locked _kafka_do_restart "$@"; }
+kafka_clean() { _kafka_settings && _kafka_locked _kafka_do_clean; }
 
 _kafka_main() {
   local cmd=${1:-}; shift || true
@@ -533,14 +553,6 @@ _kafka_main() {
     kill|restart) (( $# == 1 )) || { _kafka_err "usage: $0 $cmd <1|2|3>"; return 2; } ;;
     tool) (( $# >= 1 )) || { _kafka_err "usage: $0 tool <main class> [args]"; return 2; } ;;
     *) sed -n '2,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; return 2 ;;
-  esac
-  # One command at a time per KAFKA_DIR (bootstrap, status and tool need no lock). The brokers do
-  # not inherit the lock's descriptor (see _kafka_launch).
-  case "$cmd" in
-    start|stop|kill|restart|clean)
-      _kafka_settings || return 1
-      exec 9> "$_kdir/.lock"
-      flock -w 300 9 || { _kafka_err "another cluster.sh command holds $_kdir/.lock"; return 1; } ;;
   esac
   "kafka_$cmd" "$@"
 }
