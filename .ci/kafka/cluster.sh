@@ -101,7 +101,10 @@ _kafka_jars() {
   if [ -f "$_klib/.complete" ] && [ "$(cat "$_klib/.complete")" = "$_KAFKA_VERSION" ]; then return 0; fi
   _kafka_java || return 1
   _kafka_say "resolving the Kafka $_KAFKA_VERSION jars into $_klib"
-  local tmp="$_klib.tmp.$$"
+  local tmp="$_klib.tmp.$$" old
+  for old in "$_klib".tmp.*; do  # left by a resolution that was killed
+    [ -d "$old" ] && ! kill -0 "${old##*.}" 2>/dev/null && rm -rf "$old"
+  done
   rm -rf "$tmp"
   if ! (cd "$_KAFKA_REPO" && ./mvnw -q -B -ntp -f .ci/kafka/pom.xml dependency:copy-dependencies \
           -DoutputDirectory="$tmp" -DincludeScope=runtime); then
@@ -254,7 +257,7 @@ _kafka_format() {
       grep -qxF "cluster.id=$cid" "$meta" 2>/dev/null || ok=0
     done
     if (( ok )); then return 0; fi
-    _kafka_say "storage in $_kdir is incomplete (an interrupted format?): formatting it anew"
+    _kafka_say "the storage in $_kdir does not all belong to cluster $cid (an interrupted format?): deleting it, formatting anew"
   fi
   for n in $_KAFKA_NODES; do
     if _kafka_pid "$n" >/dev/null; then
