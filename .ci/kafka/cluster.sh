@@ -30,6 +30,8 @@
 #   KAFKA_STOP_TIMEOUT         seconds between SIGTERM and SIGKILL  (default 30)
 #   KAFKA_KEEP_ON_FAILURE=1    leave the brokers running when start fails (to inspect them)
 #   KAFKA_TOOLS_LOG_LEVEL      log level of the tools               (default ERROR)
+#   KAFKA_LOG_TAIL             broker log lines shown on failure    (default 40)
+#   KAFKA_CDS=0                no class data sharing archives (see _kafka_cds)
 
 _KAFKA_HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 _KAFKA_REPO=$(cd "$_KAFKA_HERE/../.." && pwd)
@@ -68,7 +70,6 @@ _kafka_check_node() {
 }
 
 # The JDK (>= 21, see .ci/jdk.sh) and the JVM options that depend on its version.
-# The JDK (>= 21, see .ci/jdk.sh) and the JVM options that depend on its version.
 _kafka_java() {
   if [ -n "${_kjava:-}" ] && [ "${_kjava_home:-}" = "${JAVA_HOME:-}" ]; then return 0; fi
   # shellcheck source=../jdk.sh
@@ -96,9 +97,15 @@ _kafka_cds() {
   _kcds=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/$1.jsa" '-Xlog:cds*=off')
 }
 
-# The jars, resolved once with the repository's Maven wrapper into KAFKA_LIB.
+# The jars, resolved once with the repository's Maven wrapper into KAFKA_LIB; again only when
+# .ci/kafka/pom.xml changes (its checksum is in KAFKA_LIB/.complete).
 _kafka_jars() {
-  if [ -f "$_klib/.complete" ] && [ "$(cat "$_klib/.complete")" = "$_KAFKA_VERSION" ]; then return 0; fi
+  local sum
+  sum=$(cksum < "$_KAFKA_HERE/pom.xml")
+  if [ -f "$_klib/.complete" ] && [ "$(cat "$_klib/.complete")" = "$sum" ]; then return 0; fi
+  if [ -f "$_klib/.complete" ] && _kafka_lib_in_use; then
+    _kafka_say "the pom changed, but brokers run from $_klib: keeping these jars until they stop"; return 0
+  fi
   _kafka_java || return 1
   _kafka_say "resolving the Kafka $_KAFKA_VERSION jars into $_klib"
   local tmp="$_klib.tmp.$$" old
@@ -110,14 +117,23 @@ _kafka_jars() {
           -DoutputDirectory="$tmp" -DincludeScope=runtime); then
     rm -rf "$tmp"; _kafka_err "could not resolve the Kafka jars (see the Maven output above)"; return 1
   fi
-  echo "$_KAFKA_VERSION" > "$tmp/.complete"
+  echo "$sum" > "$tmp/.complete"
   mkdir -p "$(dirname "$_klib")"
-  if [ -f "$_klib/.complete" ]; then
+  if [ -f "$_klib/.complete" ] && [ "$(cat "$_klib/.complete")" = "$sum" ]; then
     rm -rf "$tmp"  # another run resolved them meanwhile
   else
     rm -rf "$_klib" && mv "$tmp" "$_klib" || { rm -rf "$tmp"; return 1; }
   fi
   [ -f "$_klib/.complete" ]
+}
+
+# Does a broker (of any cluster) run from the jars in KAFKA_LIB?
+_kafka_lib_in_use() {
+  local pid
+  for pid in $(pgrep -f 'kafka\.Kafka' 2>/dev/null); do
+    grep -qxF -- "$_klib/*" < <(tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline") && return 0
+  done
+  return 1
 }
 
 # Runs a Kafka main class on the cluster's classpath (the tools log only errors, to stderr).
@@ -381,7 +397,13 @@ _kafka_do_start() {
   declare -gA _koffset=()
   for n in $_KAFKA_NODES; do mkdir -p "$(_kafka_node_dir "$n")" || return 1; done
   for n in $_KAFKA_NODES; do
-    _kafka_pid "$n" >/dev/null && continue
+    if _kafka_pid "$n" >/dev/null; then
+      if ! grep -qxF "listeners=PLAINTEXT://127.0.0.1:$(_kafka_port "$n"),CONTROLLER://127.0.0.1:$(_kafka_cport "$n")" "$(_kafka_conf "$n")"; then
+        _kafka_err "broker $n of $_kdir runs with other ports ($(grep '^listeners=' "$(_kafka_conf "$n")")): stop it first"
+        return 1
+      fi
+      continue
+    fi
     _kafka_ports_free "$n" || return 1
   done
   for n in $_KAFKA_NODES; do
@@ -479,7 +501,11 @@ _kafka_do_kill() {
   local n=$1 pid
   if ! pid=$(_kafka_pid "$n"); then _kafka_err "broker $n does not run"; return 1; fi
   kill -KILL "$pid"
-  while _kafka_is_broker "$pid" "$(_kafka_conf "$n")"; do sleep 0.1; done
+  local deadline=$((SECONDS + 10))
+  while _kafka_is_broker "$pid" "$(_kafka_conf "$n")"; do
+    if (( SECONDS >= deadline )); then _kafka_err "broker $n (pid $pid) still runs after SIGKILL"; return 1; fi
+    sleep 0.1
+  done
   rm -f "$(_kafka_pidfile "$n")"
   _kafka_say "killed broker $n (pid $pid) with SIGKILL"
 }
