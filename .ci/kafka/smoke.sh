@@ -49,8 +49,12 @@ produce() {
   out=$(tool org.apache.kafka.tools.ProducerPerformance --topic "$topic" --num-records "$count" \
           --record-size 100 --throughput "$throughput" --producer-props "${props[@]}") \
     || fail "the producer failed: $out"
-  echo "$out" | tail -1 >&2
-  echo "$out" | tail -1 | sed -nE 's/^([0-9]+) records sent.*/\1/p'
+  local summary count
+  summary=$(tail -1 <<< "$out")
+  echo "$summary" >&2
+  count=$(sed -nE 's/^([0-9]+) records sent.*/\1/p' <<< "$summary")
+  [ -n "$count" ] || fail "no summary line from the producer: $out"
+  echo "$count"
 }
 
 brokers_rss() {
@@ -112,9 +116,11 @@ $cluster status
 
 acked=$((acked1 + acked2 + acked3))
 say "consuming $topic with consumer group smoke-check"
-# The console consumer ends after 15 s without a record, logging that timeout as an error.
+# The console consumer stops after the acknowledged count, or after 60 s without a record (then
+# logging that timeout as an error). Records beyond that count would show in the end offsets and lag.
 consumed=$(tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bootstrap" --topic "$topic" \
-             --group smoke-check --from-beginning --timeout-ms 15000 2> "$log_dir/smoke-consume.err" | wc -l)
+             --group smoke-check --from-beginning --max-messages "$acked" --timeout-ms 60000 \
+             2> "$log_dir/smoke-consume.err" | wc -l)
 grep -h 'Processed a total' "$log_dir/smoke-consume.err" || true
 offsets=$(tool org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$bootstrap" --topic "$topic" --time -1)
 end_offsets=$(awk -F: '{ s += $3 } END { print s + 0 }' <<< "$offsets")
