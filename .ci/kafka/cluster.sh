@@ -330,12 +330,19 @@ _kafka_started() {
   grep -q 'Kafka Server started' < <(tail -c +"$(($2 + 1))" "$(_kafka_log "$1")" 2>/dev/null)
 }
 
-# The last lines that brokers "$@" logged (since this command started them, if it did).
+# The first errors (with the line after each, the exception) and the last lines that brokers "$@" logged (since this command started them,
+# if it did).
 _kafka_tail_logs() {
-  local n
+  local n log
   for n in "$@"; do
-    echo "----- last lines of $(_kafka_log "$n")" >&2
-    tail -c +"$(( ${_koffset[$n]:-0} + 1 ))" "$(_kafka_log "$n")" 2>/dev/null \
+    log=$(_kafka_log "$n")
+    if grep -qE '^\[[^]]*\] (ERROR|FATAL) ' < <(tail -c +"$(( ${_koffset[$n]:-0} + 1 ))" "$log" 2>/dev/null); then
+      echo "----- first errors in $log" >&2
+      grep -A1 --no-group-separator -E '^\[[^]]*\] (ERROR|FATAL) ' \
+        < <(tail -c +"$(( ${_koffset[$n]:-0} + 1 ))" "$log" 2>/dev/null) | head -n 10 | cut -c1-400 | sed 's/^/  /' >&2
+    fi
+    echo "----- last lines of $log" >&2
+    tail -c +"$(( ${_koffset[$n]:-0} + 1 ))" "$log" 2>/dev/null \
       | tail -n "${KAFKA_LOG_TAIL:-40}" | sed 's/^/  /' >&2
   done
 }
@@ -515,6 +522,13 @@ _kafka_do_restart() {
   local n=$1 t0=$SECONDS deadline urp
   declare -gA _koffset=()
   if [ ! -f "$_kdir/cluster.id" ]; then _kafka_err "no cluster in $_kdir: run start first"; return 1; fi
+  local other others=0
+  for other in $_KAFKA_NODES; do
+    [ "$other" != "$n" ] && _kafka_pid "$other" >/dev/null && others=$((others + 1))
+  done
+  if (( others == 0 )); then
+    _kafka_err "no other broker runs: broker $n cannot join a controller quorum alone; use start"; return 1
+  fi
   if _kafka_pid "$n" >/dev/null; then _kafka_say "stopping broker $n"; _kafka_stop_nodes "$n"; fi
   _kafka_ports_free "$n" && _kafka_write_config "$n" || return 1
   touch "$(_kafka_log "$n")"
