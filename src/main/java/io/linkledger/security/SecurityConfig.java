@@ -1,5 +1,6 @@
 package io.linkledger.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,25 +13,29 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import io.linkledger.shared.SignInSessions;
 import io.linkledger.brands.Brands;
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
+import io.linkledger.shared.HtmlPages;
+import io.linkledger.shared.SignInSessions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Four doors. The REST API authenticates every call by API key. The Creator Portal signs
- * members in with emailed links. The public edge (redirects, postbacks, webhooks, dashboards,
- * health, docs, static files) carries its own credential in the URL or request. Everything
- * else is the brand console: form sign-in, a session, CSRF on every form, viewers only read.
+ * Five doors. The REST API authenticates every call by API key and lets it through only with a
+ * scope for the route ({@link ApiScopeRules}). Metrics need the metrics token; health is open
+ * for load balancers. The Creator Portal signs members in with emailed links. The public edge
+ * (redirects, postbacks, webhooks, dashboards, API docs, static files) carries its own
+ * credential in the URL or request. Everything else is the brand console: form sign-in, a
+ * session, CSRF on every form, viewers only read, a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String[] PUBLIC_EDGE = {"/r/**", "/d/**", "/px/**", "/postback/**", "/webhooks/**",
-        "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**",
-        "/js/**", "/img/**", "/favicon.ico", "/error"};
+        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/img/**",
+        "/favicon.ico", "/error"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -40,12 +45,32 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, Brands brands, JsonMapper json) throws Exception {
+        ApiScopeAuthorization scopes = new ApiScopeAuthorization(json);
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(brands), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(json)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(scopes))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(json,
+                                "Missing API key: send the header 'Authorization: Bearer <api key>'"))
+                        .accessDeniedHandler(scopes))
+                .build();
+    }
+
+    /** Health answers anyone, without details; everything else under /actuator needs the metrics token. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorChain(HttpSecurity http, JsonMapper json,
+            @Value("${linkledger.metrics.token:}") String metricsToken) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().access(new MetricsToken(metricsToken)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(json,
+                        "Metrics need the metrics token: send 'Authorization: Bearer <LINKLEDGER_METRICS_TOKEN>'")))
                 .build();
     }
 
@@ -54,7 +79,7 @@ class SecurityConfig {
      * an emailed link, kept under the portal's own session key; every form carries a CSRF token.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/portal", "/portal/**")
                 .securityContext(context -> context.securityContextRepository(SignInSessions.portal()))
@@ -74,7 +99,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain publicEdgeChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(PUBLIC_EDGE)
                 .csrf(csrf -> csrf.disable())
@@ -83,6 +108,10 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The console runs only its own scripts and styles (htmx, Chart.js and static/js, all served
+     * from here), is never framed, and tells other sites nothing of its addresses.
+     */
     @Bean
     @Order(10)
     SecurityFilterChain consoleChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
@@ -93,6 +122,10 @@ class SecurityConfig {
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/offers", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(HtmlPages.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
                 .build();
     }
 }
