@@ -67,8 +67,8 @@ public class SecretBox {
         }
     }
 
-    /** Whether a value was sealed under the key new seals use. */
-    public boolean sealedUnderPrimary(String sealed) {
-        return sealed.startsWith(VERSION + "." + keys.primary().id() + ".");
+    /** How every value sealed under the current key begins; values that begin otherwise are worth sealing again. */
+    public String currentPrefix() {
+        return VERSION + "." + keys.primary().id() + ".";
     }
 }

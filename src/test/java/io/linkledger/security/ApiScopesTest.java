@@ -149,6 +149,20 @@ class ApiScopesTest extends ApiTest {
                 EnumSet.of(ApiScope.PAYMENTS, ApiScope.REPORTING_READ)).scopes()).containsExactly(ApiScope.PAYMENTS);
     }
 
+    @Test
+    void theApiDescriptionNamesEachOperationsScopes() {
+        JsonNode docs = api.withKey(null).get("/v3/api-docs").json();
+        assertThat(docs.at("/paths/~1api~1v1~1users/post/x-required-scopes").toString()).isEqualTo("[\"admin\"]");
+        assertThat(docs.at("/paths/~1api~1v1~1offers/get/x-required-scopes").toString())
+                .isEqualTo("[\"reporting:read\",\"programs\"]");
+        assertThat(docs.at("/paths/~1api~1v1~1offers/post/description").asString()).contains("Required scope: programs");
+        String problemRef = docs.at("/paths/~1api~1v1~1offers/post/responses/403/content/application~1problem+json"
+                + "/schema/$ref").asString();
+        assertThat(docs.at("/components/schemas/" + problemRef.substring(problemRef.lastIndexOf('/') + 1)).isObject())
+                .as(problemRef).isTrue();
+        assertThat(docs.at("/components/securitySchemes/apiKey/description").asString()).contains("reporting:read");
+    }
+
     private String keyWith(Set<ApiScope> scopes) {
         return brands.createKey(brand.id(), "scopes " + new TreeSet<>(scopes), scopes, EnumSet.of(ApiScope.ADMIN))
                 .plainText();
