@@ -55,7 +55,8 @@ class DashboardTokenSealing implements JavaMigration {
         try (PreparedStatement select = connection.prepareStatement(
                 "select id, dashboard_token from offer_members where dashboard_token is not null");
                 PreparedStatement update = connection.prepareStatement("""
-                        update offer_members set dashboard_token_hash = ?, dashboard_token_sealed = ? where id = ?""")) {
+                        update offer_members set dashboard_token_hash = ?, dashboard_token_sealed = ?
+                        where id = ?""")) {
             select.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = select.executeQuery()) {

@@ -3,6 +3,7 @@ package io.linkledger.brands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public class Brands {
         UUID id = ids.next();
         String prefix = plainText.substring(0, Math.min(12, plainText.length() / 3));
         repository.insertKey(id, brandId, name, prefix, Tokens.sha256(plainText), scopes, clock.instant());
-        return new NewApiKey(id, brandId, name, Set.copyOf(scopes), plainText);
+        return new NewApiKey(id, brandId, name, Collections.unmodifiableSet(EnumSet.copyOf(scopes)), plainText);
     }
 
     /**

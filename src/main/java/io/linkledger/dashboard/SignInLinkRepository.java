@@ -31,7 +31,8 @@ class SignInLinkRepository {
     }
 
     Optional<Link> find(String tokenHash) {
-        return jdbc.sql("select email_key, email_id, expires_at, used_at from portal_sign_in_links where token_hash = ?")
+        return jdbc.sql("""
+                select email_key, email_id, expires_at, used_at from portal_sign_in_links where token_hash = ?""")
                 .param(tokenHash)
                 .query((rs, row) -> new Link(rs.getString("email_key"), Sql.uuid(rs, "email_id"),
                         Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at")))
@@ -41,7 +42,8 @@ class SignInLinkRepository {
     /** Marks the link's email as redacted; false if it already was (by another node, say). */
     boolean markRedacted(UUID emailId, Instant now) {
         return jdbc.sql("""
-                update portal_sign_in_links set email_redacted_at = ? where email_id = ? and email_redacted_at is null""")
+                update portal_sign_in_links set email_redacted_at = ?
+                where email_id = ? and email_redacted_at is null""")
                 .params(Sql.ts(now), emailId)
                 .update() > 0;
     }

@@ -18,7 +18,10 @@ import io.linkledger.brands.ApiScope;
 import io.linkledger.brands.AuthenticatedKey;
 import io.linkledger.brands.Brands;
 
-/** Authenticates {@code Authorization: Bearer <api key>} against the hashed keys; the key's scopes become authorities. */
+/**
+ * Authenticates {@code Authorization: Bearer <api key>} against the hashed keys; the key's scopes
+ * become the authentication's authorities.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String REJECTED_KEY = ApiKeyAuthenticationFilter.class.getName() + ".rejected";

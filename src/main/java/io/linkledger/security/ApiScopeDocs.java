@@ -47,7 +47,8 @@ class ApiScopeDocs implements OpenApiCustomizer {
     private static void document(Operation operation, Set<ApiScope> accepted) {
         String scopes = accepted.stream().sorted().map(ApiScope::value).collect(Collectors.joining(", "));
         String line = "Required scope: " + (accepted.size() == 1 ? scopes : "one of " + scopes) + ".";
-        operation.setDescription(operation.getDescription() == null ? line : operation.getDescription() + "\n\n" + line);
+        String description = operation.getDescription();
+        operation.setDescription(description == null ? line : description + "\n\n" + line);
         operation.addExtension("x-required-scopes", accepted.stream().sorted().map(ApiScope::value).toList());
         if (operation.getResponses() != null && !operation.getResponses().containsKey("403")) {
             operation.getResponses().addApiResponse("403", new ApiResponse()

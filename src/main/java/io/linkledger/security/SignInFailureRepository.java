@@ -21,7 +21,8 @@ class SignInFailureRepository {
     }
 
     Optional<Instant> lockedUntil(String accountHash) {
-        return jdbc.sql("select locked_until from sign_in_failures where account_hash = ? and locked_until is not null")
+        return jdbc.sql("""
+                select locked_until from sign_in_failures where account_hash = ? and locked_until is not null""")
                 .param(accountHash)
                 .query((rs, row) -> Sql.instant(rs, "locked_until"))
                 .optional();
@@ -43,7 +44,9 @@ class SignInFailureRepository {
     }
 
     void update(String accountHash, Failures failures) {
-        jdbc.sql("update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ? where account_hash = ?")
+        jdbc.sql("""
+                update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ?
+                where account_hash = ?""")
                 .params(failures.count(), Sql.ts(failures.lastFailureAt()), Sql.ts(failures.lockedUntil()), accountHash)
                 .update();
     }

@@ -47,7 +47,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = switch (status) {
-            case 400 -> "The request is malformed: check the URL (its percent-encoding), the request line and the headers";
+            case 400 -> "The request is malformed: check the URL (its percent-encoding), the request line "
+                    + "and the headers";
             case 408 -> "The request took too long to arrive";
             case 413 -> "The request is too large";
             case 414 -> "The URL is too long";

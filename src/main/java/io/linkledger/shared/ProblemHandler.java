@@ -97,7 +97,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static void withErrors(ProblemDetail problem, List<FieldIssue> issues) {
         if (!issues.isEmpty()) {
             problem.setProperty("errors", issues.stream()
-                    .map(issue -> Map.of("field", ProblemSize.cap(issue.field()), "message", ProblemSize.cap(issue.message())))
+                    .map(issue -> Map.of("field", ProblemSize.cap(issue.field()),
+                            "message", ProblemSize.cap(issue.message())))
                     .toList());
         }
     }

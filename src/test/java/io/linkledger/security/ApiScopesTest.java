@@ -84,7 +84,8 @@ class ApiScopesTest extends ApiTest {
             if (!lacking.isEmpty()) {
                 Api.Response refused = call(route, keys.computeIfAbsent(lacking, this::keyWith));
                 List<String> required = refused.status() == 403
-                        ? refused.json().get("requiredScopes").valueStream().map(JsonNode::asString).toList() : List.of();
+                        ? refused.json().get("requiredScopes").valueStream().map(JsonNode::asString).toList()
+                        : List.of();
                 if (!required.equals(accepted.stream().sorted().map(ApiScope::value).toList())) {
                     wrong.add(route + " with " + lacking + " answered " + refused);
                 }
@@ -155,7 +156,8 @@ class ApiScopesTest extends ApiTest {
         assertThat(docs.at("/paths/~1api~1v1~1users/post/x-required-scopes").toString()).isEqualTo("[\"admin\"]");
         assertThat(docs.at("/paths/~1api~1v1~1offers/get/x-required-scopes").toString())
                 .isEqualTo("[\"reporting:read\",\"programs\"]");
-        assertThat(docs.at("/paths/~1api~1v1~1offers/post/description").asString()).contains("Required scope: programs");
+        assertThat(docs.at("/paths/~1api~1v1~1offers/post/description").asString())
+                .contains("Required scope: programs");
         String problemRef = docs.at("/paths/~1api~1v1~1offers/post/responses/403/content/application~1problem+json"
                 + "/schema/$ref").asString();
         assertThat(docs.at("/components/schemas/" + problemRef.substring(problemRef.lastIndexOf('/') + 1)).isObject())

@@ -89,7 +89,8 @@ class TwoNodesTest extends ApiTest {
         Api onSecond = new Api(baseUrl(second), key);
         assertThat(onSecond.get("/api/v1/offers").status()).isEqualTo(200);
         String id = api.get("/api/v1/api-keys").json().valueStream()
-                .filter(k -> k.get("name").asString().equals("two nodes")).findFirst().orElseThrow().get("id").asString();
+                .filter(k -> k.get("name").asString().equals("two nodes")).findFirst().orElseThrow()
+                .get("id").asString();
 
         assertThat(api.delete("/api/v1/api-keys/" + id).status()).isEqualTo(204);
 
