@@ -36,7 +36,8 @@ class SignInFailureRepository {
                 .params(accountHash, Sql.ts(now))
                 .update();
         return jdbc.sql("""
-                select failures, last_failure_at, locked_until from sign_in_failures where account_hash = ? for update""")
+                select failures, last_failure_at, locked_until from sign_in_failures
+                where account_hash = ? for update""")
                 .param(accountHash)
                 .query((rs, row) -> new Failures(rs.getInt("failures"), Sql.instant(rs, "last_failure_at"),
                         Sql.instant(rs, "locked_until")))
