@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,7 @@ import io.linkledger.support.FreshDatabase;
  * holding a clear token, then V75 (a Java migration with the server key) seals it and drops the
  * clear column.
  */
+@DirtiesContext // its own database: close it, and its connections, after this class
 class DashboardTokenSealingTest extends ApiTest {
 
     private static final FreshDatabase DATABASE = FreshDatabase.create();
@@ -33,6 +35,7 @@ class DashboardTokenSealingTest extends ApiTest {
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", DATABASE::password);
         registry.add("spring.flyway.target", () -> "74");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
     }
 
     @Autowired

@@ -47,9 +47,11 @@ class TwoNodesTest extends ApiTest {
     }
 
     private static ConfigurableApplicationContext node() {
-        // Arguments, so they win over application.properties (server.port=${SERVER_PORT:8080}).
+        // Arguments, so they win over application.properties (server.port=${SERVER_PORT:8080}); a small
+        // pool, since the suite's PostgreSQL serves other test contexts at the same time.
         return new SpringApplicationBuilder(LinkledgerApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off");
+                .run("--server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1");
     }
 
     private static String baseUrl(ConfigurableApplicationContext node) {
