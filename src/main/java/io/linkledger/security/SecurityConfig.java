@@ -1,17 +1,22 @@
 package io.linkledger.security;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -112,6 +117,14 @@ class SecurityConfig {
      * The console runs only its own scripts and styles (htmx, Chart.js and static/js, all served
      * from here), is never framed, and tells other sites nothing of its addresses.
      */
+    /** A locked account is told so ({@code /login?error&locked}); any other failure is just "wrong". */
+    private static AuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error&locked"));
+        return failures;
+    }
+
     @Bean
     @Order(10)
     SecurityFilterChain consoleChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
@@ -120,7 +133,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/offers", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/offers", false)
+                        .failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(HtmlPages.CONTENT_SECURITY_POLICY))

@@ -55,7 +55,8 @@ class ConsoleSignInTest extends ApiTest {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             assertThat(ConsoleClient.signedIn(console().signIn(email, "wrong password " + i))).isFalse();
         }
-        assertThat(ConsoleClient.signedIn(console().signIn(email, "the right password"))).isFalse();
+        Api.Response locked = console().signIn(email, "the right password");
+        assertThat(locked.header("Location")).endsWith("/login?error&locked");
         Duration firstLock = lockLeft(email);
         assertThat(firstLock).isBetween(Duration.ofSeconds(50), LoginThrottle.FIRST_LOCK);
 
