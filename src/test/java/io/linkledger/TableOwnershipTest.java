@@ -24,6 +24,9 @@ class TableOwnershipTest {
 
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("brands", Set.of("brands", "users", "api_keys")),
+            Map.entry("security", Set.of("spring_session", "spring_session_attributes", "sign_in_failures",
+                    "server_keys")),
+            Map.entry("shared", Set.of("rate_limit_hits")),
             Map.entry("offers", Set.of("offers", "offer_payouts", "offer_conversion_terms", "offer_volume_tiers")),
             Map.entry("members", Set.of("members")),
             Map.entry("projects", Set.of("projects", "project_members")),

@@ -17,24 +17,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.linkledger.offers.PayoutType;
+import io.linkledger.security.SecretBox;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
+import io.linkledger.shared.Tokens;
 
+/**
+ * The {@code offer_members} table. A dashboard token is never stored in clear: its SHA-256
+ * finds the assignment a link opens, and a sealed copy ({@link SecretBox}) lets the brand see
+ * and copy the link again.
+ */
 @Repository
 class AssignmentRepository {
 
     private static final String COLUMNS = """
             om.id, om.brand_id, om.offer_id, om.member_id, om.project_id, om.link_code, om.promo_code,
-            om.dashboard_token, om.payout_id, om.override_type, om.override_amount_minor, om.override_percent,
+            om.dashboard_token_sealed, om.payout_id, om.override_type, om.override_amount_minor, om.override_percent,
             om.created_at, om.updated_at, om.currency""";
     private static final String FROM = " from offer_members om ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final SecretBox secrets;
 
-    AssignmentRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    AssignmentRepository(JdbcClient jdbc, JdbcTemplate batch, SecretBox secrets) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.secrets = secrets;
     }
 
     /**
@@ -44,8 +53,9 @@ class AssignmentRepository {
     void insertAll(Currency currency, List<Assignment> assignments) {
         batch.batchUpdate("""
                 insert into offer_members (id, brand_id, offer_id, member_id, project_id, link_code, promo_code,
-                    promo_code_key, dashboard_token, payout_id, created_at, updated_at, currency)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    promo_code_key, dashboard_token_hash, dashboard_token_sealed, payout_id, created_at, updated_at,
+                    currency)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""", assignments, 500, (ps, a) -> {
             ps.setObject(1, a.id());
             ps.setObject(2, a.brandId());
@@ -55,11 +65,12 @@ class AssignmentRepository {
             ps.setString(6, a.linkCode());
             ps.setString(7, a.promoCode());
             ps.setString(8, promoKey(a.promoCode()));
-            ps.setString(9, a.dashboardToken());
-            ps.setObject(10, a.payoutId());
-            ps.setObject(11, Sql.ts(a.createdAt()));
-            ps.setObject(12, Sql.ts(a.updatedAt()));
-            ps.setString(13, currency.getCurrencyCode());
+            ps.setString(9, hash(a.dashboardToken()));
+            ps.setString(10, seal(a.dashboardToken()));
+            ps.setObject(11, a.payoutId());
+            ps.setObject(12, Sql.ts(a.createdAt()));
+            ps.setObject(13, Sql.ts(a.updatedAt()));
+            ps.setString(14, currency.getCurrencyCode());
         });
     }
 
@@ -112,8 +123,8 @@ class AssignmentRepository {
     }
 
     Optional<Assignment> findByDashboardToken(String token) {
-        return jdbc.sql("select " + COLUMNS + FROM + "where om.dashboard_token = ?")
-                .param(token)
+        return jdbc.sql("select " + COLUMNS + FROM + "where om.dashboard_token_hash = ?")
+                .param(Tokens.sha256(token))
                 .query(this::assignment)
                 .optional();
     }
@@ -164,9 +175,32 @@ class AssignmentRepository {
     }
 
     void updateDashboardToken(UUID assignmentId, String token, Instant now) {
-        jdbc.sql("update offer_members set dashboard_token = ?, updated_at = ? where id = ?")
-                .params(token, Sql.ts(now), assignmentId)
+        jdbc.sql("""
+                update offer_members set dashboard_token_hash = ?, dashboard_token_sealed = ?, updated_at = ?
+                where id = ?""")
+                .params(hash(token), seal(token), Sql.ts(now), assignmentId)
                 .update();
+    }
+
+    record SealedToken(UUID assignmentId, String sealed) {
+    }
+
+    /** Dashboard tokens sealed under a key other than the one whose values start with {@code currentPrefix}. */
+    List<SealedToken> sealedOtherwise(String currentPrefix, int limit) {
+        return jdbc.sql("""
+                select id, dashboard_token_sealed from offer_members
+                where dashboard_token_sealed is not null and dashboard_token_sealed not like ? limit ?""")
+                .params(currentPrefix + "%", limit)
+                .query((rs, row) -> new SealedToken(Sql.uuid(rs, "id"), rs.getString("dashboard_token_sealed")))
+                .list();
+    }
+
+    /** Seals the token again, unless it changed meanwhile (rotated, revoked, or resealed by another node). */
+    boolean reseal(SealedToken token) {
+        return jdbc.sql("""
+                update offer_members set dashboard_token_sealed = ? where id = ? and dashboard_token_sealed = ?""")
+                .params(seal(open(token.sealed())), token.assignmentId(), token.sealed())
+                .update() == 1;
     }
 
     void retireDashboardToken(String tokenHash, UUID assignmentId, RetiredDashboardToken.Reason reason, Instant at) {
@@ -185,6 +219,18 @@ class AssignmentRepository {
                 .optional();
     }
 
+    private static String hash(String dashboardToken) {
+        return dashboardToken == null ? null : Tokens.sha256(dashboardToken);
+    }
+
+    private String seal(String dashboardToken) {
+        return dashboardToken == null ? null : secrets.seal(dashboardToken);
+    }
+
+    private String open(String sealed) {
+        return sealed == null ? null : secrets.open(sealed);
+    }
+
     static String promoKey(String code) {
         return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
@@ -200,7 +246,7 @@ class AssignmentRepository {
         }
         return new Assignment(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
                 Sql.uuid(rs, "member_id"), Sql.uuid(rs, "project_id"), rs.getString("link_code"),
-                rs.getString("promo_code"), rs.getString("dashboard_token"), Sql.uuid(rs, "payout_id"), override,
+                rs.getString("promo_code"), open(rs.getString("dashboard_token_sealed")), Sql.uuid(rs, "payout_id"), override,
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -3,6 +3,7 @@ package io.linkledger.brands;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,25 +37,29 @@ class BrandRepository {
                 .optional();
     }
 
-    void insertKey(UUID id, UUID brandId, String name, String prefix, String hash, Instant now) {
+    void insertKey(UUID id, UUID brandId, String name, String prefix, String hash, Set<ApiScope> scopes, Instant now) {
         jdbc.sql("""
-                insert into api_keys (id, brand_id, name, key_prefix, key_hash, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, brandId, name, prefix, hash, Sql.ts(now))
+                insert into api_keys (id, brand_id, name, key_prefix, key_hash, scopes, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, brandId, name, prefix, hash, ApiScope.format(scopes), Sql.ts(now))
                 .update();
     }
 
-    void touchKey(String hash, Instant now) {
-        jdbc.sql("update api_keys set last_used_at = ? where key_hash = ?").params(Sql.ts(now), hash).update();
+    void touchKey(UUID id, Instant now) {
+        jdbc.sql("update api_keys set last_used_at = ? where id = ?").params(Sql.ts(now), id).update();
     }
 
-    Optional<BrandPrincipal> findActiveKey(String hash) {
+    record ActiveKey(UUID id, AuthenticatedKey key, Instant lastUsedAt) {
+    }
+
+    Optional<ActiveKey> findActiveKey(String hash) {
         return jdbc.sql("""
-                select brand_id, name, key_prefix from api_keys
+                select id, brand_id, key_prefix, scopes, last_used_at from api_keys
                 where key_hash = ? and revoked_at is null""")
                 .param(hash)
-                .query((rs, n) -> new BrandPrincipal(Sql.uuid(rs, "brand_id"),
-                        "api-key:" + rs.getString("key_prefix")))
+                .query((rs, n) -> new ActiveKey(Sql.uuid(rs, "id"), new AuthenticatedKey(
+                        new BrandPrincipal(Sql.uuid(rs, "brand_id"), "api-key:" + rs.getString("key_prefix")),
+                        ApiScope.parseStored(rs.getString("scopes"))), Sql.instant(rs, "last_used_at")))
                 .optional();
     }
 
@@ -66,23 +71,19 @@ class BrandRepository {
 
     List<ApiKey> listKeys(UUID brandId) {
         return jdbc.sql("""
-                select id, name, key_prefix, created_at, last_used_at, revoked_at from api_keys
+                select id, name, key_prefix, scopes, created_at, last_used_at, revoked_at from api_keys
                 where brand_id = ? order by created_at desc, id""")
                 .param(brandId)
                 .query((rs, n) -> new ApiKey(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("key_prefix"),
-                        Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at")))
+                        ApiScope.parseStored(rs.getString("scopes")), Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at")))
                 .list();
     }
 
-    /** Revokes the brand's key; returns its hash so caches can drop it, or empty if there is no such key. */
-    Optional<String> revokeKey(UUID brandId, UUID keyId, Instant now) {
-        Optional<String> hash = jdbc.sql("select key_hash from api_keys where id = ? and brand_id = ?")
-                .params(keyId, brandId)
-                .query(String.class)
-                .optional();
-        hash.ifPresent(h -> jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ?")
-                .params(Sql.ts(now), keyId)
-                .update());
-        return hash;
+    /** Revokes the brand's key; false if the brand has no such key. */
+    boolean revokeKey(UUID brandId, UUID keyId, Instant now) {
+        return jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and brand_id = ?")
+                .params(Sql.ts(now), keyId, brandId)
+                .update() == 1;
     }
 }

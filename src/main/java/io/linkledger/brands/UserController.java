@@ -27,7 +27,8 @@ class UserController {
     record NewUser(String email, String password, Role role) {
     }
 
-    record UserChange(Role role, Boolean disabled) {
+    /** Fields left out stay as they are; a new role, disabling or a new password ends the user's sessions. */
+    record UserChange(Role role, Boolean disabled, String password) {
     }
 
     @GetMapping
@@ -44,6 +45,6 @@ class UserController {
     @PatchMapping("/{id}")
     User update(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody UserChange change) {
-        return users.update(caller.brandId(), id, change.role(), change.disabled());
+        return users.update(caller.brandId(), id, change.role(), change.disabled(), change.password());
     }
 }

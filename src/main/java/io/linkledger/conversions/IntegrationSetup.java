@@ -1,5 +1,6 @@
 package io.linkledger.conversions;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,8 @@ public class IntegrationSetup {
     }
 
     /** A new integration with its full inbound URL: the key appears only in this answer. */
-    public record Created(UUID id, IntegrationType type, String name, String inboundUrl, String shareasalePostbackUrl) {
+    public record Created(UUID id, IntegrationType type, String name, String inboundUrl, String shareasalePostbackUrl)
+            implements Serializable {
     }
 
     /** One inbound request and what became of it. */
@@ -37,7 +39,7 @@ public class IntegrationSetup {
     }
 
     /** What a test purchase did: the outcome and the conversion it made (null when none). */
-    public record TestOutcome(UUID requestId, String outcome, UUID conversionId, String status) {
+    public record TestOutcome(UUID requestId, String outcome, UUID conversionId, String status) implements Serializable {
     }
 
     public List<Summary> list(UUID brandId) {

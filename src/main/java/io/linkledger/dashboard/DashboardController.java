@@ -19,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import io.linkledger.shared.HtmlPages;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.RateLimiter;
+import io.linkledger.shared.RateLimits;
 import io.linkledger.assignments.RetiredDashboardToken;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,11 +35,11 @@ class DashboardController {
     private final JsonMapper json;
     private final RateLimiter limiter;
 
-    DashboardController(Dashboards dashboards, JsonMapper json,
+    DashboardController(Dashboards dashboards, JsonMapper json, RateLimits limits,
             @Value("${linkledger.dashboard.requests-per-minute:60}") int requestsPerMinute) {
         this.dashboards = dashboards;
         this.json = json;
-        this.limiter = new RateLimiter(requestsPerMinute, Duration.ofMinutes(1), 100_000);
+        this.limiter = limits.limiter("dashboard", requestsPerMinute, Duration.ofMinutes(1));
     }
 
     @GetMapping(path = "/d/{token}", produces = MediaType.TEXT_HTML_VALUE)

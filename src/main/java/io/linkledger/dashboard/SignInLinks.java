@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.linkledger.email.EmailDelivered;
 import io.linkledger.email.Mailer;
 import io.linkledger.email.OutgoingEmail;
 import io.linkledger.members.Member;
@@ -24,13 +29,16 @@ import io.linkledger.shared.Tokens;
 /**
  * Creator Portal magic links: 256 random bits, stored only as a SHA-256 hash, good for one
  * sign-in within {@code linkledger.portal.sign-in-link-ttl} (15 minutes). The token is in the
- * emailed URL and nowhere else: never logged, never stored in clear.
+ * emailed URL and, until the email is delivered, in the outbox's copy of it; that copy loses the
+ * token as soon as the email is delivered, the link is used or it expires. Never logged.
  */
 @Service
 class SignInLinks {
 
     static final String EMAIL_CATEGORY = "portal-sign-in";
     private static final int TOKEN_BYTES = 32;
+    private static final Pattern TOKEN_IN_LINK = Pattern.compile("(?<=/portal/sign-in/)[A-Za-z0-9_-]+");
+    private static final String REDACTED = "REMOVED";
 
     private final SignInLinkRepository repository;
     private final Members members;
@@ -70,7 +78,6 @@ class SignInLinks {
         }
         String token = tokens.urlSafe(TOKEN_BYTES);
         Instant now = clock.instant();
-        repository.insert(Tokens.sha256(token), emailKey(email), now, now.plus(ttl));
         Member member = found.getFirst();
         String link = urls.absolute("/portal/sign-in/" + token);
         long minutes = ttl.toMinutes();
@@ -81,8 +88,9 @@ class SignInLinks {
                 + "Open this link to sign in to the Creator Portal and see all your offers:\n\n" + link + "\n\n"
                 + "The link works once and expires in " + minutes + " minutes. "
                 + "If you did not ask for it, ignore this email.\n";
-        mailer.queue(new OutgoingEmail(null, null, EMAIL_CATEGORY, member.email(),
+        UUID emailId = mailer.queue(new OutgoingEmail(null, null, EMAIL_CATEGORY, member.email(),
                 "Your Creator Portal sign-in link", html.toString(), text));
+        repository.insert(Tokens.sha256(token), emailKey(email), emailId, now, now.plus(ttl));
     }
 
     State check(String token) {
@@ -99,7 +107,35 @@ class SignInLinks {
         if (!repository.use(hash, clock.instant())) {
             return Optional.empty();
         }
-        return repository.find(hash).map(SignInLinkRepository.Link::emailKey);
+        Optional<SignInLinkRepository.Link> link = repository.find(hash);
+        link.map(SignInLinkRepository.Link::emailId).ifPresent(this::redact);
+        return link.map(SignInLinkRepository.Link::emailKey);
+    }
+
+    /** A delivered sign-in email needs no stored copy of its link any more. */
+    @EventListener
+    @Transactional
+    void delivered(EmailDelivered delivered) {
+        if (EMAIL_CATEGORY.equals(delivered.category())) {
+            redact(delivered.messageId());
+        }
+    }
+
+    /** Takes expired (and any used) links out of the emails that still hold them; idempotent on every node. */
+    @Scheduled(fixedDelayString = "${linkledger.portal.redact-interval:PT1M}")
+    @Transactional
+    void redactDeadLinks() {
+        List<UUID> emails;
+        do {
+            emails = repository.unredactedEmailsOfDeadLinks(clock.instant(), 100);
+            emails.forEach(this::redact);
+        } while (emails.size() == 100);
+    }
+
+    private void redact(UUID emailId) {
+        if (emailId != null && repository.markRedacted(emailId, clock.instant())) {
+            mailer.redact(emailId, TOKEN_IN_LINK, REDACTED);
+        }
     }
 
     static String emailKey(String email) {

@@ -6,11 +6,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.linkledger.shared.RateLimiter;
+import io.linkledger.shared.RateLimits;
 
 /**
  * Limits sign-in link requests per email address (no mail-bombing a member) and per client IP
  * (no spraying many addresses), in 15-minute windows. Applied whether or not the address is a
- * member's, so the limit itself reveals nothing.
+ * member's, so the limit itself reveals nothing. Counted in the database: the same on every node.
  */
 @Component
 class SignInThrottle {
@@ -20,10 +21,10 @@ class SignInThrottle {
     private final RateLimiter perEmail;
     private final RateLimiter perIp;
 
-    SignInThrottle(@Value("${linkledger.portal.sign-in.per-email:5}") int perEmail,
+    SignInThrottle(RateLimits limits, @Value("${linkledger.portal.sign-in.per-email:5}") int perEmail,
             @Value("${linkledger.portal.sign-in.per-ip:30}") int perIp) {
-        this.perEmail = new RateLimiter(perEmail, WINDOW, 100_000);
-        this.perIp = new RateLimiter(perIp, WINDOW, 100_000);
+        this.perEmail = limits.limiter("portal-sign-in-email", perEmail, WINDOW);
+        this.perIp = limits.limiter("portal-sign-in-ip", perIp, WINDOW);
     }
 
     boolean allow(String email, String clientIp) {

@@ -3,6 +3,8 @@ package io.linkledger.email;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,16 @@ public class Mailer {
         List<OutboxRepository.Row> rows = emails.stream().map(e -> new OutboxRepository.Row(ids.next(), e)).toList();
         outbox.insertAll(rows, clock.instant());
         return rows.stream().map(OutboxRepository.Row::id).toList();
+    }
+
+    /**
+     * Replaces every match of {@code secret} in the stored copy of a message, for a secret (a
+     * sign-in link) that must not outlive its use. Whatever was already delivered is unchanged.
+     */
+    @Transactional
+    public void redact(UUID messageId, Pattern secret, String replacement) {
+        String literal = Matcher.quoteReplacement(replacement);
+        outbox.rewriteBodies(messageId, body -> secret.matcher(body).replaceAll(literal));
     }
 
     /** The delivery log of a brand, newest first; optionally one member's or one status. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,13 @@ class OutboxRepository {
         jdbc.sql("update email_outbox set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
                 .params(status.name(), attempts, error, Sql.ts(nextAttempt), id)
                 .update();
+    }
+
+    /** Rewrites the stored bodies of a message, e.g. to take a secret out of them. */
+    void rewriteBodies(UUID id, UnaryOperator<String> rewrite) {
+        find(id).ifPresent(message -> jdbc.sql("update email_outbox set body_html = ?, body_text = ? where id = ?")
+                .params(rewrite.apply(message.html()), rewrite.apply(message.text()), id)
+                .update());
     }
 
     /** Messages a crashed worker claimed but never finished go back in the queue. */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -35,17 +36,19 @@ class OutboxWorker {
 
     private final OutboxRepository outbox;
     private final JavaMailSender sender;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String from;
     private final Duration retryBase;
     private final int maxAttempts;
 
-    OutboxWorker(OutboxRepository outbox, JavaMailSender sender, Clock clock,
+    OutboxWorker(OutboxRepository outbox, JavaMailSender sender, ApplicationEventPublisher events, Clock clock,
             @Value("${linkledger.mail.from}") String from,
             @Value("${linkledger.mail.retry-base-ms}") long retryBaseMs,
             @Value("${linkledger.mail.max-attempts}") int maxAttempts) {
         this.outbox = outbox;
         this.sender = sender;
+        this.events = events;
         this.clock = clock;
         this.from = from;
         this.retryBase = Duration.ofMillis(retryBaseMs);
@@ -67,6 +70,7 @@ class OutboxWorker {
         try {
             sender.send(mime(message));
             outbox.markSent(message.id(), attempt, clock.instant());
+            events.publishEvent(new EmailDelivered(message.id(), message.category()));
         } catch (MailException | MessagingException e) {
             String reason = reason(e);
             if (attempt >= maxAttempts) {

@@ -1,7 +1,6 @@
 package io.linkledger.security;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -15,10 +14,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.ApiScope;
+import io.linkledger.brands.AuthenticatedKey;
 import io.linkledger.brands.Brands;
 
-/** Authenticates {@code Authorization: Bearer <api key>} against the hashed keys. */
+/**
+ * Authenticates {@code Authorization: Bearer <api key>} against the hashed keys; the key's scopes
+ * become the authentication's authorities.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String REJECTED_KEY = ApiKeyAuthenticationFilter.class.getName() + ".rejected";
@@ -34,11 +37,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<BrandPrincipal> principal = brands.authenticate(header.substring(7).trim());
-            if (principal.isPresent()) {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
+            Optional<AuthenticatedKey> key = brands.authenticate(header.substring(7).trim());
+            if (key.isPresent()) {
+                var authorities = key.get().scopes().stream().map(ApiScope::authority).map(SimpleGrantedAuthority::new)
+                        .toList();
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(key.get().principal(), null, authorities));
             } else {
                 request.setAttribute(REJECTED_KEY, Boolean.TRUE);
             }

@@ -1,26 +1,26 @@
 package io.linkledger.security;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers unauthenticated API calls with a 401 problem that says what to send. */
+/** Answers unauthenticated calls (API, metrics) with a 401 problem that says what to send. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final JsonMapper json;
+    private final String missing;
 
-    ProblemAuthenticationEntryPoint(JsonMapper json) {
+    /** {@code missing}: the detail when no credential (or a wrong metrics token) was sent. */
+    ProblemAuthenticationEntryPoint(JsonMapper json, String missing) {
         this.json = json;
+        this.missing = missing;
     }
 
     @Override
@@ -28,12 +28,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         String detail = request.getAttribute(ApiKeyAuthenticationFilter.REJECTED_KEY) != null
                 ? "The API key is not valid or has been revoked"
-                : "Missing API key: send the header 'Authorization: Bearer <api key>'";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                : missing;
         response.setHeader("WWW-Authenticate", "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, json, ProblemResponses.problem(request, HttpStatus.UNAUTHORIZED, detail));
     }
 }

@@ -1,8 +1,11 @@
 package io.linkledger.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -14,7 +17,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.brands.Users;
 
-/** Console sign-in: email and password against the users table, throttled. */
+/** Console sign-in: email and password against the users table, throttled by account and by address. */
 class UserAuthenticationProvider implements AuthenticationProvider {
 
     private final Users users;
@@ -30,16 +33,24 @@ class UserAuthenticationProvider implements AuthenticationProvider {
         String email = String.valueOf(authentication.getName()).trim().toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
-        if (throttle.isBlocked(email, address)) {
-            throw new LockedException("Too many failed sign-ins; try again in 15 minutes");
+        Optional<Duration> locked = throttle.lockedFor(email);
+        if (locked.isPresent()) {
+            long minutes = (locked.get().toSeconds() + 59) / 60;
+            throw new LockedException("Too many failed sign-ins for this account; try again in "
+                    + Math.max(1, minutes) + (minutes <= 1 ? " minute" : " minutes"));
+        }
+        try {
+            throttle.pace(address);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationServiceException("Sign-in interrupted", e);
         }
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         return users.authenticate(email, password)
                 .map(user -> {
                     throttle.succeeded(email);
-                    return (Authentication) UsernamePasswordAuthenticationToken.authenticated(
-                            new BrandPrincipal(user.brandId(), "user:" + user.email()), null,
-                            List.of(new SimpleGrantedAuthority(user.role().authority())));
+                    return (Authentication) UsernamePasswordAuthenticationToken.authenticated(BrandPrincipal.of(user),
+                            null, List.of(new SimpleGrantedAuthority(user.role().authority())));
                 })
                 .orElseThrow(() -> {
                     throttle.failed(email, address);

@@ -24,7 +24,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every failure into RFC 9457 {@code application/problem+json} with a detail a person
- * can act on. Validation failures also list the offending fields under {@code errors}.
+ * can act on. Validation failures also list the offending fields under {@code errors}. Details
+ * that quote input are kept short by {@link ProblemSize}.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -96,7 +97,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static void withErrors(ProblemDetail problem, List<FieldIssue> issues) {
         if (!issues.isEmpty()) {
             problem.setProperty("errors", issues.stream()
-                    .map(issue -> Map.of("field", issue.field(), "message", issue.message()))
+                    .map(issue -> Map.of("field", ProblemSize.cap(issue.field()),
+                            "message", ProblemSize.cap(issue.message())))
                     .toList());
         }
     }

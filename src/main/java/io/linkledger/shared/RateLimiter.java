@@ -1,31 +1,47 @@
 package io.linkledger.shared;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * In-memory fixed-window limit: at most {@code limit} hits per key in a window that starts at
- * the key's first hit. Per node, which is enough to blunt scraping and mail-bombing; keys are
- * bounded so a flood of distinct keys cannot exhaust memory.
+ * At most {@code limit} hits per key in each fixed window, counted in the database so that
+ * every node counts against the same limit. Made by {@link RateLimits#limiter}.
  */
 public final class RateLimiter {
 
+    private final RateLimits store;
+    private final String name;
     private final int limit;
-    private final Cache<String, AtomicInteger> windows;
+    private final Duration window;
 
-    public RateLimiter(int limit, Duration window, long maxKeys) {
+    RateLimiter(RateLimits store, String name, int limit, Duration window) {
         if (limit < 1) {
             throw new IllegalArgumentException("A rate limit must allow at least one request");
         }
+        if (window.toMillis() < 1000) {
+            throw new IllegalArgumentException("A rate limit window must be at least a second");
+        }
+        this.store = store;
+        this.name = name;
         this.limit = limit;
-        this.windows = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(maxKeys).build();
+        this.window = window;
     }
 
-    /** Counts a hit for {@code key}; false when the key is over its limit for this window. */
+    /** Counts a hit for {@code key}; false when the key had already used up its limit in this window. */
     public boolean tryAcquire(String key) {
-        return windows.get(key, k -> new AtomicInteger()).incrementAndGet() <= limit;
+        return store.tryAcquire(bucket(key), limit, window);
+    }
+
+    /** Whether {@code key} has used up its limit in this window, without counting a hit. */
+    public boolean exceeded(String key) {
+        return store.hits(bucket(key), window) >= limit;
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    // Hashed: some keys are secrets (dashboard tokens) or personal (email addresses).
+    private String bucket(String key) {
+        return Tokens.sha256(name + '\n' + key);
     }
 }

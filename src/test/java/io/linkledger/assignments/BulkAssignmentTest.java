@@ -53,7 +53,7 @@ class BulkAssignmentTest extends ApiTest {
         assertThat(count("select count(*) from offer_members where offer_id = ?", offerId)).isEqualTo(MEMBERS);
         assertThat(count("select count(distinct link_code) from offer_members where offer_id = ?", offerId))
                 .isEqualTo(MEMBERS);
-        assertThat(count("select count(distinct dashboard_token) from offer_members where offer_id = ?", offerId))
+        assertThat(count("select count(distinct dashboard_token_hash) from offer_members where offer_id = ?", offerId))
                 .isEqualTo(MEMBERS);
         assertThat(count("select count(distinct promo_code_key) from offer_members where offer_id = ?", offerId))
                 .isEqualTo(MEMBERS);

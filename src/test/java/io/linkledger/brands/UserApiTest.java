@@ -46,4 +46,19 @@ class UserApiTest extends ApiTest {
         assertThat(api.patch("/api/v1/users/" + id, Map.of("disabled", true)).json().get("disabledAt").isNull())
                 .isFalse();
     }
+
+    @Test
+    void passwordsLongerThanBcryptReadsAreRefusedWithAClearMessage() {
+        JsonNode tooLong = problem(api.post("/api/v1/users", Map.of("email", email("long"),
+                "password", "a".repeat(73), "role", "VIEWER")), 400);
+        assertThat(tooLong.get("detail").asString()).contains("password", "at most 72 bytes");
+        // 19 emoji are 76 bytes in UTF-8, though only 38 Java chars.
+        problem(api.post("/api/v1/users", Map.of("email", email("emoji"), "password", "\uD83D\uDD11".repeat(19),
+                "role", "VIEWER")), 400);
+        JsonNode fits = created(api.post("/api/v1/users", Map.of("email", email("fits"), "password", "b".repeat(72),
+                "role", "VIEWER")));
+        problem(api.patch("/api/v1/users/" + fits.get("id").asString(), Map.of("password", "c".repeat(100))), 400);
+        assertThat(count("select count(*) from users where email_key like 'long.%' or email_key like 'emoji.%'"))
+                .isZero();
+    }
 }

@@ -26,6 +26,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import io.linkledger.shared.Tokens;
 import io.linkledger.support.Api;
 import io.linkledger.support.MailTest;
 import tools.jackson.databind.JsonNode;
@@ -79,8 +80,8 @@ abstract class DashboardScenario extends MailTest {
         String token = link.substring(link.lastIndexOf('/') + 1);
         String trackingLink = assignment.get("trackingLink").asString();
         // No API joins a member in the past; "all" starts on the join day, so move it back.
-        jdbc.sql("update offer_members set created_at = ? where dashboard_token = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(60), token).update();
+        jdbc.sql("update offer_members set created_at = ? where dashboard_token_hash = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(60), Tokens.sha256(token)).update();
 
         String code = trackingLink.substring(trackingLink.lastIndexOf('/') + 1);
         String buyer = click(code, BROWSER.formatted(100));

@@ -41,7 +41,7 @@ class PlatformApiTest extends ApiTest {
     void healthAndPrometheusAreExposed() {
         var health = api.withKey(null).get("/actuator/health");
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        var metrics = api.withKey(null).get("/actuator/prometheus");
+        var metrics = api.withKey("test-metrics-token-0123456789").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
     }

@@ -298,7 +298,7 @@ class RedirectApiTest extends ApiTest {
         assertThat(report.get("clicks").asLong()).isEqualTo(n);
         assertThat(report.get("uniqueClicks").asLong()).isEqualTo(n);
 
-        String metrics = api.withKey(null).get("/actuator/prometheus").body();
+        String metrics = api.withKey("test-metrics-token-0123456789").get("/actuator/prometheus").body();
         assertThat(metrics).contains("linkledger_clicks_total{bot=\"false\"", "linkledger_clicks_batch_size_count",
                 "linkledger_clicks_flush_seconds_count", "linkledger_redirects_seconds_count{outcome=\"tracked\"");
     }
