@@ -50,6 +50,12 @@ public record DeliveryLogView(UUID offerId, String offerName, String projectName
         return url() + "?page=" + page + (filter == null ? "" : "&status=" + filter.name());
     }
 
+    /** Who sent it, as the console names people: a user by their email, otherwise the API key or actor. */
+    public String sentBy() {
+        String actor = send.sentBy();
+        return actor != null && actor.startsWith("user:") ? actor.substring("user:".length()) : actor;
+    }
+
     public String sendsUrl() {
         return EmailSendsView.offerUrl(offerId);
     }

@@ -67,6 +67,10 @@ class EmailEditing {
                     yield editor(editing, reset, reset.template(), FormErrors.NONE,
                             "Back to the default email for " + label(editing) + ".", 0);
                 }
+                case "preview" -> {
+                    emails.preview(editing.brandId(), editing.offer().id(), editing.request().apply(edited), 1, index);
+                    yield editor(editing, brand, edited, FormErrors.NONE, null, index);
+                }
                 case "review" -> {
                     emails.preview(editing.brandId(), editing.offer().id(), editing.request().apply(edited), 1, 0);
                     yield editor(editing, brand, edited, FormErrors.NONE, null, index).confirm(ids.next());
