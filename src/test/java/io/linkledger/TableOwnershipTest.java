@@ -38,7 +38,7 @@ class TableOwnershipTest {
             Map.entry("ledger", Set.of("ledger_accounts", "ledger_entries", "ledger_lines", "ledger_events",
                     "ledger_conversions", "payments", "payment_items", "payment_methods", "remittances")),
             Map.entry("dashboard", Set.of("portal_sign_in_links")),
-            Map.entry("email", Set.of("email_outbox", "email_templates")),
+            Map.entry("email", Set.of("email_outbox", "email_templates", "email_sends", "email_resends")),
             Map.entry("jobs", Set.of("jobs")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/linkledger");

@@ -1,70 +1,92 @@
 package io.linkledger.email;
 
-/** The pre-generated emails a brand starts from and may edit. */
+import io.linkledger.offers.OfferType;
+
+/**
+ * The pre-generated emails a brand starts from and may edit, in Markdown: one per kind and offer
+ * type, so a link offer's email speaks of a link, a code offer's of a code, and a link-and-code
+ * offer's of both.
+ */
 final class DefaultTemplates {
+
+    private static final String GREETING = """
+            Hi {{member.first_name}},
+
+            """;
+
+    private static final String SIGNATURE = """
+            Thank you,\\
+            {{brand.name}}
+            """;
 
     private DefaultTemplates() {
     }
 
-    static EmailTemplate of(TemplateKind kind) {
+    static EmailTemplate of(TemplateKind kind, OfferType type) {
         return switch (kind) {
-            case SALES_TRACKING_ITEMS -> SALES_TRACKING_ITEMS;
-            case DASHBOARD_LINKS -> DASHBOARD_LINKS;
+            case SALES_TRACKING_ITEMS -> new EmailTemplate(
+                    "Your {{offer.name}} " + items(type) + " from {{brand.name}}", salesTrackingItems(type));
+            case DASHBOARD_LINKS -> new EmailTemplate("Your {{offer.name}} performance dashboard", dashboardLinks(type));
         };
     }
 
-    private static final EmailTemplate SALES_TRACKING_ITEMS = new EmailTemplate(
-            "Your {{offer.name}} link and code from {{brand.name}}",
-            """
-            <p>Hi {{member.first_name}},</p>
-            <p>Thanks for partnering with {{brand.name}} on <strong>{{offer.name}}</strong>.
-            You earn {{offer.commission}}.</p>
-            {{#promo_code}}<p>Your promo code: <strong>{{promo_code}}</strong></p>{{/promo_code}}
-            {{#link}}<p>Your tracking link: <a href="{{link}}">{{link}}</a></p>{{/link}}
-            {{#dashboard_link}}<p>Follow your clicks, sales and earnings on your personal dashboard:
-            <a href="{{dashboard_link}}">{{dashboard_link}}</a></p>{{/dashboard_link}}
-            <p>Thank you,<br>{{brand.name}}</p>
-            """,
-            """
-            Hi {{member.first_name}},
+    /** What the member promotes the offer with, in words. */
+    private static String items(OfferType type) {
+        return switch (type) {
+            case LINK -> "link";
+            case PROMO_CODE -> "code";
+            case LINK_AND_CODE -> "link and code";
+        };
+    }
 
-            Thanks for partnering with {{brand.name}} on {{offer.name}}. You earn {{offer.commission}}.
-            {{#promo_code}}
-            Your promo code: {{promo_code}}{{/promo_code}}{{#link}}
-            Your tracking link: {{link}}{{/link}}
-            {{#dashboard_link}}
-            Follow your clicks, sales and earnings on your personal dashboard:
-            {{dashboard_link}}
-            {{/dashboard_link}}
-            Thank you,
-            {{brand.name}}
-            """);
+    private static String salesTrackingItems(OfferType type) {
+        StringBuilder body = new StringBuilder(GREETING).append("""
+                Thanks for partnering with {{brand.name}} on **{{offer.name}}**. You earn {{offer.commission}}.
 
-    private static final EmailTemplate DASHBOARD_LINKS = new EmailTemplate(
-            "Your {{offer.name}} performance dashboard",
-            """
-            <p>Hi {{member.first_name}},</p>
-            <p>You now have a personal performance dashboard for <strong>{{offer.name}}</strong>.
-            It shows your {{#promo_code}}promo code, {{/promo_code}}{{#link}}tracking link, {{/link}}the
-            commission you earn ({{offer.commission}}), the conversions you have driven, your earnings
-            and the payments {{brand.name}} has made to you.</p>
-            <p><a href="{{dashboard_link}}">Open your dashboard</a></p>
-            <p>The link is personal to you and this offer: please don't share it.</p>
-            <p>Thank you,<br>{{brand.name}}</p>
-            """,
-            """
-            Hi {{member.first_name}},
+                """);
+        if (type.hasCode()) {
+            body.append("""
+                    {{#promo_code}}
+                    Your promo code: **{{promo_code}}**
+                    {{/promo_code}}
 
-            You now have a personal performance dashboard for {{offer.name}}. It shows your \
-            {{#promo_code}}promo code, {{/promo_code}}{{#link}}tracking link, {{/link}}the commission you earn \
-            ({{offer.commission}}), the conversions you have driven, your earnings and the payments \
-            {{brand.name}} has made to you.
+                    """);
+        }
+        if (type.hasLink()) {
+            body.append("""
+                    Your tracking link: {{link}}
 
-            Open your dashboard: {{dashboard_link}}
+                    """);
+        }
+        body.append(switch (type) {
+            case LINK -> "Share your link wherever you post: every sale through it counts for you.\n\n";
+            case PROMO_CODE -> "Share your code with your audience: every order placed with it counts for you.\n\n";
+            case LINK_AND_CODE -> "Share them wherever you post: every sale through your link or with your code"
+                    + " counts for you.\n\n";
+        });
+        return body.append("""
+                {{#dashboard_link}}
+                Follow your sales and earnings on [your personal dashboard]({{dashboard_link}}).
+                {{/dashboard_link}}
 
-            The link is personal to you and this offer: please don't share it.
+                """).append(SIGNATURE).toString();
+    }
 
-            Thank you,
-            {{brand.name}}
-            """);
+    private static String dashboardLinks(OfferType type) {
+        String shows = switch (type) {
+            case LINK -> "your tracking link, the commission you earn ({{offer.commission}}), the clicks and sales"
+                    + " you have driven";
+            case PROMO_CODE -> "your promo code, the commission you earn ({{offer.commission}}), the orders placed"
+                    + " with your code";
+            case LINK_AND_CODE -> "your promo code and tracking link, the commission you earn ({{offer.commission}}),"
+                    + " the clicks and sales you have driven";
+        };
+        return GREETING + "You now have a personal performance dashboard for **{{offer.name}}**. It shows " + shows
+                + ", your earnings and the payments {{brand.name}} has made to you.\n\n" + """
+                [Open your dashboard]({{dashboard_link}})
+
+                The link is personal to you and this offer: please don't share it.
+
+                """ + SIGNATURE;
+    }
 }

@@ -1,5 +1,8 @@
 package io.linkledger.email;
 
-/** A subject and HTML and plain-text bodies, all with personalisation variables. */
-public record EmailTemplate(String subject, String html, String text) {
+/**
+ * An email as a brand writes it: a subject and one Markdown body, both with personalisation
+ * variables. The HTML and plain-text parts are both rendered from the body, so they never drift apart.
+ */
+public record EmailTemplate(String subject, String body) {
 }

@@ -37,8 +37,14 @@ public class Mailer {
 
     @Transactional
     public List<UUID> queueAll(List<OutgoingEmail> emails) {
+        return queueAll(null, emails);
+    }
+
+    /** Queues the emails of a send, so its delivery log lists them. */
+    @Transactional
+    List<UUID> queueAll(UUID sendId, List<OutgoingEmail> emails) {
         List<OutboxRepository.Row> rows = emails.stream().map(e -> new OutboxRepository.Row(ids.next(), e)).toList();
-        outbox.insertAll(rows, clock.instant());
+        outbox.insertAll(sendId, rows, clock.instant());
         return rows.stream().map(OutboxRepository.Row::id).toList();
     }
 
@@ -52,10 +58,11 @@ public class Mailer {
         outbox.rewriteBodies(messageId, body -> secret.matcher(body).replaceAll(literal));
     }
 
-    /** The delivery log of a brand, newest first; optionally one member's or one status. */
-    public Page<OutboxMessage> log(UUID brandId, UUID memberId, EmailStatus status, int limit, int offset) {
-        return new Page<>(outbox.list(brandId, memberId, status, limit, offset),
-                outbox.count(brandId, memberId, status), limit, offset);
+    /** The delivery log of a brand, newest first; optionally one member's, one status or one send's. */
+    public Page<OutboxMessage> log(UUID brandId, UUID memberId, EmailStatus status, UUID sendId, int limit,
+            int offset) {
+        OutboxRepository.Filter filter = new OutboxRepository.Filter(memberId, status, sendId);
+        return new Page<>(outbox.list(brandId, filter, limit, offset), outbox.count(brandId, filter), limit, offset);
     }
 
     public OutboxMessage get(UUID brandId, UUID messageId) {

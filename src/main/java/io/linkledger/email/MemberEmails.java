@@ -1,16 +1,18 @@
 package io.linkledger.email;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +23,7 @@ import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.projects.Projects;
+import io.linkledger.shared.Ids;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.PublicUrls;
@@ -46,10 +49,14 @@ public class MemberEmails {
     private final Brands brands;
     private final PublicUrls urls;
     private final Jobs jobs;
+    private final SendRepository sends;
     private final TransactionTemplate transactions;
+    private final Ids ids;
+    private final Clock clock;
 
     MemberEmails(Templates templates, Mailer mailer, Offers offers, Members members, Projects projects,
-            Assignments assignments, Brands brands, PublicUrls urls, Jobs jobs, TransactionTemplate transactions) {
+            Assignments assignments, Brands brands, PublicUrls urls, Jobs jobs, SendRepository sends,
+            TransactionTemplate transactions, Ids ids, Clock clock) {
         this.templates = templates;
         this.mailer = mailer;
         this.offers = offers;
@@ -59,7 +66,10 @@ public class MemberEmails {
         this.brands = brands;
         this.urls = urls;
         this.jobs = jobs;
+        this.sends = sends;
         this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
     }
 
     /**
@@ -73,7 +83,11 @@ public class MemberEmails {
     public record Preview(UUID memberId, String to, String subject, String html, String text) {
     }
 
-    public record Sending(UUID jobId, int total) {
+    /**
+     * A send that was started: its job queues the {@code total} emails. {@code repeated} when the
+     * key had already started this send, which then was not started again.
+     */
+    public record Sending(UUID sendId, UUID jobId, int total, boolean repeated) {
     }
 
     public Page<Preview> preview(UUID brandId, UUID offerId, EmailRequest request, int limit, int offset) {
@@ -87,29 +101,64 @@ public class MemberEmails {
         return new Page<>(items, recipients.size(), limit, offset);
     }
 
-    public Sending send(UUID brandId, UUID offerId, EmailRequest request) {
+    /** How many members a sending would reach, checked as {@link #send} checks it. */
+    public int recipientCount(UUID brandId, UUID offerId, EmailRequest request) {
+        return recipients(brandId, offers.get(brandId, offerId), request).size();
+    }
+
+    /**
+     * Starts a send: a job that queues one email per member in the outbox. {@code key} identifies
+     * the send (a form's or request's key; null for a new one): a key that already started a send
+     * answers that send and sends nothing again.
+     */
+    public Sending send(UUID brandId, String actor, UUID offerId, EmailRequest request, UUID key) {
         Composer composer = composer(brandId, offerId, request);
+        UUID sendId = key != null ? key : ids.next();
+        Optional<EmailSend> earlier = sends.find(brandId, sendId);
+        if (earlier.isPresent()) {
+            return repeated(earlier.get(), offerId);
+        }
         List<UUID> recipients = recipients(brandId, composer.offer, request);
+        try {
+            sends.insert(new SendRepository.NewSend(sendId, brandId, offerId, request.projectId(), composer.kind,
+                    composer.subject, recipients.size(), actor), clock.instant());
+        } catch (DuplicateKeyException e) {
+            return repeated(sends.find(brandId, sendId)
+                    .orElseThrow(() -> ProblemException.conflict("This key was already used for another send")), offerId);
+        }
         UUID jobId = jobs.start(brandId, "email-members", recipients.size(), progress -> {
             int queued = 0;
             for (int from = 0; from < recipients.size(); from += CHUNK) {
                 List<UUID> chunk = recipients.subList(from, Math.min(recipients.size(), from + CHUNK));
-                queued += transactions.execute(status -> mailer.queueAll(composer.compose(chunk)).size());
+                queued += transactions.execute(status -> mailer.queueAll(sendId, composer.compose(chunk)).size());
                 progress.advance(chunk.size());
             }
-            return Map.of("queued", queued);
+            return Map.of("queued", queued, "sendId", sendId);
         });
-        return new Sending(jobId, recipients.size());
+        sends.started(sendId, jobId);
+        return new Sending(sendId, jobId, recipients.size(), false);
+    }
+
+    private static Sending repeated(EmailSend earlier, UUID offerId) {
+        if (!earlier.offerId().equals(offerId)) {
+            throw ProblemException.invalid("key", "already started a send for another offer");
+        }
+        return new Sending(earlier.id(), earlier.jobId(), earlier.total(), true);
     }
 
     private Composer composer(UUID brandId, UUID offerId, EmailRequest request) {
         Offer offer = offers.get(brandId, offerId);
         TemplateKind kind = request.kind() != null ? request.kind()
                 : hasSelection(request) ? TemplateKind.SALES_TRACKING_ITEMS : TemplateKind.DASHBOARD_LINKS;
-        EmailTemplate template = request.template() != null ? request.template() : templates.get(brandId, kind);
-        Templates.validate(template);
         String brandName = brands.find(brandId).orElseThrow().name();
-        return new Composer(offer, template, brandName, kind);
+        if (request.template() != null) {
+            EmailTemplate edited = request.template();
+            Templates.validate(kind, edited);
+            return new Composer(offer, kind, edited.subject(), values -> MarkdownEmail.render(edited, values),
+                    brandName);
+        }
+        BrandTemplate saved = templates.get(brandId, kind, offer.type());
+        return new Composer(offer, kind, saved.template().subject(), saved::render, brandName);
     }
 
     private static boolean hasSelection(EmailRequest request) {
@@ -153,15 +202,18 @@ public class MemberEmails {
     private final class Composer {
 
         private final Offer offer;
-        private final EmailTemplate template;
-        private final String brandName;
         private final TemplateKind kind;
+        private final String subject;
+        private final Function<Map<String, String>, RenderedEmail> template;
+        private final String brandName;
 
-        Composer(Offer offer, EmailTemplate template, String brandName, TemplateKind kind) {
+        Composer(Offer offer, TemplateKind kind, String subject, Function<Map<String, String>, RenderedEmail> template,
+                String brandName) {
             this.offer = offer;
+            this.kind = kind;
+            this.subject = subject;
             this.template = template;
             this.brandName = brandName;
-            this.kind = kind;
         }
 
         List<OutgoingEmail> compose(List<UUID> memberIds) {
@@ -188,10 +240,9 @@ public class MemberEmails {
             if (offer.type().hasCode() && assignment.promoCode() != null) {
                 values.put("promo_code", assignment.promoCode());
             }
-            return new OutgoingEmail(offer.brandId(), member.id(), kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    member.email(), Personalisation.render(template.subject(), values, false),
-                    Personalisation.render(template.html(), values, true),
-                    Personalisation.render(template.text(), values, false));
+            RenderedEmail email = template.apply(values);
+            return new OutgoingEmail(offer.brandId(), member.id(), kind.category(), member.email(), email.subject(),
+                    email.html(), email.text());
         }
     }
 }

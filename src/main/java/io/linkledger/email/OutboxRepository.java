@@ -28,11 +28,15 @@ class OutboxRepository {
     record Row(UUID id, OutgoingEmail email) {
     }
 
-    void insertAll(List<Row> rows, Instant now) {
+    /** Which messages of a brand's delivery log: any of the criteria may be null. */
+    record Filter(UUID memberId, EmailStatus status, UUID sendId) {
+    }
+
+    void insertAll(UUID sendId, List<Row> rows, Instant now) {
         batch.batchUpdate("""
                 insert into email_outbox (id, brand_id, member_id, category, to_address, subject, body_html, body_text,
-                    status, attempts, created_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", rows, 500, (ps, row) -> {
+                    status, attempts, created_at, next_attempt_at, send_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)""", rows, 500, (ps, row) -> {
             OutgoingEmail e = row.email();
             ps.setObject(1, row.id());
             ps.setObject(2, e.brandId());
@@ -44,6 +48,7 @@ class OutboxRepository {
             ps.setString(8, e.text());
             ps.setObject(9, Sql.ts(now));
             ps.setObject(10, Sql.ts(now));
+            ps.setObject(11, sendId);
         });
     }
 
@@ -100,29 +105,53 @@ class OutboxRepository {
         return jdbc.sql("select * from email_outbox where id = ?").param(id).query(this::message).optional();
     }
 
-    List<OutboxMessage> list(UUID brandId, UUID memberId, EmailStatus status, int limit, int offset) {
-        return jdbc.sql("select * from email_outbox where brand_id = :brand" + filters(memberId, status)
-                        + " order by created_at desc, id limit :limit offset :offset")
-                .param("brand", brandId)
-                .param("member", memberId)
-                .param("status", status == null ? null : status.name())
+    /** A brand's delivery log, newest first. */
+    List<OutboxMessage> list(UUID brandId, Filter filter, int limit, int offset) {
+        return filtered(jdbc.sql("select * from email_outbox where brand_id = :brand" + where(filter)
+                        + " order by created_at desc, id limit :limit offset :offset"), brandId, filter)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::message)
                 .list();
     }
 
-    long count(UUID brandId, UUID memberId, EmailStatus status) {
-        return jdbc.sql("select count(*) from email_outbox where brand_id = :brand" + filters(memberId, status))
-                .param("brand", brandId)
-                .param("member", memberId)
-                .param("status", status == null ? null : status.name())
+    /** One send's messages in a stable order (by address), so a refreshed page keeps its rows in place. */
+    List<OutboxMessage> ofSend(UUID brandId, Filter filter, int limit, int offset) {
+        return filtered(jdbc.sql("select * from email_outbox where brand_id = :brand" + where(filter)
+                        + " order by to_address, id limit :limit offset :offset"), brandId, filter)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::message)
+                .list();
+    }
+
+    long count(UUID brandId, Filter filter) {
+        return filtered(jdbc.sql("select count(*) from email_outbox where brand_id = :brand" + where(filter)),
+                brandId, filter)
                 .query(Long.class)
                 .single();
     }
 
-    private static String filters(UUID memberId, EmailStatus status) {
-        return (memberId == null ? "" : " and member_id = :member") + (status == null ? "" : " and status = :status");
+    /** A send's failed messages go back in the queue, due now, with a fresh set of attempts. */
+    int requeueFailed(UUID sendId, Instant now) {
+        return jdbc.sql("""
+                update email_outbox set status = 'QUEUED', attempts = 0, next_attempt_at = ?
+                where send_id = ? and status = 'FAILED'""")
+                .params(Sql.ts(now), sendId)
+                .update();
+    }
+
+    private static String where(Filter filter) {
+        return (filter.memberId() == null ? "" : " and member_id = :member")
+                + (filter.status() == null ? "" : " and status = :status")
+                + (filter.sendId() == null ? "" : " and send_id = :send");
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, UUID brandId, Filter filter) {
+        return sql.param("brand", brandId)
+                .param("member", filter.memberId())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("send", filter.sendId());
     }
 
     private OutboxMessage message(ResultSet rs, int row) throws SQLException {
@@ -130,6 +159,6 @@ class OutboxRepository {
                 rs.getString("category"), rs.getString("to_address"), rs.getString("subject"),
                 rs.getString("body_html"), rs.getString("body_text"), EmailStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "sent_at"));
+                Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "sent_at"), Sql.uuid(rs, "send_id"));
     }
 }

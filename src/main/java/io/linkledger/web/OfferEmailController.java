@@ -1,5 +1,6 @@
 package io.linkledger.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,75 +15,78 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.email.EmailTemplate;
 import io.linkledger.email.MemberEmails;
 import io.linkledger.email.TemplateKind;
-import io.linkledger.email.Templates;
-import io.linkledger.jobs.Jobs;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 
-/** "Email Members": every member's dashboard link, with the brand's template edited for this sending. */
+/**
+ * "Email Members": every member's dashboard link, with the brand's template edited for this
+ * send (Markdown, live preview per member), confirmed with the number of members; sending opens
+ * the send's delivery log.
+ */
 @Controller
 class OfferEmailController {
 
-    static final int PREVIEWS = 5;
-
     private final Offers offers;
-    private final Templates templates;
-    private final MemberEmails emails;
-    private final Jobs jobs;
+    private final EmailEditing editing;
 
-    OfferEmailController(Offers offers, Templates templates, MemberEmails emails, Jobs jobs) {
+    OfferEmailController(Offers offers, EmailEditing editing) {
         this.offers = offers;
-        this.templates = templates;
-        this.emails = emails;
-        this.jobs = jobs;
+        this.editing = editing;
     }
 
     @GetMapping("/offers/{id}/email")
     String compose(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id, Model model) {
-        Offer offer = offers.get(caller.brandId(), id);
-        EmailTemplate template = templates.get(caller.brandId(), TemplateKind.DASHBOARD_LINKS);
-        model.addAttribute("email", OfferEmailView.compose(offer, template));
-        return "console/offer/email";
+        EmailEditing.Editing email = editing(caller, id);
+        return page(email, editing.open(email), model);
     }
 
-    /** Preview (a page of personalised emails) or send (a job, then its progress bar). */
+    /** The editor's buttons: preview, save, reset, review (the send confirmation), edit (back from it). */
     @PostMapping("/offers/{id}/email")
-    String previewOrSend(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String html,
-            @RequestParam(required = false) String text, @RequestParam(defaultValue = "preview") String action,
-            @RequestParam(required = false) Integer page, Model model) {
-        Offer offer = offers.get(caller.brandId(), id);
-        EmailTemplate template = new EmailTemplate(subject, html, text);
-        MemberEmails.EmailRequest request = new MemberEmails.EmailRequest(TemplateKind.DASHBOARD_LINKS, null, null,
-                template);
-        OfferEmailView view;
+    String act(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String body,
+            @RequestParam(defaultValue = "preview") String action, @RequestParam(required = false) Integer index,
+            @RequestParam(required = false) Integer show, Model model) {
+        EmailEditing.Editing email = editing(caller, id);
+        return page(email, editing.act(email, action, new EmailTemplate(subject, body),
+                Page.offset(show != null ? show : index)), model);
+    }
+
+    /** The live preview: one member's email as the editor now stands. */
+    @PostMapping("/offers/{id}/email/preview")
+    String preview(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String body,
+            @RequestParam(required = false) Integer index, @RequestParam(required = false) Integer show, Model model) {
+        model.addAttribute("preview", editing.preview(editing(caller, id), new EmailTemplate(subject, body),
+                Page.offset(show != null ? show : index)));
+        return "console/email/preview";
+    }
+
+    @PostMapping("/offers/{id}/email/send")
+    String send(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String body,
+            @RequestParam UUID sendKey, Model model) {
+        EmailEditing.Editing email = editing(caller, id);
+        EmailTemplate template = new EmailTemplate(subject, body);
         try {
-            if (action.equals("send")) {
-                MemberEmails.Sending sending = emails.send(caller.brandId(), id, request);
-                view = OfferEmailView.compose(offer, template).sending(jobs.get(caller.brandId(), sending.jobId()));
-            } else {
-                int pageNumber = page == null || page < 1 ? 1 : page;
-                Page<MemberEmails.Preview> previews = emails.preview(caller.brandId(), id, request, PREVIEWS,
-                        (pageNumber - 1) * PREVIEWS);
-                view = OfferEmailView.compose(offer, template).previewing(previews);
-            }
-        } catch (ProblemException e) {
-            view = OfferEmailView.compose(offer, template).failed(FormErrors.of(e));
+            MemberEmails.Sending sending = editing.send(email, caller.actor(), template, sendKey);
+            return "redirect:" + DeliveryLogView.url(id, sending.sendId());
+        } catch (ProblemException refused) {
+            return page(email, editing.refused(email, template, refused), model);
         }
-        model.addAttribute("email", view);
+    }
+
+    private EmailEditing.Editing editing(BrandPrincipal caller, UUID offerId) {
+        Offer offer = offers.get(caller.brandId(), offerId);
+        String base = "/offers/" + offer.id() + "/email";
+        return new EmailEditing.Editing(caller.brandId(), offer, TemplateKind.DASHBOARD_LINKS,
+                new EmailEditorView.Target(base, base + "/preview", base + "/send", false, List.of()),
+                template -> new MemberEmails.EmailRequest(TemplateKind.DASHBOARD_LINKS, null, null, template));
+    }
+
+    private static String page(EmailEditing.Editing email, EmailEditorView editor, Model model) {
+        model.addAttribute("email", new OfferEmailView(email.offer(), editor));
         return "console/offer/email";
     }
-
-    /** The progress fragment; it asks again every half second until the job has ended. */
-    @GetMapping("/offers/{id}/email/jobs/{jobId}")
-    String progress(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id, @PathVariable UUID jobId,
-            Model model) {
-        offers.get(caller.brandId(), id);
-        model.addAttribute("offerId", id);
-        model.addAttribute("job", jobs.get(caller.brandId(), jobId));
-        return "console/offer/progress";
-    }
-
 }

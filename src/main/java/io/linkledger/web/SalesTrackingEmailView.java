@@ -3,23 +3,13 @@ package io.linkledger.web;
 import java.util.UUID;
 
 /**
- * The editable "Send Sales Tracking Items" email, who it goes to, and what became of it: its
- * errors, one recipient's preview, or the sending job.
+ * The Sales Tracking stage's "Send Sales Tracking Items" step: the editor (or its send
+ * confirmation) for the selected members, or the send it started.
  */
-public record SalesTrackingEmailView(UUID projectId, UUID offerId, String offerName, StageSelection selection,
-        int recipients, String subject, String html, String text, FormErrors errors, boolean previewed,
-        Preview preview, JobProgress sending) {
+public record SalesTrackingEmailView(UUID projectId, UUID offerId, String offerName, EmailEditorView editor,
+        SendingView sending) {
 
-    /** One recipient's personalised email, with paging through every recipient. */
-    public record Preview(UUID projectId, String to, String subject, String html, String text, int index,
-            long total) {
-
-        public boolean hasPrevious() {
-            return index > 0;
-        }
-
-        public boolean hasNext() {
-            return index + 1 < total;
-        }
+    public String sendsUrl() {
+        return EmailSendsView.projectUrl(projectId);
     }
 }

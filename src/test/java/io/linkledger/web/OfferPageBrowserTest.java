@@ -92,11 +92,6 @@ class OfferPageBrowserTest extends OfferPageScenarioTest {
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("console-offer-phone"))
                     .setFullPage(true));
-            page.navigate(api.baseUrl() + "/offers/" + s.offerId() + "/email");
-            page.locator("button[value=preview]").click();
-            assertThat(page.locator(".email-preview")).hasCount(2);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("console-offer-email-phone"))
-                    .setFullPage(true));
         }
     }
 }

@@ -3,8 +3,6 @@ package io.linkledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -124,49 +122,6 @@ class OfferPageTest extends OfferPageScenarioTest {
         assertThat(rows.stream().map(r -> r.get(1))).contains("'=HYPERLINK(\"x\"), Ltd");
 
         assertThat(get("/offers/" + s.offerId() + "/members.csv?from=nope").statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void emailMembersPreviewsEachMemberAndSendsWithProgress() throws Exception {
-        Seeded s = seed();
-        signInAs(Role.ADMIN);
-        String compose = get("/offers/" + s.offerId() + "/email").body();
-        assertThat(compose).contains("id=\"email-subject\"", "{{dashboard_link}}");
-        String csrf = csrf(compose);
-
-        String broken = postForm("/offers/" + s.offerId() + "/email", Map.of("_csrf", csrf, "action", "preview",
-                "subject", "Hi {{member.nickname}}", "html", "<p>{{dashboard_link}}</p>", "text", "{{dashboard_link}}"))
-                .body();
-        assertThat(broken).contains("id=\"email-subject-error\"", "member.nickname");
-        assertThat(broken).contains("value=\"Hi {{member.nickname}}\"");
-
-        Map<String, String> good = Map.of("_csrf", csrf, "subject", "Your {{offer.name}} dashboard, {{member.first_name}}",
-                "html", "<p>Hello {{member.name}}: <a href=\"{{dashboard_link}}\">dashboard</a></p>",
-                "text", "Hello {{member.name}}: {{dashboard_link}}");
-        String preview = postForm("/offers/" + s.offerId() + "/email", with(good, "action", "preview")).body();
-        assertThat(preview).contains("2 members", "Your Summer sale dashboard, Jane", "Your Summer sale dashboard, Omar");
-        assertThat(preview).contains("Hello Jane Doe: ", "/d/", "<iframe sandbox");
-
-        String sent = postForm("/offers/" + s.offerId() + "/email", with(good, "action", "send")).body();
-        Matcher job = Pattern.compile("/offers/" + s.offerId() + "/email/jobs/([0-9a-f-]{36})").matcher(sent);
-        String fragment = sent;
-        if (job.find()) {
-            String path = job.group(0);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            do {
-                Thread.sleep(100);
-                fragment = htmx(path).body();
-            } while (fragment.contains("data-status=\"RUNNING\"") && Instant.now().isBefore(deadline));
-        }
-        assertThat(fragment).contains("data-status=\"SUCCEEDED\"", "2 of 2", "<progress");
-        assertThat(fragment).doesNotContain("hx-trigger");
-        assertThat(count("select count(*) from email_outbox where brand_id = ?", brand.id())).isEqualTo(2);
-    }
-
-    private static Map<String, String> with(Map<String, String> form, String key, String value) {
-        Map<String, String> copy = new java.util.LinkedHashMap<>(form);
-        copy.put(key, value);
-        return copy;
     }
 
     @Test

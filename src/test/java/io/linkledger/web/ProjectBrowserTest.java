@@ -119,6 +119,7 @@ class ProjectBrowserTest extends ApiTest {
         assertThat(page.locator("#email-subject-error")).containsText("member.nickname");
         page.getByLabel("Subject").fill("Your {{offer.name}} code");
         page.locator("#send-button").click();
+        page.locator("#confirm-send").click();
         assertThat(page.locator("#stage-sent")).containsText("1 email is queued");
         assertThat(api.get("/api/v1/emails").json().get("total").asInt()).isEqualTo(1);
         shot(page, "project-sent");

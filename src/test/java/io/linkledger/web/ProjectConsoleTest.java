@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,10 +124,6 @@ class ProjectConsoleTest extends ApiTest {
                 "payouts", List.of(Map.of("name", "Default", "type", "CPS", "percent", "10")))).get("id").asString();
     }
 
-    private long outboxSize() {
-        return api.get("/api/v1/emails").json().get("total").asLong();
-    }
-
     @Test
     void createdProjectOpensAndIsListedWithItsMemberCount() throws Exception {
         HttpResponse<String> blank = post("/projects", Map.of("name", "  "));
@@ -226,73 +221,6 @@ class ProjectConsoleTest extends ApiTest {
                 .isEqualTo(ProjectListController.PAGE);
         assertThat(count("select count(*) from offer_members where offer_id = ? and project_id = ?",
                 UUID.fromString(offerId), project.id())).isEqualTo(501);
-    }
-
-    @Test
-    void unknownVariableIsAnInlineErrorAndNothingIsSent() throws Exception {
-        Member ana = member("Ana Lima");
-        Project project = projectWith(ana);
-        String offerId = offer();
-        post("/projects/" + project.id() + "/stage/generate", Map.of("offerId", offerId, "memberIds", ana.id()));
-
-        String compose = get("/projects/" + project.id() + "/stage/send?offerId=" + offerId + "&memberIds=" + ana.id())
-                .body();
-        assertThat(compose).contains("id=\"compose-form\"").contains("{{dashboard_link}}").contains("Send to 1 member");
-
-        HttpResponse<String> sent = post("/projects/" + project.id() + "/stage/send", Map.of("offerId", offerId,
-                "memberIds", ana.id(), "subject", "Hello {{member.nickname}}", "html", "<p>{{link}}</p>",
-                "text", "{{link}}"));
-        assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(sent.body()).contains("id=\"email-subject-error\"").contains("member.nickname")
-                .contains("value=\"Hello {{member.nickname}}\"").doesNotContain("<progress");
-        assertThat(outboxSize()).isZero();
-    }
-
-    @Test
-    void previewShowsEachSelectedMembersPersonalisedEmail() throws Exception {
-        Member ana = member("Ana Lima");
-        Member bo = member("Bo Chen");
-        Project project = projectWith(ana, bo);
-        String offerId = offer();
-        post("/projects/" + project.id() + "/stage/generate", Map.of("offerId", offerId, "all", "true"));
-        Map<String, Object> form = Map.of("offerId", offerId, "all", "true", "subject", "{{offer.name}} for {{member.first_name}}",
-                "html", "<p>Code {{promo_code}}</p>", "text", "Code {{promo_code}}");
-
-        String first = post("/projects/" + project.id() + "/stage/preview", form).body();
-        assertThat(first).contains("1 of 2").contains("Next member").doesNotContain("Previous member");
-        Map<String, Object> secondPage = new HashMap<>(form);
-        secondPage.put("index", "1");
-        String second = post("/projects/" + project.id() + "/stage/preview", secondPage).body();
-        assertThat(second).contains("2 of 2").contains("Previous member").doesNotContain("Next member");
-        String both = first + second;
-        assertThat(both).contains(ana.email()).contains("Summer Sale for Ana").containsPattern("Code ANA[0-9]*")
-                .contains(bo.email()).contains("Summer Sale for Bo");
-        assertThat(outboxSize()).isZero();
-    }
-
-    @Test
-    void sendingQueuesOneEmailPerSelectedMemberWithProgress() throws Exception {
-        Member ana = member("Ana Lima");
-        Member bo = member("Bo Chen");
-        Project project = projectWith(ana, bo);
-        String offerId = offer();
-        post("/projects/" + project.id() + "/stage/generate", Map.of("offerId", offerId, "all", "true"));
-
-        HttpResponse<String> sending = post("/projects/" + project.id() + "/stage/send", Map.of("offerId", offerId,
-                "memberIds", List.of(ana.id(), bo.id()), "subject", "Your {{offer.name}} link",
-                "html", "<p>{{link}}</p>", "text", "{{link}} {{dashboard_link}}"));
-        assertThat(sending.body()).contains("<progress").contains("Sending emails");
-
-        String done = pollUntilDone(sending.body());
-        assertThat(done).contains("2 emails are queued");
-        var log = api.get("/api/v1/emails").json();
-        assertThat(log.get("total").asInt()).isEqualTo(2);
-        List<String> to = new ArrayList<>();
-        log.get("items").forEach(item -> {
-            to.add(item.get("to").asString());
-            assertThat(item.get("subject").asString()).isEqualTo("Your Summer Sale link");
-        });
-        assertThat(to).containsExactlyInAnyOrder(ana.email(), bo.email());
     }
 
     @Test
