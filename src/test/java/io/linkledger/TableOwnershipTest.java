@@ -25,7 +25,7 @@ class TableOwnershipTest {
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("brands", Set.of("brands", "users", "api_keys")),
             Map.entry("offers", Set.of("offers", "offer_payouts", "offer_conversion_terms", "offer_volume_tiers")),
-            Map.entry("members", Set.of("members")),
+            Map.entry("members", Set.of("members", "member_tags", "member_import_drafts")),
             Map.entry("projects", Set.of("projects", "project_members")),
             Map.entry("assignments", Set.of("offer_members", "dashboard_tokens_retired")),
             Map.entry("tracking", Set.of("clicks", "click_daily", "click_offer_daily", "click_rollup_queue",

@@ -98,12 +98,12 @@ class ProjectBrowserTest extends ApiTest {
         assertThat(page.locator("#project-members")).containsText("jane@example.com");
         shot(page, "project-members");
 
-        page.getByLabel("Offer").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Summer Sale (link and code)"));
+        assertThat(page.locator("#stage-offer")).hasText("Summer Sale");
         page.getByLabel("Select Jane Doe").check();
         page.locator("#generate").click();
         assertThat(page.locator("#generated")).containsText("Jane Doe");
-        assertThat(page.locator("#generated")).containsText("JANE");
-        assertThat(page.locator("#generated a[href*='/d/']")).hasCount(1);
+        assertThat(page.locator("#generated input[id^='stage-code-']")).hasValue("JANE10");
+        assertThat(page.locator("#generated input[id^='stage-dashboard-']")).hasCount(1);
         shot(page, "project-generated");
 
         page.locator("#to-send-step").click();
