@@ -19,7 +19,7 @@
             ];
             // A code-only offer has no clicks, so its data has none.
             if (data.clicks) {
-                datasets.push({
+                datasets.splice(1, 0, {
                     type: "line", label: "Clicks", data: data.clicks, borderColor: "#8a5a00",
                     backgroundColor: "#8a5a00", pointRadius: points, tension: 0, yAxisID: "count", order: 1
                 });

@@ -133,8 +133,9 @@ public class Reports {
 
     /**
      * The offer's member table: every member assigned to the offer (with zeros when they had no
-     * clicks or conversions in the period), sorted and paged. The figures of all members are small records sorted here; names are read for the page
-     * shown only (for all members only when sorting by name).
+     * clicks or conversions in the period), sorted and paged. The figures of all members are small
+     * records sorted here; names are read for the page shown only (for all members only when
+     * sorting by name).
      */
     public Page<MemberRow> memberTable(UUID brandId, UUID offerId, Period period, MemberSort sort, boolean descending,
             int limit, int offset) {

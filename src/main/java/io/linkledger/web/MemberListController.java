@@ -40,7 +40,8 @@ class MemberListController {
         for (Assignment a : assignments.findByMembers(page.items().stream().map(Member::id).toList())) {
             offerCounts.merge(a.memberId(), 1, Integer::sum);
         }
-        model.addAttribute("page", new MemberListView(page, search, offerCounts, (String) model.getAttribute("notice")));
+        model.addAttribute("page", new MemberListView(page, search, offerCounts,
+                (String) model.getAttribute("notice")));
         return "console/members/list";
     }
 }

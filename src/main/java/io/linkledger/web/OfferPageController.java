@@ -74,7 +74,8 @@ class OfferPageController {
         List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
                 .toList();
-        model.addAttribute("view", new OfferPageView(offer, chosen, report, OfferPageView.chartJson(report, offer.type().hasLink()),
+        model.addAttribute("view", new OfferPageView(offer, chosen, report,
+                OfferPageView.chartJson(report, offer.type().hasLink()),
                 table(brandId, offer, chosen, sort, dir, page), boxes, memberChoices(brandId, id)));
         return "console/offer/page";
     }

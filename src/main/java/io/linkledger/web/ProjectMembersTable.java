@@ -16,7 +16,7 @@ import io.linkledger.shared.Page;
 public record ProjectMembersTable(Project project, Page<Member> members, Offer offer,
         Map<UUID, MemberLinksView> links) {
 
-    /** A page of the project's members ({@value ProjectListController#PAGE} a page) and their links in {@code offer}. */
+    /** A page of the project's members (100 a page) and their links in {@code offer}. */
     static ProjectMembersTable load(Projects projects, OfferLinks links, Project project, Offer offer, int offset) {
         Page<Member> page = projects.members(project.brandId(), project.id(), ProjectListController.PAGE, offset);
         return new ProjectMembersTable(project, page, offer,
