@@ -91,10 +91,13 @@ abstract class ConsoleBrowserTest extends ApiTest {
         Axe.check(page, name + " at " + DESKTOP + " px");
         noSidewaysScrolling(page, name + " at " + DESKTOP + " px");
         page.setViewportSize(PHONE, 800);
+        // Charts redraw for the new width from a resize observer: let them, so the picture is the page as it settles.
+        page.waitForTimeout(300);
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot(name + "-phone")).setFullPage(true));
         Axe.check(page, name + " at " + PHONE + " px");
         noSidewaysScrolling(page, name + " at " + PHONE + " px");
         page.setViewportSize(DESKTOP, 900);
+        page.waitForTimeout(300);
     }
 
     /** The page is no wider than the window, and no element in it scrolls sideways (a table inside its card). */

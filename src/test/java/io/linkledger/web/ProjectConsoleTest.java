@@ -210,6 +210,20 @@ class ProjectConsoleTest extends ApiTest {
         assertThat(reloaded).contains("value=\"ANA10\"", "2 of the 3 members shown have links and codes");
     }
 
+    @Test
+    void aTierOfAnotherOfferIsRefusedAndGeneratesNothing() throws Exception {
+        Member ana = member("Ana Lima");
+        Project project = projectWith(ana);
+        String offerId = offer();
+        String otherTier = createLinkOffer("Other").get("payouts").get(0).get("id").asString();
+
+        HttpResponse<String> refused = post("/projects/" + project.id() + "/stage/generate",
+                Map.of("offerId", offerId, "memberIds", ana.id(), "payoutId", otherTier));
+
+        assertThat(refused.body()).contains("id=\"stage-errors\"", "Payout tier: offer", "has no payout option");
+        assertThat(api.get("/api/v1/offers/" + offerId + "/members").json().get("total").asInt()).isZero();
+    }
+
     /** The stage's own table of a generate answer, without the project's members table swapped in with it. */
     private static String stageTable(String body) {
         int refreshed = body.indexOf("id=\"project-members-table\"");
