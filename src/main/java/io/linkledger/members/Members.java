@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,11 +58,6 @@ public class Members {
     public Page<Member> list(UUID brandId, String search, int limit, int offset) {
         return new Page<>(repository.list(brandId, search, limit, offset), repository.count(brandId, search), limit,
                 offset);
-    }
-
-    /** The brand's member with this email address, ignoring case. */
-    public Optional<Member> findByEmail(UUID brandId, String email) {
-        return Validation.isBlank(email) ? Optional.empty() : repository.findByEmail(brandId, email);
     }
 
     /**
