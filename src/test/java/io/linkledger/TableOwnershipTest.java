@@ -28,7 +28,7 @@ class TableOwnershipTest {
                     "server_keys")),
             Map.entry("shared", Set.of("rate_limit_hits")),
             Map.entry("offers", Set.of("offers", "offer_payouts", "offer_conversion_terms", "offer_volume_tiers")),
-            Map.entry("members", Set.of("members")),
+            Map.entry("members", Set.of("members", "member_tags", "member_import_drafts")),
             Map.entry("projects", Set.of("projects", "project_members")),
             Map.entry("assignments", Set.of("offer_members", "dashboard_tokens_retired")),
             Map.entry("tracking", Set.of("clicks", "click_daily", "click_offer_daily", "click_rollup_queue",

@@ -19,7 +19,6 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Page;
-import io.linkledger.shared.PublicUrls;
 
 @RestController
 @RequestMapping("/api/v1/offers/{offerId}/members")
@@ -27,12 +26,10 @@ class AssignmentController {
 
     private final Assignments assignments;
     private final Offers offers;
-    private final PublicUrls urls;
 
-    AssignmentController(Assignments assignments, Offers offers, PublicUrls urls) {
+    AssignmentController(Assignments assignments, Offers offers) {
         this.assignments = assignments;
         this.offers = offers;
-        this.urls = urls;
     }
 
     record AssignResponse(List<AssignmentResponse> assignments) {
@@ -50,7 +47,7 @@ class AssignmentController {
         }
         Offer offer = offers.get(caller.brandId(), offerId);
         return ResponseEntity.ok(new AssignResponse(
-                outcome.assignments().stream().map(a -> AssignmentResponse.of(a, offer, urls)).toList()));
+                outcome.assignments().stream().map(a -> response(a, offer)).toList()));
     }
 
     @GetMapping
@@ -58,20 +55,24 @@ class AssignmentController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         Offer offer = offers.get(caller.brandId(), offerId);
         return assignments.list(caller.brandId(), offerId, Page.limit(limit), Page.offset(offset))
-                .map(a -> AssignmentResponse.of(a, offer, urls));
+                .map(a -> response(a, offer));
     }
 
     @GetMapping("/{memberId}")
     AssignmentResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
         Offer offer = offers.get(caller.brandId(), offerId);
-        return AssignmentResponse.of(assignments.get(caller.brandId(), offerId, memberId), offer, urls);
+        return response(assignments.get(caller.brandId(), offerId, memberId), offer);
     }
 
     @PatchMapping("/{memberId}")
     AssignmentResponse change(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId, @RequestBody Assignments.AssignmentChange change) {
         Offer offer = offers.get(caller.brandId(), offerId);
-        return AssignmentResponse.of(assignments.change(caller.brandId(), offerId, memberId, change), offer, urls);
+        return response(assignments.change(caller.brandId(), offerId, memberId, change), offer);
+    }
+
+    private AssignmentResponse response(Assignment a, Offer offer) {
+        return AssignmentResponse.of(a, offer, assignments.links(offer, a));
     }
 }

@@ -156,6 +156,13 @@ class AssignmentRepository {
                 .list();
     }
 
+    List<UUID> memberIds(UUID offerId) {
+        return jdbc.sql("select member_id from offer_members where offer_id = ?")
+                .param(offerId)
+                .query((rs, n) -> Sql.uuid(rs, "member_id"))
+                .list();
+    }
+
     long count(UUID offerId) {
         return jdbc.sql("select count(*) from offer_members where offer_id = ?")
                 .param(offerId)

@@ -21,6 +21,7 @@ import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
+import io.linkledger.shared.PublicUrls;
 import io.linkledger.shared.Validation;
 
 /**
@@ -35,16 +36,18 @@ public class Assignments {
     private final Recipients recipients;
     private final PromoCodes promoCodes;
     private final Offers offers;
+    private final PublicUrls urls;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     Assignments(AssignmentRepository repository, AssignmentGeneration generation, Recipients recipients,
-            PromoCodes promoCodes, Offers offers, Clock clock, ApplicationEventPublisher events) {
+            PromoCodes promoCodes, Offers offers, PublicUrls urls, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.generation = generation;
         this.recipients = recipients;
         this.promoCodes = promoCodes;
         this.offers = offers;
+        this.urls = urls;
         this.clock = clock;
         this.events = events;
     }
@@ -76,6 +79,22 @@ public class Assignments {
             throw ProblemException.invalid("payoutId", "offer " + offerId + " has no payout option " + request.payoutId());
         }
         return generation.generate(offer, memberIds, request, chosenCodes);
+    }
+
+    /**
+     * The member's tracking link, promo code and dashboard link in the assignment's offer: the one
+     * place that decides which of them an offer shows and how its URLs look.
+     */
+    public AssignmentLinks links(Offer offer, Assignment a) {
+        return new AssignmentLinks(offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
+                offer.type().hasCode() ? a.promoCode() : null,
+                a.dashboardToken() == null ? null : urls.dashboardLink(a.dashboardToken()));
+    }
+
+    /** Every member id assigned to the offer, in no particular order. */
+    public List<UUID> memberIds(UUID brandId, UUID offerId) {
+        offers.get(brandId, offerId);
+        return repository.memberIds(offerId);
     }
 
     public Page<Assignment> list(UUID brandId, UUID offerId, int limit, int offset) {

@@ -16,9 +16,14 @@ public record PayoutTerms(PayoutType type, Money amount, BigDecimal percent) {
         if (override != null) {
             return new PayoutTerms(override.type(), override.amount(), override.percent());
         }
-        PayoutRule rule = assignment.payoutId() == null ? offer.defaultPayout()
-                : offer.payout(assignment.payoutId()).orElse(offer.defaultPayout());
+        PayoutRule rule = tier(offer, assignment);
         return new PayoutTerms(rule.type(), rule.amount(), rule.percent());
+    }
+
+    /** The member's tier: the one they were put on, else the offer's default (also when theirs was removed). */
+    public static PayoutRule tier(Offer offer, Assignment assignment) {
+        return assignment.payoutId() == null ? offer.defaultPayout()
+                : offer.payout(assignment.payoutId()).orElse(offer.defaultPayout());
     }
 
     /** In plain words, e.g. "$5.00 per sale plus 15% of the sale". */

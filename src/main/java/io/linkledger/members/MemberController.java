@@ -54,9 +54,16 @@ class MemberController {
         return members.update(caller.brandId(), id, request);
     }
 
-    /** CSV upload: 200 with a summary, or 202 with a job id for large files. */
+    /**
+     * CSV upload: 200 with a summary, or 202 with a job id for large files. With {@code dryRun=true},
+     * 200 with what each row would do (new, updated, unchanged, invalid and why) and nothing written.
+     */
     @PostMapping(path = "/import", consumes = "text/csv")
-    ResponseEntity<Object> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody String csv) {
+    ResponseEntity<Object> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody String csv,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        if (dryRun) {
+            return ResponseEntity.ok(memberImport.preview(caller.brandId(), csv));
+        }
         MemberImport.Outcome outcome = memberImport.importCsv(caller.brandId(), csv);
         if (outcome.jobId() != null) {
             return ResponseEntity.accepted().body(Map.of("jobId", outcome.jobId()));

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,25 @@ public class Members {
                 offset);
     }
 
+    /**
+     * Every member matching {@code search} (all when blank) in name order, handed over {@code chunk}
+     * at a time: an export reads them page after page without offsets and never holds them all.
+     */
+    public void each(UUID brandId, String search, int chunk, Consumer<List<Member>> sink) {
+        Member last = null;
+        while (true) {
+            List<Member> page = repository.listAfter(brandId, search, last, chunk);
+            if (page.isEmpty()) {
+                return;
+            }
+            sink.accept(page);
+            if (page.size() < chunk) {
+                return;
+            }
+            last = page.getLast();
+        }
+    }
+
     @Transactional
     public Member create(UUID brandId, MemberRequest request) {
         Validation v = new Validation();
@@ -67,7 +87,8 @@ public class Members {
         rejectTakenEmail(brandId, request.email(), null);
         Instant now = clock.instant();
         Member member = new Member(ids.next(), brandId, request.name().trim(), request.email().trim(),
-                trimToNull(request.handle()), trimToNull(request.paypalEmail()), now, now);
+                trimToNull(request.handle()), trimToNull(request.paypalEmail()), trimToNull(request.notes()),
+                request.tags() == null ? List.of() : Tags.normalize(request.tags()), now, now);
         repository.insert(member);
         return member;
     }
@@ -86,6 +107,8 @@ public class Members {
                 request.email() == null ? old.email() : request.email().trim(),
                 request.handle() == null ? old.handle() : trimToNull(request.handle()),
                 request.paypalEmail() == null ? old.paypalEmail() : trimToNull(request.paypalEmail()),
+                request.notes() == null ? old.notes() : trimToNull(request.notes()),
+                request.tags() == null ? old.tags() : Tags.normalize(request.tags()),
                 old.createdAt(), clock.instant());
         repository.update(member);
         return member;
@@ -107,6 +130,8 @@ public class Members {
         v.check(r.handle() == null || r.handle().trim().length() <= 100, "handle", "must be at most 100 characters");
         v.check(Validation.isBlank(r.paypalEmail()) || isEmail(r.paypalEmail()), "paypalEmail",
                 "'" + r.paypalEmail() + "' is not an email address");
+        v.check(r.notes() == null || r.notes().trim().length() <= 4000, "notes", "must be at most 4000 characters");
+        Tags.validate(r.tags(), v);
     }
 
     static boolean isEmail(String value) {
@@ -118,8 +143,7 @@ public class Members {
         repository.findByEmail(brandId, email)
                 .filter(existing -> !existing.id().equals(self))
                 .ifPresent(existing -> {
-                    throw ProblemException.conflict("A member with email " + email.trim() + " already exists (id "
-                            + existing.id() + ")");
+                    throw new MemberEmailTaken(email, existing);
                 });
     }
 

@@ -7,9 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import io.linkledger.assignments.Assignments;
 import io.linkledger.conversions.ConversionStats;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
@@ -52,13 +56,16 @@ public class Reports {
 
     private final Offers offers;
     private final Members members;
+    private final Assignments assignments;
     private final ClickRollups clicks;
     private final ConversionStats conversions;
     private final Clock clock;
 
-    Reports(Offers offers, Members members, ClickRollups clicks, ConversionStats conversions, Clock clock) {
+    Reports(Offers offers, Members members, Assignments assignments, ClickRollups clicks, ConversionStats conversions,
+            Clock clock) {
         this.offers = offers;
         this.members = members;
+        this.assignments = assignments;
         this.clicks = clicks;
         this.conversions = conversions;
         this.clock = clock;
@@ -125,9 +132,10 @@ public class Reports {
     }
 
     /**
-     * The offer's member table: every member with clicks or conversions in the period, sorted and
-     * paged. The figures of all members are small records sorted here; names are read for the page
-     * shown only (for all members only when sorting by name).
+     * The offer's member table: every member assigned to the offer (with zeros when they had no
+     * clicks or conversions in the period), sorted and paged. The figures of all members are small
+     * records sorted here; names are read for the page shown only (for all members only when
+     * sorting by name).
      */
     public Page<MemberRow> memberTable(UUID brandId, UUID offerId, Period period, MemberSort sort, boolean descending,
             int limit, int offset) {
@@ -164,7 +172,10 @@ public class Reports {
     private record Combined(MemberRow row, long botClicks) {
     }
 
-    /** Every member with clicks or conversions in the period, in member id order, without names. */
+    /**
+     * Every member of the offer, in member id order, without names: the assigned ones, and any
+     * other with clicks or conversions in the period.
+     */
     private List<Combined> memberRows(UUID brandId, Offer offer, Period period) {
         Money zero = Money.zero(offer.currency());
         Map<UUID, ClickRollups.MemberCounts> clickCounts = clicks.offerMembers(offer.id(), period.from(), period.to())
@@ -172,8 +183,9 @@ public class Reports {
         Map<UUID, ConversionStats.MemberStats> converted = conversions.offerMembers(brandId, offer.id(),
                 period.start(), period.end()).stream()
                 .collect(Collectors.toMap(ConversionStats.MemberStats::memberId, Function.identity()));
-        List<UUID> ids = new ArrayList<>(clickCounts.keySet());
-        converted.keySet().stream().filter(id -> !clickCounts.containsKey(id)).forEach(ids::add);
+        Set<UUID> ids = new HashSet<>(assignments.memberIds(brandId, offer.id()));
+        ids.addAll(clickCounts.keySet());
+        ids.addAll(converted.keySet());
         List<Combined> rows = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             ClickRollups.MemberCounts k = clickCounts.get(id);
@@ -184,6 +196,26 @@ public class Reports {
         }
         rows.sort(Comparator.comparing(r -> r.row.memberId()));
         return rows;
+    }
+
+    /** One member's figures in one offer (by assignment) over the period, from the link's daily rollups. */
+    public LinkFigures assignmentFigures(UUID assignmentId, Currency currency, Period period) {
+        long clickCount = 0;
+        long unique = 0;
+        for (ClickRollups.Day day : clicks.linkDays(assignmentId, period.from(), period.to())) {
+            clickCount += day.clicks();
+            unique += day.uniqueClicks();
+        }
+        long converted = 0;
+        Money sales = Money.zero(currency);
+        Money commission = Money.zero(currency);
+        for (ConversionStats.DayStats day : conversions.assignmentDays(assignmentId, period.from(), period.to(),
+                currency)) {
+            converted += day.conversions();
+            sales = sales.plus(day.sales());
+            commission = commission.plus(day.commission());
+        }
+        return new LinkFigures(clickCount, unique, converted, sales, commission);
     }
 
     private Map<UUID, Member> names(UUID brandId, List<UUID> ids) {

@@ -14,6 +14,7 @@ public record Console(UUID brandId, String brandName, String user, boolean admin
 
     public static final List<Section> SECTIONS = List.of(
             new Section("offers", "Sales Tracking", "/offers"),
+            new Section("members", "Members", "/members"),
             new Section("projects", "Projects", "/projects"),
             new Section("conversions", "Conversions", "/conversions"),
             new Section("payments", "Payments", "/payments"),

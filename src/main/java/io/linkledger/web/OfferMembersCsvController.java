@@ -1,9 +1,9 @@
 package io.linkledger.web;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,20 +19,28 @@ import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.reporting.MemberRow;
 import io.linkledger.reporting.Reports;
-import io.linkledger.shared.Csv;
 
-/** The offer page's Export CSV: every row of its member table for a period. */
+/**
+ * The offer page's Export CSV: every member of the offer with their figures for a period, then
+ * their tracking link, promo code, dashboard link, tier and commission terms in words (columns
+ * added after the figures, so files read by column position keep working).
+ */
 @Controller
 class OfferMembersCsvController {
 
     private static final int CSV_PAGE = 1000;
+    private static final List<String> HEADER = List.of("member_id", "name", "email", "clicks", "unique_clicks",
+            "conversions", "sales", "commission", "epc", "currency", "tracking_link", "promo_code", "dashboard_link",
+            "tier", "commission_terms");
 
     private final Reports reports;
     private final Offers offers;
+    private final OfferLinks links;
 
-    OfferMembersCsvController(Reports reports, Offers offers) {
+    OfferMembersCsvController(Reports reports, Offers offers, OfferLinks links) {
         this.reports = reports;
         this.offers = offers;
+        this.links = links;
     }
 
     /** Written 1,000 rows at a time as they are read: never all in the response. */
@@ -43,31 +51,23 @@ class OfferMembersCsvController {
         UUID brandId = caller.brandId();
         Offer offer = offers.get(brandId, id);
         Reports.Period period = reports.period(from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + slug(offer.name()) + "-members-"
-                + period.from() + "-to-" + period.to() + ".csv\"");
-        PrintWriter out = response.getWriter();
-        out.print("member_id,name,email,clicks,unique_clicks,conversions,sales,commission,epc,currency\r\n");
         String currency = offer.currency().getCurrencyCode();
-        try {
-            reports.eachMemberRows(brandId, id, period, CSV_PAGE, rows -> {
-                for (MemberRow r : rows) {
-                    out.print(String.join(",", Csv.field(r.memberId().toString()), Csv.field(r.name()),
-                            Csv.field(r.email()), Csv.field(Long.toString(r.clicks())),
-                            Csv.field(Long.toString(r.uniqueClicks())), Csv.field(Long.toString(r.conversions())),
-                            Csv.field(r.sales().toDecimalString()), Csv.field(r.commission().toDecimalString()),
-                            Csv.field(r.epc()), Csv.field(currency)));
-                    out.print("\r\n");
-                }
-                // Each chunk goes to the client before the next is read: the response never holds them all.
-                out.flush();
-                if (out.checkError()) {
-                    throw new UncheckedIOException(new IOException("client closed the download"));
-                }
-            });
-        } catch (UncheckedIOException closed) {
-            // The browser went away mid-download; nothing more to send.
-        }
+        String fileName = slug(offer.name()) + "-members-" + period.from() + "-to-" + period.to() + ".csv";
+        CsvDownload.send(response, fileName, HEADER, csv -> reports.eachMemberRows(brandId, id, period, CSV_PAGE,
+                rows -> {
+                    Map<UUID, MemberLinksView> chunkLinks = links.of(offer,
+                            rows.stream().map(MemberRow::memberId).toList());
+                    for (MemberRow r : rows) {
+                        MemberLinksView l = chunkLinks.get(r.memberId());
+                        csv.row(r.memberId().toString(), r.name(), r.email(), Long.toString(r.clicks()),
+                                Long.toString(r.uniqueClicks()), Long.toString(r.conversions()),
+                                r.sales().toDecimalString(), r.commission().toDecimalString(), r.epc(), currency,
+                                l == null ? null : l.trackingLink(), l == null ? null : l.promoCode(),
+                                l == null ? null : l.dashboardLink(), l == null ? null : l.tierLabel(),
+                                l == null ? null : l.commission());
+                    }
+                    csv.flush();
+                }));
     }
 
     private static String slug(String name) {

@@ -47,15 +47,17 @@ class OfferPageController {
     private final Offers offers;
     private final Members members;
     private final Assignments assignments;
+    private final OfferLinks links;
     private final IntegrationSetup integrations;
     private final Clock clock;
 
-    OfferPageController(Reports reports, Offers offers, Members members, Assignments assignments,
+    OfferPageController(Reports reports, Offers offers, Members members, Assignments assignments, OfferLinks links,
             IntegrationSetup integrations, Clock clock) {
         this.reports = reports;
         this.offers = offers;
         this.members = members;
         this.assignments = assignments;
+        this.links = links;
         this.integrations = integrations;
         this.clock = clock;
     }
@@ -72,7 +74,8 @@ class OfferPageController {
         List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
                 .toList();
-        model.addAttribute("view", new OfferPageView(offer, chosen, report, OfferPageView.chartJson(report),
+        model.addAttribute("view", new OfferPageView(offer, chosen, report,
+                OfferPageView.chartJson(report, offer.type().hasLink()),
                 table(brandId, offer, chosen, sort, dir, page), boxes, memberChoices(brandId, id)));
         return "console/offer/page";
     }
@@ -166,7 +169,8 @@ class OfferPageController {
             int last = (int) ((rows.total() + size - 1) / size);
             rows = reports.memberTable(brandId, offer.id(), range.period(), by, descending, size, (last - 1) * size);
         }
-        return new OfferPageView.OfferPageTable("/offers/" + offer.id(), range, rows, by, descending, offer.currency());
+        return new OfferPageView.OfferPageTable("/offers/" + offer.id(), range, rows, by, descending, offer.currency(),
+                offer.type().hasLink(), links.of(offer, rows.items().stream().map(MemberRow::memberId).toList()));
     }
 
     private List<OfferPageView.MemberChoice> memberChoices(UUID brandId, UUID offerId) {

@@ -74,11 +74,33 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         }
     }
 
-    /** The member table's page with its sort and paging links. */
+    /** Clicks, unique clicks, conversion rate and EPC mean nothing for an offer promoted with a code only. */
+    public boolean hasClicks() {
+        return offer.type().hasLink();
+    }
+
+    /**
+     * The member table's page with its sort and paging links, and each member's links, code and
+     * tier in the offer ({@code links}; a member with figures but no assignment has none).
+     */
     public record OfferPageTable(String base, OfferPageRange range, Page<MemberRow> page, Reports.MemberSort sort,
-            boolean descending, Currency currency) {
+            boolean descending, Currency currency, boolean hasClicks, Map<UUID, MemberLinksView> links) {
 
         static final int SIZE = 25;
+        private static final List<Reports.MemberSort> ALL = List.of(Reports.MemberSort.NAME,
+                Reports.MemberSort.CLICKS, Reports.MemberSort.UNIQUE_CLICKS, Reports.MemberSort.CONVERSIONS,
+                Reports.MemberSort.SALES, Reports.MemberSort.COMMISSION, Reports.MemberSort.EPC);
+        private static final List<Reports.MemberSort> WITHOUT_CLICKS = List.of(Reports.MemberSort.NAME,
+                Reports.MemberSort.CONVERSIONS, Reports.MemberSort.SALES, Reports.MemberSort.COMMISSION);
+
+        /** The columns the table sorts by, in order. */
+        public List<Reports.MemberSort> columns() {
+            return hasClicks ? ALL : WITHOUT_CLICKS;
+        }
+
+        public MemberLinksView linksOf(MemberRow row) {
+            return links.get(row.memberId());
+        }
 
         public int pageNumber() {
             return page.offset() / SIZE + 1;
@@ -125,8 +147,8 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         }
     }
 
-    /** The chart's data as JSON: only dates and numbers, so built by hand. */
-    static String chartJson(OfferReport report) {
+    /** The chart's data as JSON: only dates and numbers, so built by hand; no clicks for a code-only offer. */
+    static String chartJson(OfferReport report, boolean withClicks) {
         Map<LocalDate, OfferReport.DayFigures> byDay = new java.util.HashMap<>();
         report.days().forEach(d -> byDay.put(d.date(), d));
         StringBuilder labels = new StringBuilder();
@@ -141,8 +163,9 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
             conversions.append(sep).append(d == null ? 0 : d.conversions());
             sales.append(sep).append(d == null ? "0" : new BigDecimal(d.sales()).toPlainString());
         }
-        return "{\"currency\":\"" + report.currency() + "\",\"labels\":[" + labels + "],\"clicks\":[" + clicks
-                + "],\"conversions\":[" + conversions + "],\"sales\":[" + sales + "]}";
+        return "{\"currency\":\"" + report.currency() + "\",\"labels\":[" + labels + "],"
+                + (withClicks ? "\"clicks\":[" + clicks + "]," : "")
+                + "\"conversions\":[" + conversions + "],\"sales\":[" + sales + "]}";
     }
 
 }

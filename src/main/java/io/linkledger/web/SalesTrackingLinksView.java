@@ -3,12 +3,15 @@ package io.linkledger.web;
 import java.util.List;
 import java.util.UUID;
 
-/** The generated links and codes of a selection, one page of them. */
+/**
+ * The generated links and codes of a selection, one page of them; {@code table} is the project
+ * page's members table to refresh with them (null when it need not change).
+ */
 public record SalesTrackingLinksView(UUID projectId, UUID offerId, String offerName, StageSelection selection,
-        List<Row> rows, long total, int offset, int limit) {
+        List<Row> rows, long total, int offset, int limit, ProjectMembersTable table) {
 
-    /** One member's tracking link, promo code and dashboard link; null where the offer has none. */
-    public record Row(String member, String email, String trackingLink, String promoCode, String dashboardLink) {
+    /** One member's tracking link, promo code, dashboard link and tier. */
+    public record Row(String member, String email, MemberLinksView links) {
     }
 
     public String base() {

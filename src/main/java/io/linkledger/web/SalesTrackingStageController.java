@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.linkledger.assignments.Assignment;
 import io.linkledger.assignments.Assignments;
 import io.linkledger.assignments.Assignments.AssignOutcome;
 import io.linkledger.assignments.Assignments.AssignRequest;
@@ -30,7 +29,6 @@ import io.linkledger.projects.Project;
 import io.linkledger.projects.Projects;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
-import io.linkledger.shared.PublicUrls;
 import io.linkledger.shared.Validation;
 
 /**
@@ -48,70 +46,81 @@ class SalesTrackingStageController {
     private final Members members;
     private final Offers offers;
     private final Assignments assignments;
+    private final OfferLinks links;
     private final Jobs jobs;
-    private final PublicUrls urls;
 
     SalesTrackingStageController(Projects projects, Members members, Offers offers, Assignments assignments,
-            Jobs jobs, PublicUrls urls) {
+            OfferLinks links, Jobs jobs) {
         this.projects = projects;
         this.members = members;
         this.offers = offers;
         this.assignments = assignments;
+        this.links = links;
         this.jobs = jobs;
-        this.urls = urls;
     }
 
+    /**
+     * Generates for the selection, on the chosen tier ({@code payoutId}; none keeps each member's
+     * tier). {@code membersOffset} is the page of the project's members table to refresh.
+     */
     @PostMapping("/projects/{id}/stage/generate")
     String generate(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) UUID offerId, @RequestParam(required = false) boolean all,
-            @RequestParam(required = false) List<UUID> memberIds, Model model) {
+            @RequestParam(required = false) List<UUID> memberIds, @RequestParam(required = false) UUID payoutId,
+            @RequestParam(required = false) Integer membersOffset, Model model) {
         Project project = projects.get(caller.brandId(), id);
         StageSelection selection = new StageSelection(all, memberIds);
+        int tableOffset = Page.offset(membersOffset);
         AssignOutcome outcome;
         try {
             new Validation().check(offerId != null, "offerId", "choose an offer")
                     .check(!selection.empty(), "memberIds", "select at least one member")
                     .throwIfInvalid();
-            outcome = assignments.assign(caller.brandId(), offerId, assignRequest(project, selection));
+            outcome = assignments.assign(caller.brandId(), offerId, assignRequest(project, selection, payoutId));
         } catch (ProblemException e) {
             model.addAttribute("errors", FormErrors.of(e));
             return "console/projects/stage-errors";
         }
         if (outcome.jobId() != null) {
             model.addAttribute("progress", new JobProgress(GENERATING,
-                    jobUrl(id, outcome.jobId(), offerId, selection), 0, outcome.total()));
+                    jobUrl(id, outcome.jobId(), offerId, selection, tableOffset), 0, outcome.total()));
             return "console/projects/progress";
         }
-        return links(caller, project, offerId, selection, 0, model);
+        return links(caller, project, offerId, selection, 0, tableOffset, model);
     }
 
     /** "All members" assigns the whole project; a hand-picked subset only those. Both are attributed to it. */
-    private static AssignRequest assignRequest(Project project, StageSelection selection) {
+    private static AssignRequest assignRequest(Project project, StageSelection selection, UUID payoutId) {
         return selection.all()
-                ? new AssignRequest(null, project.id(), null, Map.of())
-                : new AssignRequest(selection.memberIds(), project.id(), null, Map.of());
+                ? new AssignRequest(null, project.id(), payoutId, Map.of())
+                : new AssignRequest(selection.memberIds(), project.id(), payoutId, Map.of());
     }
 
     @GetMapping("/projects/{id}/stage/jobs/{jobId}")
     String generating(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @PathVariable UUID jobId, @RequestParam UUID offerId, @RequestParam(required = false) boolean all,
-            @RequestParam(required = false) List<UUID> memberIds, Model model) {
+            @RequestParam(required = false) List<UUID> memberIds,
+            @RequestParam(required = false) Integer membersOffset, Model model) {
         Project project = projects.get(caller.brandId(), id);
         Job job = jobs.get(caller.brandId(), jobId);
         StageSelection selection = new StageSelection(all, memberIds);
+        int tableOffset = Page.offset(membersOffset);
         if (job.status() == JobStatus.RUNNING) {
-            model.addAttribute("progress", JobProgress.of(GENERATING, jobUrl(id, jobId, offerId, selection), job));
+            model.addAttribute("progress", JobProgress.of(GENERATING,
+                    jobUrl(id, jobId, offerId, selection, tableOffset), job));
             return "console/projects/progress";
         }
         if (job.status() == JobStatus.FAILED) {
             model.addAttribute("message", GENERATING + " failed: " + job.error());
             return "console/projects/job-failed";
         }
-        return links(caller, project, offerId, selection, 0, model);
+        return links(caller, project, offerId, selection, 0, tableOffset, model);
     }
 
-    private static String jobUrl(UUID projectId, UUID jobId, UUID offerId, StageSelection selection) {
-        return "/projects/" + projectId + "/stage/jobs/" + jobId + "?offerId=" + offerId + "&" + selection.query();
+    private static String jobUrl(UUID projectId, UUID jobId, UUID offerId, StageSelection selection,
+            int membersOffset) {
+        return "/projects/" + projectId + "/stage/jobs/" + jobId + "?offerId=" + offerId + "&" + selection.query()
+                + "&membersOffset=" + membersOffset;
     }
 
     @GetMapping("/projects/{id}/stage/links")
@@ -120,11 +129,12 @@ class SalesTrackingStageController {
             @RequestParam(required = false) List<UUID> memberIds, @RequestParam(required = false) Integer offset,
             Model model) {
         Project project = projects.get(caller.brandId(), id);
-        return links(caller, project, offerId, new StageSelection(all, memberIds), Page.offset(offset), model);
+        return links(caller, project, offerId, new StageSelection(all, memberIds), Page.offset(offset), null, model);
     }
 
+    /** A page of the selection's links; with {@code membersOffset}, the project's members table refreshed too. */
     private String links(BrandPrincipal caller, Project project, UUID offerId, StageSelection selection, int offset,
-            Model model) {
+            Integer membersOffset, Model model) {
         UUID brandId = caller.brandId();
         Offer offer = offers.get(brandId, offerId);
         int size = ProjectListController.PAGE;
@@ -142,20 +152,13 @@ class SalesTrackingStageController {
             page = slice.stream().map(byId::get).toList();
             total = ids.size();
         }
-        Map<UUID, Assignment> assigned = assignments
-                .forMembers(brandId, offerId, page.stream().map(Member::id).toList()).stream()
-                .collect(Collectors.toMap(Assignment::memberId, Function.identity()));
+        Map<UUID, MemberLinksView> assigned = links.of(offer, page.stream().map(Member::id).toList());
         List<SalesTrackingLinksView.Row> rows = page.stream().filter(m -> assigned.containsKey(m.id()))
-                .map(m -> row(m, offer, assigned.get(m.id()))).toList();
+                .map(m -> new SalesTrackingLinksView.Row(m.name(), m.email(), assigned.get(m.id()))).toList();
+        ProjectMembersTable table = membersOffset == null ? null
+                : ProjectMembersTable.load(projects, links, project, offer, membersOffset);
         model.addAttribute("links", new SalesTrackingLinksView(project.id(), offerId, offer.name(), selection, rows,
-                total, offset, size));
+                total, offset, size, table));
         return "console/projects/links";
-    }
-
-    private SalesTrackingLinksView.Row row(Member member, Offer offer, Assignment a) {
-        return new SalesTrackingLinksView.Row(member.name(), member.email(),
-                offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
-                offer.type().hasCode() ? a.promoCode() : null,
-                a.dashboardToken() == null ? null : urls.dashboardLink(a.dashboardToken()));
     }
 }

@@ -187,4 +187,67 @@ class AssignmentApiTest extends ApiTest {
         api.post("/api/v1/offers/" + offer + "/archive", Map.of());
         problem(api.post("/api/v1/offers/" + offer + "/members", Map.of("memberIds", List.of(jane))), 409);
     }
+
+    @Test
+    void listingAnOffersMembersPagesEveryAssignmentWithLinksCodeDashboardLinkAndTier() {
+        String offer = linkAndCodeOffer().get("id").asString();
+        JsonNode vip = createOffer(Map.of("name", "Other", "type", "LINK", "conversionType", "SALE",
+                "currency", "USD", "destinationUrl", SHAREASALE_URL,
+                "payouts", List.of(Map.of("name", "Default", "type", "CPS", "percent", "10"))));
+        String liam = createMember("Liam Park", "liam@example.com").get("id").asString();
+        String mia = createMember("Mia Roe", "mia@example.com").get("id").asString();
+        String noah = createMember("Noah Bell", "noah@example.com").get("id").asString();
+        assign(offer, liam, mia, noah);
+        assign(vip.get("id").asString(), liam);
+        String vipTier = api.get("/api/v1/offers/" + offer).json().get("payouts").get(1).get("id").asString();
+        api.patch("/api/v1/offers/" + offer + "/members/" + mia, Map.of("payoutId", vipTier));
+
+        JsonNode first = api.get("/api/v1/offers/" + offer + "/members?limit=2").json();
+        JsonNode second = api.get("/api/v1/offers/" + offer + "/members?limit=2&offset=2").json();
+
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("items")).hasSize(1);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        first.get("items").forEach(items::add);
+        second.get("items").forEach(items::add);
+        assertThat(items).extracting(i -> i.get("memberId").asString()).containsExactlyInAnyOrder(liam, mia, noah);
+        for (JsonNode item : items) {
+            assertThat(item.get("trackingLink").asString()).startsWith(BASE + "/r/");
+            assertThat(item.get("promoCode").asString()).matches("[A-Z]+10");
+            assertThat(item.get("dashboardLink").asString()).startsWith(BASE + "/d/");
+        }
+        JsonNode miaItem = items.stream().filter(i -> i.get("memberId").asString().equals(mia)).findFirst()
+                .orElseThrow();
+        assertThat(miaItem.get("tier").get("name").asString()).isEqualTo("VIP");
+        assertThat(miaItem.get("tier").get("percent").asString()).isEqualTo("15");
+        assertThat(miaItem.get("commission").asString()).isEqualTo("15% of each sale");
+        JsonNode liamItem = items.stream().filter(i -> i.get("memberId").asString().equals(liam)).findFirst()
+                .orElseThrow();
+        assertThat(liamItem.get("tier").get("name").asString()).isEqualTo("Default");
+        assertThat(liamItem.get("tier").get("isDefault").asBoolean()).isTrue();
+    }
+
+    @Test
+    void changingAPromoCodeToOneTakenIgnoringCaseIsAConflictAndChangesNothing() {
+        String offer = linkAndCodeOffer().get("id").asString();
+        String liam = createMember("Liam Park", "liam@example.com").get("id").asString();
+        String mia = createMember("Mia Roe", "mia@example.com").get("id").asString();
+        assign(offer, liam, mia);
+
+        JsonNode conflict = problem(api.patch("/api/v1/offers/" + offer + "/members/" + liam,
+                Map.of("promoCode", "mia10", "payoutId", api.get("/api/v1/offers/" + offer).json().get("payouts")
+                        .get(1).get("id").asString())), 409);
+        assertThat(conflict.get("detail").asString()).contains("already used by another member");
+        JsonNode invalid = problem(api.patch("/api/v1/offers/" + offer + "/members/" + liam,
+                Map.of("promoCode", "no spaces!")), 400);
+        assertThat(invalid.get("errors").get(0).get("field").asString()).isEqualTo("promoCode");
+        JsonNode unchanged = api.get("/api/v1/offers/" + offer + "/members/" + liam).json();
+        assertThat(unchanged.get("promoCode").asString()).isEqualTo("LIAM10");
+        assertThat(unchanged.get("tier").get("name").asString()).as("nothing of the refused change").isEqualTo("Default");
+
+        JsonNode renamed = api.patch("/api/v1/offers/" + offer + "/members/" + liam, Map.of("promoCode", "LiamVIP"))
+                .json();
+        assertThat(renamed.get("promoCode").asString()).isEqualTo("LiamVIP");
+    }
 }

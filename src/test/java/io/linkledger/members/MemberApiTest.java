@@ -100,4 +100,99 @@ class MemberApiTest extends ApiTest {
 
         problem(api.postText("/api/v1/members/import", "text/csv", "full_name,mail\nA,a@b.co\n"), 400);
     }
+
+    @Test
+    void notesAndTagsAreSetChangedAndClearedWithPatchAndSearchFindsATag() {
+        JsonNode member = created(api.post("/api/v1/members", Map.of("name", "Jane Doe", "email", "jane@example.com",
+                "notes", "Met at the fair", "tags", java.util.List.of("VIP", "summer", "vip"))));
+        String id = member.get("id").asString();
+        assertThat(member.get("tags").toString()).isEqualTo("[\"summer\",\"VIP\"]");
+        createMember("Omar Haddad", "omar@example.com");
+
+        assertThat(api.get("/api/v1/members?q=vip").json().get("items")).hasSize(1);
+        assertThat(api.get("/api/v1/members?q=vip").json().get("items").get(0).get("name").asString())
+                .isEqualTo("Jane Doe");
+
+        JsonNode changed = api.patch("/api/v1/members/" + id, Map.of("tags", java.util.List.of("autumn"))).json();
+        assertThat(changed.get("tags").toString()).isEqualTo("[\"autumn\"]");
+        assertThat(changed.get("notes").asString()).as("left out, so kept").isEqualTo("Met at the fair");
+        assertThat(api.get("/api/v1/members?q=vip").json().get("total").asInt()).isZero();
+
+        JsonNode cleared = api.patch("/api/v1/members/" + id, Map.of("tags", java.util.List.of(), "notes", "")).json();
+        assertThat(cleared.get("tags")).isEmpty();
+        assertThat(cleared.get("notes").isNull()).isTrue();
+    }
+
+    @Test
+    void aPatchWithABadFieldChangesNothing() {
+        String id = created(api.post("/api/v1/members", Map.of("name", "Jane Doe", "email", "jane@example.com",
+                "tags", java.util.List.of("vip")))).get("id").asString();
+        createMember("Omar Haddad", "omar@example.com");
+
+        JsonNode invalid = problem(api.patch("/api/v1/members/" + id, Map.of("name", "Jane Q. Doe",
+                "paypalEmail", "nope", "tags", java.util.List.of("a,b"))), 400);
+        assertThat(invalid.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("paypalEmail", "tags");
+
+        JsonNode taken = problem(api.patch("/api/v1/members/" + id, Map.of("name", "Jane Q. Doe",
+                "email", "OMAR@example.com")), 409);
+        assertThat(taken.get("detail").asString()).contains("already exists: Omar Haddad");
+        assertThat(taken.get("errors").get(0).get("field").asString()).isEqualTo("email");
+
+        JsonNode jane = api.get("/api/v1/members/" + id).json();
+        assertThat(jane.get("name").asString()).isEqualTo("Jane Doe");
+        assertThat(jane.get("email").asString()).isEqualTo("jane@example.com");
+        assertThat(jane.get("tags").toString()).isEqualTo("[\"vip\"]");
+
+        String otherKey = brands.createKey(brands.create("Other brand").id(), "k").plainText();
+        problem(api.withKey(otherKey).patch("/api/v1/members/" + id, Map.of("name", "Mine now")), 404);
+        assertThat(api.get("/api/v1/members/" + id).json().get("name").asString()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void aDryRunImportSaysWhatEachRowWouldDoAndWritesNothing() {
+        createMember("Ana Lima", "ana@example.com");
+        createMember("Bo Chen", "bo@example.com");
+        String csv = """
+                name,email,handle,tags
+                Ana Lima,ana@example.com,@ana,
+                Bo Chen,bo@example.com,,
+                Cy New,cy@example.com,,vip;summer
+                Dee,dee@,,
+                Cy Again,CY@example.com,,
+                """;
+
+        Api.Response preview = api.postText("/api/v1/members/import?dryRun=true", "text/csv", csv);
+
+        assertThat(preview.status()).isEqualTo(200);
+        JsonNode body = preview.json();
+        assertThat(body.get("total").asInt()).isEqualTo(5);
+        assertThat(body.get("created").asInt()).isEqualTo(1);
+        assertThat(body.get("updated").asInt()).isEqualTo(1);
+        assertThat(body.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(body.get("invalid").asInt()).isEqualTo(2);
+        JsonNode ana = body.get("rows").get(0);
+        assertThat(ana.get("change").asString()).isEqualTo("UPDATED");
+        assertThat(ana.get("details").get(0).asString()).isEqualTo("handle: (empty) → @ana");
+        assertThat(body.get("rows").get(3).get("details").get(0).asString()).contains("not an email address");
+        assertThat(body.get("rows").get(4).get("details").get(0).asString()).contains("appears more than once");
+        assertThat(memberCount()).isEqualTo(2);
+        assertThat(api.get("/api/v1/members?q=ana").json().get("items").get(0).get("handle").isNull()).isTrue();
+
+        problem(api.postText("/api/v1/members/import?dryRun=true", "text/csv", "nickname\nJane\n"), 400);
+    }
+
+    @Test
+    void importSetsTagsAndNotesAndAnEmptyCellKeepsThem() {
+        String csv = "name,email,tags,notes\nJane Doe,jane@example.com,vip; summer,Likes email\n";
+        assertThat(api.postText("/api/v1/members/import", "text/csv", csv).status()).isEqualTo(200);
+        JsonNode jane = api.get("/api/v1/members?q=jane").json().get("items").get(0);
+        assertThat(jane.get("tags").toString()).isEqualTo("[\"summer\",\"vip\"]");
+        assertThat(jane.get("notes").asString()).isEqualTo("Likes email");
+
+        JsonNode again = api.postText("/api/v1/members/import", "text/csv",
+                "name,email,tags,notes\nJane Doe,jane@example.com,,\n").json();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/members?q=jane").json().get("items").get(0).get("tags")).hasSize(2);
+    }
 }

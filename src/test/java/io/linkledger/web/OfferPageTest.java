@@ -63,7 +63,8 @@ class OfferPageTest extends OfferPageScenarioTest {
         String past = get("/offers/" + s.offerId() + "?from=2020-01-01&to=2020-01-31").body();
         assertThat(kpi(past, "clicks")).isEqualTo("0");
         assertThat(kpi(past, "epc")).isEqualTo("—");
-        assertThat(past).contains("2020-01-01 to 2020-01-31", "No member has clicks or conversions");
+        assertThat(past).contains("2020-01-01 to 2020-01-31", "2 members", "Jane Doe", "Omar Haddad")
+                .contains("data-col=\"clicks\" data-label=\"Clicks\">0<");
 
         HttpResponse<String> bad = get("/offers/" + s.offerId() + "?from=yesterday");
         assertThat(bad.statusCode()).isEqualTo(200);
@@ -113,10 +114,15 @@ class OfferPageTest extends OfferPageScenarioTest {
                 .startsWith("attachment; filename=\"summer-sale-members-2026-01-01-to-");
         List<List<String>> rows = Csv.parse(csv.body());
         assertThat(rows.get(0)).containsExactly("member_id", "name", "email", "clicks", "unique_clicks", "conversions",
-                "sales", "commission", "epc", "currency");
+                "sales", "commission", "epc", "currency", "tracking_link", "promo_code", "dashboard_link", "tier",
+                "commission_terms");
         assertThat(rows).hasSize(4);
         List<String> jane = rows.stream().filter(r -> r.get(1).equals("Jane Doe")).findFirst().orElseThrow();
         assertThat(jane.subList(3, 10)).containsExactly("3", "2", "1", "125.00", "12.50", "4.1667", "USD");
+        assertThat(jane.get(10)).isEqualTo(s.janeLink());
+        assertThat(jane.get(11)).as("a link offer has no promo code").isEmpty();
+        assertThat(jane.get(12)).contains("/d/");
+        assertThat(jane.subList(13, 15)).containsExactly("Default", "10% of each sale");
         List<String> omar = rows.stream().filter(r -> r.get(1).equals("Omar Haddad")).findFirst().orElseThrow();
         assertThat(omar.subList(3, 10)).containsExactly("1", "1", "0", "0.00", "0.00", "0.0000", "USD");
         assertThat(rows.stream().map(r -> r.get(1))).contains("'=HYPERLINK(\"x\"), Ltd");

@@ -190,12 +190,39 @@ class ProjectConsoleTest extends ApiTest {
         HttpResponse<String> generated = post("/projects/" + project.id() + "/stage/generate",
                 Map.of("offerId", offerId, "memberIds", List.of(ana.id(), bo.id())));
         assertThat(generated.statusCode()).isEqualTo(200);
-        String table = generated.body();
+        String table = stageTable(generated.body());
         assertThat(table).contains("id=\"generated\"").contains("Ana Lima").contains("Bo Chen").doesNotContain("Cy Out")
-                .containsPattern(">ANA[0-9]*</strong>");
+                .containsPattern("value=\"ANA10\"");
         assertThat(Pattern.compile("/r/[A-Za-z0-9_-]+\"").matcher(table).results().count()).isEqualTo(2);
         assertThat(Pattern.compile("/d/[A-Za-z0-9_-]+\"").matcher(table).results().count()).isEqualTo(2);
         assertThat(api.get("/api/v1/offers/" + offerId + "/members").json().get("total").asInt()).isEqualTo(2);
+
+        // The project's members table is swapped in too, and the links stay there on every visit.
+        String refreshed = generated.body().substring(generated.body().indexOf("id=\"project-members-table\""));
+        assertThat(refreshed).contains("hx-swap-oob=\"true\"", "Cy Out", "Not generated yet");
+        String reloaded = get("/projects/" + project.id() + "?offer=" + offerId).body();
+        assertThat(Pattern.compile("/d/[A-Za-z0-9_-]+\"").matcher(reloaded).results().count()).isEqualTo(2);
+        assertThat(reloaded).contains("value=\"ANA10\"", "2 of the 3 members shown have links and codes");
+    }
+
+    @Test
+    void aTierOfAnotherOfferIsRefusedAndGeneratesNothing() throws Exception {
+        Member ana = member("Ana Lima");
+        Project project = projectWith(ana);
+        String offerId = offer();
+        String otherTier = createLinkOffer("Other").get("payouts").get(0).get("id").asString();
+
+        HttpResponse<String> refused = post("/projects/" + project.id() + "/stage/generate",
+                Map.of("offerId", offerId, "memberIds", ana.id(), "payoutId", otherTier));
+
+        assertThat(refused.body()).contains("id=\"stage-errors\"", "Payout tier: offer", "has no payout option");
+        assertThat(api.get("/api/v1/offers/" + offerId + "/members").json().get("total").asInt()).isZero();
+    }
+
+    /** The stage's own table of a generate answer, without the project's members table swapped in with it. */
+    private static String stageTable(String body) {
+        int refreshed = body.indexOf("id=\"project-members-table\"");
+        return refreshed < 0 ? body : body.substring(0, refreshed);
     }
 
     @Test
@@ -214,7 +241,7 @@ class ProjectConsoleTest extends ApiTest {
         assertThat(started.statusCode()).isEqualTo(200);
         assertThat(started.body()).contains("<progress").contains("of 501").contains("/stage/jobs/");
 
-        String table = pollUntilDone(started.body());
+        String table = stageTable(pollUntilDone(started.body()));
         assertThat(table).contains("id=\"generated\"").contains("501 members ready").contains("Creator 0")
                 .contains("Next</button>");
         assertThat(Pattern.compile("/d/[A-Za-z0-9_-]+\"").matcher(table).results().count())

@@ -30,7 +30,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.SelectOption;
 
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
@@ -114,14 +113,14 @@ class SalesTrackingFlowBrowserTest extends ApiTest {
             page.locator("button:has-text('Create and add')").click();
             assertThat(page.locator("#project-members")).containsText("tess@example.com");
 
-            // 4. Sales Tracking stage: choose the offer, select the member, generate.
-            page.getByLabel("Offer").selectOption(new SelectOption().setLabel("ShareASale spring sale (link)"));
+            // 4. Sales Tracking stage for the offer in view (the brand's only one): select the member, generate.
+            assertThat(page.locator("#stage-offer")).hasText("ShareASale spring sale");
             page.getByLabel("Select Tess Tester").check();
             page.locator("#generate").click();
             assertThat(page.locator("#generated tbody tr")).hasCount(1);
             assertThat(page.locator("#generated")).containsText("Tess Tester");
-            String trackingLink = page.locator("#generated a[href*='/r/']").getAttribute("href");
-            String dashboardLink = page.locator("#generated a[href*='/d/']").getAttribute("href");
+            String trackingLink = page.locator("#generated input[id^='stage-link-']").inputValue();
+            String dashboardLink = page.locator("#generated input[id^='stage-dashboard-']").inputValue();
             assertThat(trackingLink).contains("/r/");
             assertThat(dashboardLink).contains("/d/");
             shot(page, "flow-03-project-generated");
