@@ -50,6 +50,7 @@ final class ApiScopeRules {
             readable("/api/v1/members/**", ApiScope.PROGRAMS),
             readable("/api/v1/projects/**", ApiScope.PROGRAMS),
             readable("/api/v1/emails/**", ApiScope.PROGRAMS),
+            readable("/api/v1/email-sends/**", ApiScope.PROGRAMS),
             readable("/api/v1/email-templates/**", ApiScope.PROGRAMS));
 
     private ApiScopeRules() {
