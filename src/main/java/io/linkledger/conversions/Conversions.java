@@ -125,8 +125,7 @@ public class Conversions {
     public Conversion reverse(UUID brandId, UUID id, String reason) {
         Conversion c = locked(brandId, id);
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + id + " is in a paid payment (" + c.state().paymentId()
-                    + ") and cannot be reversed; book a correction on the member's balance instead");
+            throw paidAlready(c, "reversed");
         }
         if (c.state().status() == ConversionStatus.REVERSED) {
             throw ProblemException.conflict("Conversion " + id + " is already reversed");
@@ -164,7 +163,7 @@ public class Conversions {
     Conversion adjust(Conversion current, Money newSale, Money newNetwork, String action, String reason) {
         Conversion c = repository.lock(current.id()).orElseThrow();
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + c.id() + " is in a paid payment and cannot be adjusted");
+            throw paidAlready(c, "adjusted");
         }
         Amounts was = c.amounts();
         Money commission = was.commission();
@@ -193,7 +192,7 @@ public class Conversions {
     Conversion reverseFrom(Conversion current, String action, String reason) {
         Conversion c = repository.lock(current.id()).orElseThrow();
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + c.id() + " is in a paid payment and cannot be reversed");
+            throw paidAlready(c, "reversed");
         }
         if (c.state().status() == ConversionStatus.REVERSED) {
             return c;
@@ -225,6 +224,17 @@ public class Conversions {
             left -= commission.minor();
             move(c, ConversionStatus.PAID, "PAID", "Paid in payment " + paymentId, paymentId);
         }
+    }
+
+    /**
+     * A paid conversion is not changed: its commission left with a completed payment, and the
+     * ledger books a conversion's money only while it is owed. Taking it back is a correction on
+     * the member's balance, which the brand decides.
+     */
+    static ProblemException paidAlready(Conversion c, String change) {
+        return ProblemException.conflict("Conversion " + c.id() + " was paid to the member in payment "
+                + c.state().paymentId() + " and cannot be " + change + "; book a correction on the member's balance"
+                + " instead");
     }
 
     private Conversion locked(UUID brandId, UUID id) {

@@ -31,9 +31,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** An answer to an error stays small whatever the input repeated in it: details and issues are cut. */
+    private static final int MAX_DETAIL = 300;
+    private static final int MAX_ISSUES = 10;
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handle(ProblemException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), small(e.getMessage()));
         withErrors(problem, e.fieldIssues());
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -84,8 +88,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     ? detail + ": " + databind.getOriginalMessage()
                     : "Field '" + path + "' has an invalid value: " + firstLine(databind.getOriginalMessage());
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, small(detail));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String small(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "…";
     }
 
     private static String firstLine(String message) {
@@ -95,8 +103,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static void withErrors(ProblemDetail problem, List<FieldIssue> issues) {
         if (!issues.isEmpty()) {
-            problem.setProperty("errors", issues.stream()
-                    .map(issue -> Map.of("field", issue.field(), "message", issue.message()))
+            problem.setProperty("errors", issues.stream().limit(MAX_ISSUES)
+                    .map(issue -> Map.of("field", small(issue.field()), "message", small(issue.message())))
                     .toList());
         }
     }
