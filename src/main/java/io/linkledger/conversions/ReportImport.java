@@ -63,7 +63,13 @@ public class ReportImport {
     /** The history action of an adjustment row applied to the conversion it references. */
     private static final String ADJUSTED = "NETWORK_ADJUSTED";
 
-    private static final int MAX_LISTED = 1000;
+    /**
+     * The job's result lists at most this many of each (with the full counts), each value from the
+     * report cut short, so a report of any size and content has a result that fits its job's row.
+     */
+    private static final int MAX_LISTED = 40;
+    private static final int MAX_PROBLEMS = 5;
+    private static final int MAX_VALUE = 32;
 
     private final Integrations integrations;
     private final ConversionRepository repository;
@@ -117,7 +123,9 @@ public class ReportImport {
         int adjusted;
         int approved;
         final List<Map<String, String>> problems = new ArrayList<>();
+        int problemCount;
         final List<String> onlyInReport = new ArrayList<>();
+        int onlyInReportCount;
         final Set<UUID> seen = new HashSet<>();
         Instant first;
         Instant last;
@@ -145,11 +153,13 @@ public class ReportImport {
             }
         }
         List<String> onlyInLinkledger = new ArrayList<>();
+        int onlyInLinkledgerCount = 0;
         Instant from = tally.first == null ? Instant.EPOCH : tally.first;
         Instant to = tally.last == null ? Instant.parse("9999-01-01T00:00:00Z") : tally.last;
         for (String[] idAndKey : repository.keysOfIntegration(integration.id(), from, to)) {
             if (!tally.seen.contains(UUID.fromString(idAndKey[0]))) {
                 add(onlyInLinkledger, idAndKey[0]);
+                onlyInLinkledgerCount++;
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -159,8 +169,11 @@ public class ReportImport {
         result.put("adjusted", tally.adjusted);
         result.put("approved", tally.approved);
         result.put("problems", tally.problems);
+        result.put("problemCount", tally.problemCount);
         result.put("onlyInReport", tally.onlyInReport);
+        result.put("onlyInReportCount", tally.onlyInReportCount);
         result.put("onlyInLinkledger", onlyInLinkledger);
+        result.put("onlyInLinkledgerCount", onlyInLinkledgerCount);
         return result;
     }
 
@@ -173,7 +186,9 @@ public class ReportImport {
         Optional<Conversion> found = reference != null ? find(integration, reference, null)
                 : find(integration, transId, orderId);
         if (found.isEmpty()) {
-            add(tally.onlyInReport, transId != null ? transId : orderId);
+            add(tally.onlyInReport, cut(transId != null ? transId : orderId != null ? orderId : "row " + (r + 2),
+                    MAX_VALUE));
+            tally.onlyInReportCount++;
             return;
         }
         tally.matched++;
@@ -185,9 +200,10 @@ public class ReportImport {
                 apply(found.get(), row, at, tally);
             }
         } catch (ProblemException e) {
-            if (tally.problems.size() < MAX_LISTED) {
+            tally.problemCount++;
+            if (tally.problems.size() < MAX_PROBLEMS) {
                 tally.problems.add(Map.of("row", String.valueOf(r + 2), "conversionId", found.get().id().toString(),
-                        "problem", e.getMessage()));
+                        "problem", cut(e.getMessage(), 120)));
             }
         }
     }
@@ -348,6 +364,11 @@ public class ReportImport {
         if (list.size() < MAX_LISTED) {
             list.add(value);
         }
+    }
+
+    private static String cut(String text, int max) {
+        String kept = text.length() <= max ? text : text.substring(0, max) + "…";
+        return kept.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String normal(String header) {
