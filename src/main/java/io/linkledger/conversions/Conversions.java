@@ -31,6 +31,9 @@ import io.linkledger.shared.ProblemException;
 @Service
 public class Conversions {
 
+    /** A reason given for a change: what {@code conversions.status_reason} holds. */
+    private static final int MAX_REASON = 500;
+
     private final ConversionRepository repository;
     private final ConversionRollupRepository rollup;
     private final Attribution attribution;
@@ -129,6 +132,9 @@ public class Conversions {
         }
         if (c.state().status() == ConversionStatus.REVERSED) {
             throw ProblemException.conflict("Conversion " + id + " is already reversed");
+        }
+        if (reason != null && reason.strip().length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "is longer than " + MAX_REASON + " characters");
         }
         return move(c, ConversionStatus.REVERSED, "REVERSED",
                 reason == null || reason.isBlank() ? "Reversed by the brand" : reason.trim(), null);

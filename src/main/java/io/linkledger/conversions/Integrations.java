@@ -35,6 +35,10 @@ public class Integrations {
 
     /** 24 random bytes: 192 bits in the URL. */
     private static final int KEY_BYTES = 24;
+    /** Names and the Basic user: what their columns hold. */
+    private static final int MAX_NAME = 200;
+    /** Addresses and ranges of an allow-list: each at most 43 characters, in a column of 4000. */
+    private static final int MAX_ALLOWED_IPS = 80;
 
     private final IntegrationRepository repository;
     private final Offers offers;
@@ -57,8 +61,9 @@ public class Integrations {
     }
 
     record IntegrationRequest(IntegrationType type, String name, String secret, String signature,
-            String hashAlgorithm, String basicAuthUser, String basicAuthPassword, Map<String, String> parameterMap, String timeZone,
-            List<String> ipAllowList, UUID offerId, String orderTopic, CreditPriority creditPriority) {
+            String hashAlgorithm, String basicAuthUser, String basicAuthPassword, Map<String, String> parameterMap,
+            String timeZone, List<String> ipAllowList, UUID offerId, String orderTopic,
+            CreditPriority creditPriority) {
     }
 
     /** A new integration and its key, which is shown only now. */
@@ -70,6 +75,8 @@ public class Integrations {
         Validation v = new Validation();
         v.check(request.type() != null, "type", "is required: POSTBACK, SHAREASALE, SHOPIFY or PIXEL");
         v.check(!Validation.isBlank(request.name()), "name", "is required");
+        v.check(request.name() == null || request.name().strip().length() <= MAX_NAME, "name",
+                "is longer than " + MAX_NAME + " characters");
         v.throwIfInvalid();
         String key = tokens.urlSafe(KEY_BYTES);
         Integration integration = validated(brandId, new Integration(ids.next(), brandId, request.type(),
@@ -86,6 +93,8 @@ public class Integrations {
         Validation v = new Validation();
         v.check(request.type() == null || request.type() == old.type(), "type", "cannot be changed; create a new integration");
         v.check(request.name() == null || !request.name().isBlank(), "name", "must not be blank");
+        v.check(request.name() == null || request.name().strip().length() <= MAX_NAME, "name",
+                "is longer than " + MAX_NAME + " characters");
         Integration updated = validated(brandId, old, request, v);
         repository.update(updated);
         byKeyHash.invalidate(updated.credentials().keyHash());
@@ -122,10 +131,13 @@ public class Integrations {
         v.check(signature == Signature.NONE || secret != null, "signature", "needs a secret to sign with");
         List<String> ips = r.ipAllowList() == null ? was.ipAllowList()
                 : r.ipAllowList().stream().filter(ip -> ip != null && !ip.isBlank()).map(String::trim).toList();
-        ips.forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList", "'" + ip + "' is not an IP address or CIDR range"));
+        v.check(ips.size() <= MAX_ALLOWED_IPS, "ipAllowList", "holds at most " + MAX_ALLOWED_IPS + " addresses or ranges");
+        ips.stream().limit(MAX_ALLOWED_IPS).forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList",
+                InboundFields.echo(ip) + " is not an IP address or CIDR range"));
         String user = r.basicAuthUser() != null ? PostbackParser.blankToNull(r.basicAuthUser()) : was.basicUser();
         String passwordHash = r.basicAuthPassword() != null ? Tokens.sha256(r.basicAuthPassword()) : was.basicPasswordHash();
         v.check(user == null || passwordHash != null, "basicAuthPassword", "is required with basicAuthUser");
+        v.check(user == null || user.length() <= MAX_NAME, "basicAuthUser", "is longer than " + MAX_NAME + " characters");
         return new Credentials(was.keyHash(), secret, signature, algorithm, user, user == null ? null : passwordHash,
                 List.copyOf(ips));
     }

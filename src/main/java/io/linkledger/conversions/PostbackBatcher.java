@@ -91,7 +91,6 @@ class PostbackBatcher implements SmartLifecycle {
             return ALONE;
         }
         restartIfStopped(); // in case the flusher ended between the check and the offer
-
         try {
             return waiting.handled().get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

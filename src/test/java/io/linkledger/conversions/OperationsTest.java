@@ -169,6 +169,12 @@ class OperationsTest extends ConversionApiTest {
         problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "hashAlgorithm", "SHA1",
                 "secret", "0123456789")), 400);
         problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "timeZone", "Mars/Base")), 400);
+        // Values their columns cannot hold are refused, never a "409 retry it".
+        problem(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "n".repeat(201))), 400);
+        problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "basicAuthUser",
+                "u".repeat(201), "basicAuthPassword", "secret-password")), 400);
+        problem(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "P", "ipAllowList",
+                java.util.Collections.nCopies(81, "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff/128"))), 400);
         assertThat(count("select count(*) from integrations where brand_id = ?", brand.id())).isZero();
     }
 }
