@@ -292,26 +292,38 @@ public class ReportImport {
         return minor == null ? 0 : minor;
     }
 
+    /**
+     * The integration's conversion of a report row, by transaction id, then order id. No conversion
+     * holds an id intake would refuse, so such a cell is not looked up at all (PostgreSQL refuses a
+     * NUL even as a query parameter).
+     */
     private Optional<Conversion> find(Integration integration, String transId, String orderId) {
-        if (transId != null) {
+        String trans = lookable(transId);
+        String order = lookable(orderId);
+        if (trans != null) {
             for (String kind : List.of("t:", "e:", "x:")) {
                 Optional<Conversion> c = repository.findByKey(integration.brandId(),
-                        integration.conversionKey(kind + transId));
+                        integration.conversionKey(kind + trans));
                 if (c.isPresent()) {
                     return c;
                 }
             }
         }
-        if (orderId != null) {
+        if (order != null) {
             Optional<Conversion> c = repository.findByKey(integration.brandId(),
-                    integration.conversionKey("o:" + orderId));
+                    integration.conversionKey("o:" + order));
             if (c.isPresent()) {
                 return c;
             }
-            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.Source.orderKeyOf(orderId));
+            List<Conversion> byOrder = repository.forOrder(integration.id(), Conversion.Source.orderKeyOf(order));
             return byOrder.isEmpty() ? Optional.empty() : Optional.of(byOrder.getFirst());
         }
         return Optional.empty();
+    }
+
+    private static String lookable(String id) {
+        return id == null || id.length() > InboundFields.MAX_ID || id.chars().anyMatch(Character::isISOControl) ? null
+                : id;
     }
 
     /** An amount of the report in the conversion's currency ($ and thousands commas allowed); negative only for adjustments. */

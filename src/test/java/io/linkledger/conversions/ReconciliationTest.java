@@ -157,6 +157,19 @@ class ReconciliationTest extends ConversionApiTest {
     }
 
     @Test
+    void aCellNoConversionCanHoldIsListedAndNeverLookedUp() throws Exception {
+        JsonNode integration = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
+
+        // PostgreSQL refuses a NUL even as a query parameter: such an id is matched against nothing.
+        JsonNode result = importReport(integration.get("id").asString(), "Trans ID|Voided\n12\u00003|1\n" + "9".repeat(300)
+                + "|1\n").get("result");
+
+        assertThat(result.get("onlyInReport")).extracting(JsonNode::asString).containsExactly("12?3",
+                "9".repeat(32) + "…");
+        assertThat(result.get("onlyInReportCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void otherNetworksReportsUseAColumnMapping() throws Exception {
         Setup s = linkOfferWithMember("CPA", "3.00", null);
         JsonNode integration = integration(Map.of("type", "POSTBACK", "name", "Impact",
