@@ -63,12 +63,12 @@ class OperationsTest extends ConversionApiTest {
         Setup s = linkOfferWithMember("CPA", "5.00", null);
         put("/api/v1/offers/" + s.offerId() + "/terms", Map.of("lockPeriodDays", 30));
         String key = integration(Map.of("type", "POSTBACK", "name", "Network")).get("key").asString();
-        String old = postback(key, click(s, Instant.parse("2026-09-30T08:00:00Z")), "l-1", "10.00",
-                "2026-10-01T10:00:00Z");
-        String recent = postback(key, click(s, Instant.parse("2026-10-31T08:00:00Z")), "l-2", "10.00",
-                "2026-11-01T10:00:00Z");
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(3);
+        String old = postback(key, click(s, day(month, 1, "08:00")), "l-1", "10.00", day(month, 2, "10:00").toString());
+        String recent = postback(key, click(s, day(month.plusMonths(1), 1, "08:00")), "l-2", "10.00",
+                day(month.plusMonths(1), 2, "10:00").toString());
 
-        autoApproval.approveDue(Instant.parse("2026-11-05T00:00:00Z"));
+        autoApproval.approveDue(day(month.plusMonths(1), 6, "00:00"));
 
         assertThat(conversion(old).get("status").asString()).isEqualTo("APPROVED");
         assertThat(conversion(old).get("history").get(1).get("action").asString()).isEqualTo("AUTO_APPROVED");

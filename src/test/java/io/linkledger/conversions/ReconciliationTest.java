@@ -82,14 +82,19 @@ class ReconciliationTest extends ConversionApiTest {
         assertThat(conversion(voided).get("history")).hasSize(2);
     }
 
+    /** The year the report's CONSTRUCTED rows are moved to: last year, so their dates are always recent. */
+    private static final String YEAR = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1);
+
     private static String shareAsaleActivityReport() throws java.io.IOException {
         try (var in = ReconciliationTest.class.getResourceAsStream("/counterparties/shareasale/activity-report.txt")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Only the rows' dates mention 2026; the header is ShareASale's own.
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("2026", YEAR);
         }
     }
 
     /** A ShareASale postback for one of the report's transactions, at its Trans Date (read as UTC). */
-    private String postbackFor(String key, Setup s, String transId, String amount, String commission, String date) {
+    private String postbackFor(String key, Setup s, String transId, String amount, String commission, String day) {
+        String date = YEAR + "-" + day;
         Instant at = Instant.parse(date.replace(' ', 'T') + "Z");
         Api.Response response = getPostback(key, params("afftrack", click(s, at.minusSeconds(180)), "transID", transId,
                 "amountOfSale", amount, "commission", commission, "transDate", date, "transtype", "sale",
@@ -103,13 +108,14 @@ class ReconciliationTest extends ConversionApiTest {
         Setup s = linkOfferWithMember("CPS", null, "10");
         JsonNode integration = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
         String key = integration.get("key").asString();
-        String locked = postbackFor(key, s, "154945655", "138.00", "13.80", "2026-01-03 12:41:28");
-        String adjusted = postbackFor(key, s, "154945801", "120.00", "12.00", "2026-03-02 09:15:07");
-        String voided = postbackFor(key, s, "154945802", "64.50", "6.45", "2026-03-02 11:48:30");
+        String locked = postbackFor(key, s, "154945655", "138.00", "13.80", "01-03 12:41:28");
+        String adjusted = postbackFor(key, s, "154945801", "120.00", "12.00", "03-02 09:15:07");
+        String voided = postbackFor(key, s, "154945802", "64.50", "6.45", "03-02 11:48:30");
 
         // The report as ShareASale's API returns it: its real 26-column pipe-separated header; the rows
         // are CONSTRUCTED (SOURCES.md): a locked sale, an open one, a voided one and an adjustment row
-        // (Reference Trans 154945801, -40.00 sale, -4.00 commission) for a partial return of the open one.
+        // (Reference Trans 154945801, -40.00 sale, -4.00 commission) for a partial return of the open one;
+        // their dates are moved to last year.
         JsonNode job = importReport(integration.get("id").asString(), shareAsaleActivityReport());
 
         JsonNode result = job.get("result");
