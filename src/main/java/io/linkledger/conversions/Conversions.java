@@ -31,6 +31,9 @@ import io.linkledger.shared.ProblemException;
 @Service
 public class Conversions {
 
+    /** A reason given for a change: what {@code conversions.status_reason} holds. */
+    private static final int MAX_REASON = 500;
+
     private final ConversionRepository repository;
     private final ConversionRollupRepository rollup;
     private final Attribution attribution;
@@ -125,11 +128,13 @@ public class Conversions {
     public Conversion reverse(UUID brandId, UUID id, String reason) {
         Conversion c = locked(brandId, id);
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + id + " is in a paid payment (" + c.state().paymentId()
-                    + ") and cannot be reversed; book a correction on the member's balance instead");
+            throw paidAlready(c, "reversed");
         }
         if (c.state().status() == ConversionStatus.REVERSED) {
             throw ProblemException.conflict("Conversion " + id + " is already reversed");
+        }
+        if (reason != null && reason.strip().length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "is longer than " + MAX_REASON + " characters");
         }
         return move(c, ConversionStatus.REVERSED, "REVERSED",
                 reason == null || reason.isBlank() ? "Reversed by the brand" : reason.trim(), null);
@@ -164,7 +169,7 @@ public class Conversions {
     Conversion adjust(Conversion current, Money newSale, Money newNetwork, String action, String reason) {
         Conversion c = repository.lock(current.id()).orElseThrow();
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + c.id() + " is in a paid payment and cannot be adjusted");
+            throw paidAlready(c, "adjusted");
         }
         Amounts was = c.amounts();
         Money commission = was.commission();
@@ -193,7 +198,7 @@ public class Conversions {
     Conversion reverseFrom(Conversion current, String action, String reason) {
         Conversion c = repository.lock(current.id()).orElseThrow();
         if (c.state().status() == ConversionStatus.PAID) {
-            throw ProblemException.conflict("Conversion " + c.id() + " is in a paid payment and cannot be reversed");
+            throw paidAlready(c, "reversed");
         }
         if (c.state().status() == ConversionStatus.REVERSED) {
             return c;
@@ -225,6 +230,17 @@ public class Conversions {
             left -= commission.minor();
             move(c, ConversionStatus.PAID, "PAID", "Paid in payment " + paymentId, paymentId);
         }
+    }
+
+    /**
+     * A paid conversion is not changed: its commission left with a completed payment, and the
+     * ledger books a conversion's money only while it is owed. Taking it back is a correction on
+     * the member's balance, which the brand decides.
+     */
+    static ProblemException paidAlready(Conversion c, String change) {
+        return ProblemException.conflict("Conversion " + c.id() + " was paid to the member in payment "
+                + c.state().paymentId() + " and cannot be " + change + "; book a correction on the member's balance"
+                + " instead");
     }
 
     private Conversion locked(UUID brandId, UUID id) {

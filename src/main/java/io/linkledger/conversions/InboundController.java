@@ -59,6 +59,9 @@ class InboundController {
         body.put("conversionId", result.conversionId());
         body.put("status", result.status());
         body.put("outcome", result.outcome());
+        if (result.reason() != null) {
+            body.put("reason", result.reason());
+        }
         return body;
     }
 

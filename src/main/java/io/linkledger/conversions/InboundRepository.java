@@ -2,6 +2,7 @@ package io.linkledger.conversions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,11 +19,11 @@ import io.linkledger.shared.Sql;
 class InboundRepository {
 
     private static final String COLUMNS = """
-            id, integration_id, brand_id, received_at, method, query, headers, body, remote_ip, webhook_id, outcome,
-            status_code, reason, conversion_id, attempts, processed_at""";
+            id, integration_id, brand_id, received_at, method, query, headers, body, body_truncated, remote_ip,
+            webhook_id, outcome, status_code, reason, conversion_id, attempts, processed_at""";
 
     private static final String INSERT = "insert into inbound_requests (" + COLUMNS
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -43,9 +44,10 @@ class InboundRepository {
 
     private static Object[] values(InboundRequest r) {
         Handling h = r.handling();
-        return new Object[] {r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), r.inbound().method(),
-            cut(r.inbound().query(), 8000), cut(r.inbound().headerText(), 4000), r.inbound().body(),
-            r.inbound().remoteIp(), r.webhookId(), h.outcome().name(), h.statusCode(), cut(h.reason(), 2000),
+        Inbound in = r.inbound();
+        return new Object[] {r.id(), r.integrationId(), r.brandId(), Sql.ts(r.receivedAt()), in.method(),
+            cut(in.query(), 8000), cut(in.headerText(), 4000), storable(in.body()), in.bodyTruncated(),
+            cut(in.remoteIp(), 64), cut(r.webhookId(), 100), h.outcome().name(), h.statusCode(), cut(h.reason(), 2000),
             h.conversionId(), h.attempts(), Sql.ts(h.processedAt())};
     }
 
@@ -81,13 +83,32 @@ class InboundRepository {
                 .optional();
     }
 
+    /**
+     * Deletes up to {@code limit} of the oldest requests received before {@code cutoff}, so one
+     * statement never holds many rows; returns how many it deleted.
+     */
+    int deleteReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                delete from inbound_requests where id in (
+                    select id from inbound_requests where received_at < ? order by received_at limit ?)""")
+                .params(Sql.ts(cutoff), limit)
+                .update();
+    }
+
+    /** At most {@code max} characters, storable as text (see {@link #storable}). */
     private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return storable(text == null || text.length() <= max ? text : text.substring(0, max));
+    }
+
+    /** PostgreSQL text cannot hold NUL: a NUL a caller sent is kept as U+FFFD. */
+    private static String storable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     private InboundRequest row(ResultSet rs, int n) throws SQLException {
         Inbound inbound = new Inbound(rs.getString("method"), rs.getString("query"),
-                Inbound.parseHeaders(rs.getString("headers")), rs.getString("body"), rs.getString("remote_ip"));
+                Inbound.parseHeaders(rs.getString("headers")), rs.getString("body"), rs.getString("remote_ip"),
+                rs.getBoolean("body_truncated"));
         int status = rs.getInt("status_code");
         Handling handling = new Handling(Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : status,
                 rs.getString("reason"), Sql.uuid(rs, "conversion_id"), rs.getInt("attempts"),

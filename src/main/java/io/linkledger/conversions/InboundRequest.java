@@ -3,6 +3,7 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.linkledger.conversions.Decision.Ignored;
 import io.linkledger.conversions.Decision.Recorded;
 import io.linkledger.conversions.Decision.Refused;
 import io.linkledger.shared.ProblemException;
@@ -10,6 +11,13 @@ import io.linkledger.shared.ProblemException;
 /** A stored inbound request and what became of it. */
 record InboundRequest(UUID id, UUID integrationId, UUID brandId, Instant receivedAt, Inbound inbound, String webhookId,
         Handling handling) {
+
+    /**
+     * The most of its body a request that failed its signature or source checks keeps: enough to
+     * see what was sent (and to replay a shop's order after its secret is fixed), too little to
+     * fill the database with anonymous megabytes.
+     */
+    static final int UNAUTHENTICATED_BODY_CHARS = 16 * 1024;
 
     enum Outcome {
         RECEIVED, ACCEPTED, DUPLICATE, IGNORED, REJECTED, FAILED
@@ -32,11 +40,18 @@ record InboundRequest(UUID id, UUID integrationId, UUID brandId, Instant receive
         return switch (decision) {
             case Recorded r -> handled(r.outcome(), 200, null, r.conversion().id(), at);
             case Refused r -> rejected(r.problem(), at);
+            case Ignored i -> handled(Outcome.IGNORED, 200, i.reason(), null, at);
         };
     }
 
+    /** Refused; a request that did not prove where it came from (401, 403) keeps only the start of its body. */
     InboundRequest rejected(ProblemException problem, Instant at) {
-        return handled(Outcome.REJECTED, problem.status().value(), problem.getMessage(), null, at);
+        int status = problem.status().value();
+        InboundRequest kept = status == 401 || status == 403
+                ? new InboundRequest(id, integrationId, brandId, receivedAt,
+                        inbound.truncated(UNAUTHENTICATED_BODY_CHARS), webhookId, handling)
+                : this;
+        return kept.handled(Outcome.REJECTED, status, problem.getMessage(), null, at);
     }
 
     /** An unexpected failure: stored with the exception's kind only, and replayable. */

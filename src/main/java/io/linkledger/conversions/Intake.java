@@ -1,5 +1,7 @@
 package io.linkledger.conversions;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.conversions.ClaimDecider.Claimed;
+import io.linkledger.conversions.Decision.Ignored;
 import io.linkledger.conversions.Decision.Recorded;
 import io.linkledger.conversions.Decision.Refused;
 import io.linkledger.conversions.InboundRequest.Outcome;
@@ -66,45 +69,59 @@ class Intake {
         this.batcher = batcher;
     }
 
-    /** What the caller is told: the conversion (null when ignored) and its status. */
-    record Result(UUID requestId, UUID conversionId, ConversionStatus status, Outcome outcome) {
+    /** What the caller is told: the conversion (null when ignored), its status, and why nothing was done. */
+    record Result(UUID requestId, UUID conversionId, ConversionStatus status, Outcome outcome, String reason) {
     }
 
     Result receive(String key, List<IntegrationType> types, Inbound request, String authorization) {
         Integration integration = integrations.byKey(key)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "No integration has this inbound URL"));
         InboundRequest stored = InboundRequest.received(ids.next(), integration, clock.instant(), request);
-        Runnable checks = () -> {
+        // Where it came from and its signature first, redeliveries included: an unproven request is
+        // refused, and stored with only the start of its body.
+        ProblemException refused = null;
+        try {
             if (!types.contains(integration.type())) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "This is a " + integration.type()
                         + " integration; send to " + integrations.inboundPath(integration.type(), "<key>"));
             }
             checkSource(integration.credentials(), request, authorization);
-        };
+            authenticate(integration, stored);
+        } catch (ProblemException e) {
+            refused = e;
+        }
         if (integration.type() != IntegrationType.SHOPIFY) {
-            Optional<Decision> batched = batched(integration, stored, checks);
+            Optional<Decision> batched = batched(integration, stored, refused);
             if (batched.isPresent()) {
                 return counted(() -> result(stored, batched.get()));
             }
         }
+        if (refused != null) {
+            inbound.insert(stored.rejected(refused, clock.instant()));
+            ProblemException problem = refused;
+            return counted(() -> {
+                throw problem;
+            });
+        }
         inbound.insert(stored);
-        return process(integration, stored, checks);
+        return process(integration, stored);
     }
 
-    /** Checks and parses here, then lets the postback's batch decide it and store it with its outcome. */
-    private Optional<Decision> batched(Integration integration, InboundRequest stored, Runnable checks) {
+    /** Parses an accepted postback here, then lets its batch decide it and store it with its outcome. */
+    private Optional<Decision> batched(Integration integration, InboundRequest stored, ProblemException refused) {
         Claim claim = null;
-        ProblemException refused = null;
-        try {
-            checks.run();
-            claim = postbacks.parse(integration, stored.inbound());
-        } catch (ProblemException e) {
-            refused = e;
-        } catch (RuntimeException e) {
-            // Unexpected: the request goes the single way, which records the failure on its row.
-            return Optional.empty();
+        ProblemException problem = refused;
+        if (problem == null) {
+            try {
+                claim = postbacks.parse(integration, stored.inbound(), stored.receivedAt());
+            } catch (ProblemException e) {
+                problem = e;
+            } catch (RuntimeException e) {
+                // Unexpected: the request goes the single way, which records the failure on its row.
+                return Optional.empty();
+            }
         }
-        return batcher.submit(new Received(integration, stored, claim, refused));
+        return batcher.submit(new Received(integration, stored, claim, problem));
     }
 
     /** Processes a stored request again, e.g. after the brand fixed the integration's settings. */
@@ -112,19 +129,24 @@ class Intake {
         Integration integration = integrations.get(brandId, integrationId);
         InboundRequest stored = inbound.find(requestId).filter(r -> r.integrationId().equals(integration.id()))
                 .orElseThrow(() -> ProblemException.notFound("Inbound request", requestId));
+        if (stored.inbound().bodyTruncated()) {
+            throw ProblemException.conflict("Request " + requestId + " cannot be replayed: it failed its checks at "
+                    + "receipt, so only the start of its body was kept. Have the sender send it again.");
+        }
         // Source checks (IP, Basic auth) passed or failed at receipt; the brand vouches for a replay.
-        return process(integration, stored, () -> { });
+        // Its signature is checked again, against the time it was received.
+        return process(integration, stored);
     }
 
     /** Stores and processes a synthetic postback crediting a chosen member, marked as a test. */
     Result testPurchase(UUID brandId, UUID integrationId, UUID offerId, UUID memberId, String amount) {
         Integration integration = integrations.get(brandId, integrationId);
         String query = "member_id=" + memberId + "&offer_id=" + offerId + "&order_id=TEST-" + ids.next()
-                + "&amount=" + (amount == null ? "100.00" : amount);
+                + "&amount=" + URLEncoder.encode(amount == null ? "100.00" : amount, StandardCharsets.UTF_8);
         InboundRequest stored = InboundRequest.received(ids.next(), integration, clock.instant(),
                 new Inbound(PostbackParser.TEST_METHOD, query, Map.of(), null, null));
         inbound.insert(stored);
-        return process(integration, stored, () -> { });
+        return process(integration, stored);
     }
 
     List<InboundRequest> recent(UUID brandId, UUID integrationId, int limit) {
@@ -133,10 +155,9 @@ class Intake {
     }
 
     /** Decides a stored request on its own; the outcome commits with the conversion, one commit after the raw row's. */
-    private Result process(Integration integration, InboundRequest stored, Runnable checks) {
+    private Result process(Integration integration, InboundRequest stored) {
         try {
             return counted(() -> {
-                checks.run();
                 try {
                     return decideAndFinish(integration, stored);
                 } catch (DuplicateKeyException e) {
@@ -157,38 +178,55 @@ class Intake {
     private Result decideAndFinish(Integration integration, InboundRequest stored) {
         return transactions.execute(tx -> {
             Result result = decide(integration, stored);
-            inbound.finish(stored.handled(result.outcome(), 200, null, result.conversionId(), clock.instant()));
+            inbound.finish(stored.handled(result.outcome(), 200, result.reason(), result.conversionId(),
+                    clock.instant()));
             return result;
         });
     }
 
-    private Result decide(Integration integration, InboundRequest stored) {
+    /** Whether the request proves who sent it: Shopify's HMAC, or the postback's signature; a 401 if not. */
+    private void authenticate(Integration integration, InboundRequest stored) {
         Inbound request = stored.inbound();
         if (PostbackParser.TEST_METHOD.equals(request.method())) {
-            return result(stored, decider.decide(new Claimed(integration, postbacks.parseTest(integration, request))));
+            return;
+        }
+        switch (integration.type()) {
+            case SHOPIFY -> shopify.verify(integration, request);
+            case POSTBACK, SHAREASALE -> postbacks.verify(integration, request, stored.receivedAt());
+            case PIXEL -> { }
+        }
+    }
+
+    private Result decide(Integration integration, InboundRequest stored) {
+        Inbound request = stored.inbound();
+        authenticate(integration, stored);
+        if (PostbackParser.TEST_METHOD.equals(request.method())) {
+            return result(stored, decider.decide(new Claimed(integration,
+                    postbacks.parseTest(integration, request, stored.receivedAt()))));
         }
         if (integration.type() != IntegrationType.SHOPIFY) {
-            return result(stored, decider.decide(new Claimed(integration, postbacks.parse(integration, request))));
+            return result(stored, decider.decide(new Claimed(integration,
+                    postbacks.parse(integration, request, stored.receivedAt()))));
         }
         if (stored.webhookId() != null) {
             var earlier = inbound.handledDelivery(integration.id(), stored.webhookId(), stored.id());
             if (earlier.isPresent()) {
-                // A redelivery: answered as the first delivery was, not applied again.
+                // A verified redelivery: answered as the first delivery was, not applied again.
                 UUID conversionId = earlier.get().handling().conversionId();
                 ConversionStatus status = conversionId == null ? null
                         : conversions.get(integration.brandId(), conversionId).state().status();
-                return new Result(stored.id(), conversionId, status, Outcome.DUPLICATE);
+                return new Result(stored.id(), conversionId, status, Outcome.DUPLICATE, null);
             }
         }
-        Decision decision = shopify.handle(integration, request);
-        return decision == null ? new Result(stored.id(), null, null, Outcome.IGNORED) : result(stored, decision);
+        return result(stored, shopify.handle(integration, request, stored.receivedAt()));
     }
 
     /** What the caller is told of a decision; a refusal is thrown as the problem it is. */
     private static Result result(InboundRequest stored, Decision decision) {
         return switch (decision) {
             case Recorded r -> new Result(stored.id(), r.conversion().id(), r.conversion().state().status(),
-                    r.outcome());
+                    r.outcome(), null);
+            case Ignored i -> new Result(stored.id(), null, null, Outcome.IGNORED, i.reason());
             case Refused r -> throw r.problem();
         };
     }

@@ -19,17 +19,35 @@ public record Integration(UUID id, UUID brandId, IntegrationType type, String na
     }
 
     /**
-     * What a caller must show: the unguessable key of the inbound URL (kept as its hash), the
-     * {@code secret} that signs or hashes what it sends (MD5 or SHA256 hash), optional HTTP Basic
-     * credentials (the password kept as its hash) and an optional IP allow-list.
+     * How a postback proves it was sent by whoever holds the integration's secret (Shopify's
+     * webhooks always carry their HMAC, whatever this says). What each covers, and what not, is
+     * in docs/integrations/postbacks.md and shareasale.md.
      */
-    public record Credentials(String keyHash, String secret, String hashAlgorithm, String basicUser,
-            String basicPasswordHash, List<String> ipAllowList) {
+    public enum Signature {
+        /** Nothing beyond the unguessable key in the URL (and HTTP Basic or the IP allow-list, if set). */
+        NONE,
+        /** Generic postbacks: HMAC-SHA256 of every parameter, canonically encoded, with a fresh timestamp. */
+        HMAC_SHA256,
+        /** Generic postbacks: the old digest of secret + transaction_id + order_id + amount; existing integrations only. */
+        LEGACY_HASH,
+        /** ShareASale: the digest of secret + transID + orderNumber + amountOfSale + commission. */
+        SHAREASALE_HASH
+    }
+
+    /**
+     * What a caller must show: the unguessable key of the inbound URL (kept as its hash), the
+     * {@code secret} that signs what it sends as {@code signature} says ({@code hashAlgorithm},
+     * MD5 or SHA256, is the digest of the two hash recipes), optional HTTP Basic credentials (the
+     * password kept as its hash) and an optional IP allow-list.
+     */
+    public record Credentials(String keyHash, String secret, Signature signature, String hashAlgorithm,
+            String basicUser, String basicPasswordHash, List<String> ipAllowList) {
 
         // Records print every component; the secret must never reach a log line.
         @Override
         public String toString() {
-            return "Credentials[hashAlgorithm=" + hashAlgorithm + ", basicUser=" + basicUser + "]";
+            return "Credentials[signature=" + signature + ", hashAlgorithm=" + hashAlgorithm + ", basicUser="
+                    + basicUser + "]";
         }
     }
 

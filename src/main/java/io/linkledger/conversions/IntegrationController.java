@@ -55,14 +55,15 @@ class IntegrationController {
     }
 
     /** Settings as shown back: never the secret, the password or the key. */
-    record IntegrationResponse(UUID id, IntegrationType type, String name, boolean hasSecret, String hashAlgorithm,
-            String basicAuthUser, Map<String, String> parameterMap, String timeZone, List<String> ipAllowList,
+    record IntegrationResponse(UUID id, IntegrationType type, String name, boolean hasSecret,
+            Integration.Signature signature, String hashAlgorithm, String basicAuthUser, Map<String, String> parameterMap, String timeZone, List<String> ipAllowList,
             UUID offerId, String orderTopic, Integration.CreditPriority creditPriority, Instant createdAt) {
 
         static IntegrationResponse of(Integration i) {
             Integration.Credentials c = i.credentials();
-            return new IntegrationResponse(i.id(), i.type(), i.name(), c.secret() != null, c.hashAlgorithm(),
-                    c.basicUser(), i.reading().parameterMap(), i.reading().timeZone().getId(), c.ipAllowList(),
+            return new IntegrationResponse(i.id(), i.type(), i.name(), c.secret() != null, c.signature(),
+                    c.hashAlgorithm(), c.basicUser(), i.reading().parameterMap(), i.reading().timeZone().getId(),
+                    c.ipAllowList(),
                     i.crediting().offerId(), i.reading().orderTopic(), i.crediting().priority(), i.createdAt());
         }
     }
@@ -87,10 +88,11 @@ class IntegrationController {
         }
     }
 
-    record IntakeResponse(UUID requestId, UUID conversionId, ConversionStatus status, InboundRequest.Outcome outcome) {
+    record IntakeResponse(UUID requestId, UUID conversionId, ConversionStatus status, InboundRequest.Outcome outcome,
+            String reason) {
 
         static IntakeResponse of(Intake.Result r) {
-            return new IntakeResponse(r.requestId(), r.conversionId(), r.status(), r.outcome());
+            return new IntakeResponse(r.requestId(), r.conversionId(), r.status(), r.outcome(), r.reason());
         }
     }
 

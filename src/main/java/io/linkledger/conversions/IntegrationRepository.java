@@ -23,7 +23,7 @@ import io.linkledger.shared.Sql;
 class IntegrationRepository {
 
     private static final String COLUMNS = """
-            id, brand_id, type, name, key_hash, secret, hash_algorithm, basic_user, basic_password_hash,
+            id, brand_id, type, name, key_hash, secret, signature, hash_algorithm, basic_user, basic_password_hash,
             parameter_map, time_zone, ip_allow_list, offer_id, order_topic, credit_priority, created_at""";
 
     private final JdbcClient jdbc;
@@ -35,10 +35,10 @@ class IntegrationRepository {
     void insert(Integration i) {
         Credentials c = i.credentials();
         Reading r = i.reading();
-        jdbc.sql("insert into integrations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(i.id(), i.brandId(), i.type().name(), i.name(), c.keyHash(), c.secret(), c.hashAlgorithm(),
-                        c.basicUser(), c.basicPasswordHash(), mapText(r.parameterMap()), r.timeZone().getId(),
-                        String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
+        jdbc.sql("insert into integrations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(i.id(), i.brandId(), i.type().name(), i.name(), c.keyHash(), c.secret(), c.signature().name(),
+                        c.hashAlgorithm(), c.basicUser(), c.basicPasswordHash(), mapText(r.parameterMap()),
+                        r.timeZone().getId(), String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
                         i.crediting().priority().name(), Sql.ts(i.createdAt()))
                 .update();
     }
@@ -47,12 +47,14 @@ class IntegrationRepository {
         Credentials c = i.credentials();
         Reading r = i.reading();
         jdbc.sql("""
-                update integrations set name = ?, secret = ?, hash_algorithm = ?, basic_user = ?, basic_password_hash = ?,
-                    parameter_map = ?, time_zone = ?, ip_allow_list = ?, offer_id = ?, order_topic = ?, credit_priority = ?
+                update integrations set name = ?, secret = ?, signature = ?, hash_algorithm = ?, basic_user = ?,
+                    basic_password_hash = ?, parameter_map = ?, time_zone = ?, ip_allow_list = ?, offer_id = ?,
+                    order_topic = ?, credit_priority = ?
                 where id = ?""")
-                .params(i.name(), c.secret(), c.hashAlgorithm(), c.basicUser(), c.basicPasswordHash(),
-                        mapText(r.parameterMap()), r.timeZone().getId(), String.join(" ", c.ipAllowList()),
-                        i.crediting().offerId(), r.orderTopic(), i.crediting().priority().name(), i.id())
+                .params(i.name(), c.secret(), c.signature().name(), c.hashAlgorithm(), c.basicUser(),
+                        c.basicPasswordHash(), mapText(r.parameterMap()), r.timeZone().getId(),
+                        String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
+                        i.crediting().priority().name(), i.id())
                 .update();
     }
 
@@ -97,7 +99,8 @@ class IntegrationRepository {
     private Integration integration(ResultSet rs, int row) throws SQLException {
         String ips = rs.getString("ip_allow_list");
         Credentials credentials = new Credentials(rs.getString("key_hash"), rs.getString("secret"),
-                rs.getString("hash_algorithm"), rs.getString("basic_user"), rs.getString("basic_password_hash"),
+                Integration.Signature.valueOf(rs.getString("signature")), rs.getString("hash_algorithm"),
+                rs.getString("basic_user"), rs.getString("basic_password_hash"),
                 ips == null || ips.isBlank() ? List.of() : Arrays.asList(ips.split(" ")));
         Reading reading = new Reading(parseMap(rs.getString("parameter_map")), ZoneId.of(rs.getString("time_zone")),
                 rs.getString("order_topic"));

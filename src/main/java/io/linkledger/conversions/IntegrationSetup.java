@@ -51,7 +51,7 @@ public class IntegrationSetup {
 
     public Created create(UUID brandId, IntegrationType type, String name) {
         Integrations.Created created = integrations.create(brandId, new Integrations.IntegrationRequest(type, name, null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
         Integration i = created.integration();
         String url = integrations.inboundUrl(i.type(), created.key());
         return new Created(i.id(), i.type(), i.name(), url, shareasale(i.type(), url));

@@ -21,6 +21,7 @@ import io.linkledger.conversions.Integration.CreditPriority;
 import io.linkledger.conversions.Integration.Credentials;
 import io.linkledger.conversions.Integration.Crediting;
 import io.linkledger.conversions.Integration.Reading;
+import io.linkledger.conversions.Integration.Signature;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
@@ -34,6 +35,10 @@ public class Integrations {
 
     /** 24 random bytes: 192 bits in the URL. */
     private static final int KEY_BYTES = 24;
+    /** Names and the Basic user: what their columns hold. */
+    private static final int MAX_NAME = 200;
+    /** Addresses and ranges of an allow-list: each at most 43 characters, in a column of 4000. */
+    private static final int MAX_ALLOWED_IPS = 80;
 
     private final IntegrationRepository repository;
     private final Offers offers;
@@ -55,9 +60,10 @@ public class Integrations {
         this.urls = urls;
     }
 
-    record IntegrationRequest(IntegrationType type, String name, String secret, String hashAlgorithm,
-            String basicAuthUser, String basicAuthPassword, Map<String, String> parameterMap, String timeZone,
-            List<String> ipAllowList, UUID offerId, String orderTopic, CreditPriority creditPriority) {
+    record IntegrationRequest(IntegrationType type, String name, String secret, String signature,
+            String hashAlgorithm, String basicAuthUser, String basicAuthPassword, Map<String, String> parameterMap,
+            String timeZone, List<String> ipAllowList, UUID offerId, String orderTopic,
+            CreditPriority creditPriority) {
     }
 
     /** A new integration and its key, which is shown only now. */
@@ -69,12 +75,14 @@ public class Integrations {
         Validation v = new Validation();
         v.check(request.type() != null, "type", "is required: POSTBACK, SHAREASALE, SHOPIFY or PIXEL");
         v.check(!Validation.isBlank(request.name()), "name", "is required");
+        v.check(request.name() == null || request.name().strip().length() <= MAX_NAME, "name",
+                "is longer than " + MAX_NAME + " characters");
         v.throwIfInvalid();
         String key = tokens.urlSafe(KEY_BYTES);
         Integration integration = validated(brandId, new Integration(ids.next(), brandId, request.type(),
-                request.name().trim(), new Credentials(Tokens.sha256(key), null, null, null, null, List.of()),
-                new Reading(Map.of(), ZoneId.of("UTC"), "orders/create"), new Crediting(null, CreditPriority.LINK),
-                clock.instant()), request, v);
+                request.name().trim(), new Credentials(Tokens.sha256(key), null, null, null, null, null, List.of()),
+                new Reading(Map.of(), ZoneId.of("UTC"), ShopifyWebhooks.ORDERS_CREATE),
+                new Crediting(null, CreditPriority.LINK), clock.instant()), request, v);
         repository.insert(integration);
         return new Created(integration, key);
     }
@@ -85,6 +93,8 @@ public class Integrations {
         Validation v = new Validation();
         v.check(request.type() == null || request.type() == old.type(), "type", "cannot be changed; create a new integration");
         v.check(request.name() == null || !request.name().isBlank(), "name", "must not be blank");
+        v.check(request.name() == null || request.name().strip().length() <= MAX_NAME, "name",
+                "is longer than " + MAX_NAME + " characters");
         Integration updated = validated(brandId, old, request, v);
         repository.update(updated);
         byKeyHash.invalidate(updated.credentials().keyHash());
@@ -109,21 +119,76 @@ public class Integrations {
         Credentials was = old.credentials();
         String secret = r.secret() != null ? r.secret() : was.secret();
         v.check(secret == null || secret.length() >= 8 && secret.length() <= 500, "secret", "must be 8 to 500 characters");
-        String algorithm = r.hashAlgorithm() == null ? was.hashAlgorithm()
-                : r.hashAlgorithm().isBlank() ? null : r.hashAlgorithm().trim().toUpperCase(Locale.ROOT).replace("-", "");
-        v.check(algorithm == null || algorithm.equals("MD5") || algorithm.equals("SHA256"), "hashAlgorithm",
-                "must be MD5 or SHA256");
-        v.check(algorithm == null || secret != null, "hashAlgorithm", "needs a secret to hash with");
         v.check(old.type() != IntegrationType.SHOPIFY || secret != null, "secret",
                 "is required for Shopify: the app's client secret that signs webhooks");
+        Signature signature = signature(old, r, secret, v);
+        String algorithm = null;
+        if (signature == Signature.LEGACY_HASH || signature == Signature.SHAREASALE_HASH) {
+            algorithm = r.hashAlgorithm() == null || r.hashAlgorithm().isBlank() ? was.hashAlgorithm()
+                    : r.hashAlgorithm().trim().toUpperCase(Locale.ROOT).replace("-", "");
+            v.check("MD5".equals(algorithm) || "SHA256".equals(algorithm), "hashAlgorithm", "must be MD5 or SHA256");
+        }
+        v.check(signature == Signature.NONE || secret != null, "signature", "needs a secret to sign with");
         List<String> ips = r.ipAllowList() == null ? was.ipAllowList()
                 : r.ipAllowList().stream().filter(ip -> ip != null && !ip.isBlank()).map(String::trim).toList();
-        ips.forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList", "'" + ip + "' is not an IP address or CIDR range"));
+        v.check(ips.size() <= MAX_ALLOWED_IPS, "ipAllowList", "holds at most " + MAX_ALLOWED_IPS + " addresses or ranges");
+        ips.stream().limit(MAX_ALLOWED_IPS).forEach(ip -> v.check(IpAllowList.valid(ip), "ipAllowList",
+                InboundFields.echo(ip) + " is not an IP address or CIDR range"));
         String user = r.basicAuthUser() != null ? PostbackParser.blankToNull(r.basicAuthUser()) : was.basicUser();
         String passwordHash = r.basicAuthPassword() != null ? Tokens.sha256(r.basicAuthPassword()) : was.basicPasswordHash();
         v.check(user == null || passwordHash != null, "basicAuthPassword", "is required with basicAuthUser");
-        return new Credentials(was.keyHash(), secret, algorithm, user, user == null ? null : passwordHash,
+        v.check(user == null || user.length() <= MAX_NAME, "basicAuthUser", "is longer than " + MAX_NAME + " characters");
+        return new Credentials(was.keyHash(), secret, signature, algorithm, user, user == null ? null : passwordHash,
                 List.copyOf(ips));
+    }
+
+    /**
+     * The signature a request asks for, checked against what the integration's type offers. A new
+     * generic integration with a secret is signed with HMAC_SHA256 unless it says otherwise; the
+     * legacy hash is kept only by generic integrations that already use it.
+     */
+    private static Signature signature(Integration old, IntegrationRequest r, String secret, Validation v) {
+        Signature was = old.credentials().signature();
+        boolean creating = was == null;
+        Signature asked = null;
+        if (r.signature() != null && !r.signature().isBlank()) {
+            try {
+                asked = Signature.valueOf(r.signature().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                v.add("signature", "must be one of " + List.of(Signature.values()));
+                return creating ? Signature.NONE : was;
+            }
+        }
+        boolean hashAsked = r.hashAlgorithm() != null && !r.hashAlgorithm().isBlank();
+        boolean hashCleared = r.hashAlgorithm() != null && r.hashAlgorithm().isBlank();
+        return switch (old.type()) {
+            case SHAREASALE -> {
+                Signature s = asked != null ? asked : hashAsked ? Signature.SHAREASALE_HASH
+                        : hashCleared || creating ? Signature.NONE : was;
+                v.check(s == Signature.NONE || s == Signature.SHAREASALE_HASH, "signature",
+                        "a ShareASale integration takes NONE or SHAREASALE_HASH (with hashAlgorithm)");
+                yield s;
+            }
+            case POSTBACK -> {
+                Signature s = asked != null ? asked
+                        : hashAsked ? Signature.LEGACY_HASH
+                        : hashCleared && was == Signature.LEGACY_HASH ? Signature.NONE
+                        : creating ? secret != null ? Signature.HMAC_SHA256 : Signature.NONE : was;
+                v.check(s != Signature.SHAREASALE_HASH, "signature", "SHAREASALE_HASH is for ShareASale integrations");
+                v.check(s != Signature.LEGACY_HASH || was == Signature.LEGACY_HASH, "signature",
+                        "the legacy hash (secret + transaction_id + order_id + amount) is kept only for integrations"
+                                + " that already use it; sign with HMAC_SHA256 instead");
+                v.check(!hashAsked || s == Signature.LEGACY_HASH, "hashAlgorithm",
+                        "applies to the legacy hash only; generic postbacks are signed with signature HMAC_SHA256");
+                yield s;
+            }
+            case SHOPIFY, PIXEL -> {
+                v.check(asked == null || asked == Signature.NONE, "signature",
+                        "applies to POSTBACK and SHAREASALE integrations");
+                v.check(!hashAsked, "hashAlgorithm", "applies to POSTBACK and SHAREASALE integrations");
+                yield Signature.NONE;
+            }
+        };
     }
 
     private static Reading reading(Integration old, IntegrationRequest r, Validation v) {
@@ -146,7 +211,7 @@ public class Integrations {
             }
         }
         String topic = r.orderTopic() != null ? r.orderTopic().trim() : was.orderTopic();
-        v.check(topic.equals("orders/create") || topic.equals("orders/paid"), "orderTopic",
+        v.check(topic.equals(ShopifyWebhooks.ORDERS_CREATE) || topic.equals(ShopifyWebhooks.ORDERS_PAID), "orderTopic",
                 "must be orders/create or orders/paid");
         return new Reading(Map.copyOf(map), zone, topic);
     }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.linkledger.conversions.PostbackBatch.Received;
 import io.linkledger.shared.GroupCommit;
 import io.linkledger.shared.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,10 +33,12 @@ import io.micrometer.core.instrument.Timer;
  * transaction, so concurrent postbacks share the statements and the commit's WAL flush. Each
  * request is answered only after that commit, with its own outcome.
  *
- * <p>If the batch fails as a whole (a database error, a concurrent twin taking a key), it rolls
- * back and every request in it is processed on its own instead, as without batching: stored
- * first, then processed, a failure recorded on its row. So is a postback that finds the queue
- * full or the batcher stopped.
+ * <p>If the batch fails as a whole (a database error, a concurrent twin taking a key, even an
+ * {@link Error}), it rolls back and every request in it is processed on its own instead, as without
+ * batching: stored first, then processed, a failure recorded on its row. So is a postback that
+ * finds the queue full or the batcher stopped. The flusher outlives any failure of a batch; should
+ * its thread end all the same (interrupted), health is DOWN ({@link PostbackIntakeHealth}) until
+ * the next postback starts a new one.
  */
 @Component
 class PostbackBatcher implements SmartLifecycle {
@@ -54,7 +57,8 @@ class PostbackBatcher implements SmartLifecycle {
     private final long ackTimeoutNanos;
     private final DistributionSummary batchSizes;
     private final Timer flushes;
-    private Thread flusher;
+    private final Counter restarts;
+    private volatile Thread flusher;
     private volatile boolean running;
 
     PostbackBatcher(PostbackBatch batch, TransactionTemplate transactions, MeterRegistry meters,
@@ -70,6 +74,8 @@ class PostbackBatcher implements SmartLifecycle {
                 .description("Postbacks handled per batch").register(meters);
         this.flushes = Timer.builder("linkledger.postbacks.flush")
                 .description("Time to handle and commit one batch of postbacks").register(meters);
+        this.restarts = Counter.builder("linkledger.postbacks.flusher.restarts")
+                .description("Times the postback flusher had stopped and was started again").register(meters);
         meters.gauge("linkledger.postbacks.queue", queue, BlockingQueue::size);
     }
 
@@ -80,9 +86,11 @@ class PostbackBatcher implements SmartLifecycle {
      */
     Optional<Decision> submit(Received received) {
         Waiting waiting = new Waiting(received, new CompletableFuture<>());
+        restartIfStopped();
         if (!running || !queue.offer(waiting)) {
             return ALONE;
         }
+        restartIfStopped(); // in case the flusher ended between the check and the offer
         try {
             return waiting.handled().get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -96,8 +104,53 @@ class PostbackBatcher implements SmartLifecycle {
         }
     }
 
+    /** Whether postbacks are being taken and a flusher is there to commit them. */
+    boolean flushing() {
+        Thread current = flusher;
+        return running && current != null && current.isAlive();
+    }
+
+    /** The thread committing batches now; tests stop it to see the batcher recover. */
+    Thread flusherThread() {
+        return flusher;
+    }
+
+    /** Starts a new flusher when the last one ended while postbacks are still taken. */
+    private void restartIfStopped() {
+        if (!running || flushing()) {
+            return;
+        }
+        synchronized (this) {
+            if (running && !flushing()) {
+                log.error("The postback flusher had stopped; starting a new one");
+                restarts.increment();
+                startFlusher();
+            }
+        }
+    }
+
+    private void startFlusher() {
+        flusher = Thread.ofPlatform().name("postback-flusher").start(this::flushLoop);
+    }
+
+    /**
+     * Drains the queue until stopped. A failure outside a batch is logged and the loop goes on; an
+     * interrupt ends the thread, handing back whatever still waits to be processed on its own.
+     */
     private void flushLoop() {
-        GroupCommit.drain(queue, batchSize, () -> running, this::flush);
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                GroupCommit.drain(queue, batchSize, () -> running, this::flush);
+            } catch (Throwable t) {
+                log.error("The postback flusher failed outside a batch; it goes on", t);
+            }
+        }
+        if (running) {
+            log.error("The postback flusher was interrupted and stops; the next postback starts a new one");
+            List<Waiting> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(w -> w.handled().complete(ALONE));
+        }
     }
 
     private void flush(List<Waiting> waiting) {
@@ -105,9 +158,10 @@ class PostbackBatcher implements SmartLifecycle {
         List<Decision> decided;
         try {
             decided = transactions.execute(tx -> batch.handle(waiting.stream().map(Waiting::received).toList()));
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
+            // Whatever it was, even an Error: the batch rolled back and the flusher must go on.
             log.warn("A batch of {} postbacks failed and rolled back; each is processed on its own: {}",
-                    waiting.size(), e.toString());
+                    waiting.size(), t.toString());
             waiting.forEach(w -> w.handled().complete(ALONE));
             return;
         }
@@ -121,7 +175,7 @@ class PostbackBatcher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        flusher = Thread.ofPlatform().name("postback-flusher").start(this::flushLoop);
+        startFlusher();
     }
 
     /** Stops taking postbacks and handles what is queued; runs after the web server stopped. */

@@ -1,69 +1,56 @@
 package io.linkledger.conversions;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
 import io.linkledger.conversions.ClaimDecider.Claimed;
+import io.linkledger.conversions.Decision.Ignored;
 import io.linkledger.conversions.Decision.Recorded;
+import io.linkledger.conversions.Decision.Refused;
+import io.linkledger.conversions.ShopifyRefund.Refunded;
 import io.linkledger.shared.Money;
-import io.linkledger.shared.ProblemException;
-import io.linkledger.shared.Validation;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Shopify order and refund webhooks. The signature is checked over the exact bytes received;
- * orders are attributed by discount code; refunds lower the sale (partial) or reverse it (full).
+ * Shopify's order, cancellation and refund webhooks. The signature is checked over the exact
+ * bytes received ({@link #verify}) before anything else. A paid order is attributed by discount
+ * code; a cancelled or voided one reverses its conversion; a refund lowers the sale by the
+ * merchandise it takes back, or reverses it when nothing is left.
+ *
+ * <p>Shopify counts every answer other than 2xx as a failed delivery, retries it and in the end
+ * removes the subscription. So a signed, well-formed webhook is always answered 200: what cannot
+ * be credited (no member's code, an order never paid, a conversion already paid to the member) is
+ * {@link Ignored} with its reason, kept in the inbound log. Only a body that is not a Shopify
+ * order or refund is a 400.
  */
 @Component
 class ShopifyWebhooks {
 
+    static final String ORDERS_CREATE = "orders/create";
+    static final String ORDERS_PAID = "orders/paid";
+    static final String ORDERS_CANCELLED = "orders/cancelled";
     static final String REFUNDS = "refunds/create";
 
     /** An order's external id is "order:" and Shopify's order id. */
-    private static final String ORDER = "order:";
+    static final String ORDER_KEY = "order:";
 
     private final ClaimDecider decider;
     private final Conversions conversions;
     private final ConversionRepository repository;
     private final JsonMapper json;
-    private final Clock clock;
 
-    ShopifyWebhooks(ClaimDecider decider, Conversions conversions, ConversionRepository repository, JsonMapper json,
-            Clock clock) {
+    ShopifyWebhooks(ClaimDecider decider, Conversions conversions, ConversionRepository repository, JsonMapper json) {
         this.decider = decider;
         this.conversions = conversions;
         this.repository = repository;
         this.json = json;
-        this.clock = clock;
     }
 
-    /**
-     * What the webhook did: an order decided as any claim is, a refund applied to its order's
-     * conversion; null when the topic is not one we act on. Called in the caller's transaction.
-     */
-    Decision handle(Integration integration, Inbound inbound) {
-        verify(integration, inbound);
-        String topic = inbound.header("X-Shopify-Topic");
-        JsonNode body = parse(inbound.body());
-        if (integration.reading().orderTopic().equals(topic)) {
-            return decider.decide(new Claimed(integration, order(body)));
-        }
-        if (REFUNDS.equals(topic)) {
-            return refund(integration, body);
-        }
-        return null;
-    }
-
-    private static void verify(Integration integration, Inbound inbound) {
+    /** Checks {@code X-Shopify-Hmac-Sha256}: base64 HMAC-SHA256 of the body with the app's secret; a 401 if not. */
+    void verify(Integration integration, Inbound inbound) {
         String given = inbound.header("X-Shopify-Hmac-Sha256");
         if (given == null) {
             throw Signatures.unauthorized("X-Shopify-Hmac-Sha256 header is missing");
@@ -75,93 +62,105 @@ class ShopifyWebhooks {
         }
     }
 
-    private JsonNode parse(String body) {
-        try {
-            JsonNode node = json.readTree(body == null ? "" : body);
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("The webhook body is not a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw ProblemException.badRequest("The webhook body is not valid JSON");
+    /** What a verified webhook does, in the caller's transaction. */
+    Decision handle(Integration integration, Inbound inbound, Instant receivedAt) {
+        String topic = inbound.header("X-Shopify-Topic");
+        if (ORDERS_PAID.equals(topic) || integration.reading().orderTopic().equals(topic)) {
+            return order(integration, ShopifyOrder.read(ShopifyJson.object(json, inbound.body())), receivedAt);
         }
+        if (ORDERS_CANCELLED.equals(topic)) {
+            ShopifyOrder order = ShopifyOrder.read(ShopifyJson.object(json, inbound.body()));
+            return cancel(integration, order);
+        }
+        if (REFUNDS.equals(topic)) {
+            return refund(integration, ShopifyRefund.read(ShopifyJson.object(json, inbound.body())));
+        }
+        return new Ignored("Topic " + InboundFields.echo(topic) + " is not one this integration acts on: it credits "
+                + ORDERS_PAID + (ORDERS_CREATE.equals(integration.reading().orderTopic()) ? " and " + ORDERS_CREATE : "")
+                + ", and applies " + ORDERS_CANCELLED + " and " + REFUNDS);
     }
 
-    private Claim order(JsonNode order) {
-        Validation v = new Validation();
-        String id = text(order, "id");
-        v.check(id != null, "id", "the order has no id");
-        BigDecimal subtotal = PostbackParser.decimal(text(order, "subtotal_price"), "subtotal_price", v);
-        BigDecimal tax = PostbackParser.decimal(text(order, "total_tax"), "total_tax", v);
-        v.check(subtotal != null, "subtotal_price", "is required");
-        OffsetDateTime created = null;
-        try {
-            created = text(order, "created_at") == null ? null : OffsetDateTime.parse(text(order, "created_at"));
-        } catch (DateTimeParseException e) {
-            v.add("created_at", "'" + text(order, "created_at") + "' is not an ISO-8601 time");
+    /** A paid order is credited to the member whose code it used; one cancelled or voided reverses its conversion. */
+    private Decision order(Integration integration, ShopifyOrder order, Instant receivedAt) {
+        if (order.cancelled()) {
+            return cancel(integration, order);
         }
-        v.throwIfInvalid();
-        // subtotal_price is after discounts, before shipping and tax, unless prices include tax.
-        BigDecimal base = order.path("taxes_included").asBoolean(false) && tax != null ? subtotal.subtract(tax) : subtotal;
-        List<String> codes = new ArrayList<>();
-        order.path("discount_codes").forEach(code -> {
-            if (code.hasNonNull("code") && !code.get("code").asString().isBlank()) {
-                codes.add(code.get("code").asString().trim());
-            }
-        });
-        if (codes.isEmpty()) {
-            throw Attribution.unattributable("the order has no discount code");
+        if (!order.paid()) {
+            return new Ignored("Order " + order.shown() + " is not paid (financial_status: " + order.financialStatus()
+                    + "); it is credited when Shopify sends " + ORDERS_PAID);
         }
-        String name = text(order, "name");
-        return new Claim(ORDER + id, Conversion.Kind.SALE, null, null, null, codes, name != null ? name : id,
-                base.max(BigDecimal.ZERO), null, text(order, "currency"), null,
-                created == null ? clock.instant() : created.toInstant(), order.path("test").asBoolean(false));
+        if (order.codes().isEmpty()) {
+            return new Ignored("Order " + order.shown() + " used no discount code");
+        }
+        Claim claim = order.claim(receivedAt);
+        String outside = InboundFields.outsideWindow(claim.convertedAt(), receivedAt);
+        if (outside != null) {
+            return new Ignored("Order " + order.shown() + " was created at " + outside);
+        }
+        Decision decision = decider.decide(new Claimed(integration, claim));
+        return decision instanceof Refused refused ? new Ignored(refused.problem().getMessage()) : decision;
     }
 
-    private Recorded refund(Integration integration, JsonNode refund) {
-        String refundId = text(refund, "id");
-        String orderId = text(refund, "order_id");
-        if (refundId == null || orderId == null) {
-            throw ProblemException.badRequest("A refund needs id and order_id");
+    /** Reverses the order's conversion; a paid one stays as it is (the lifecycle's rule), with the reason logged. */
+    private Decision cancel(Integration integration, ShopifyOrder order) {
+        Conversion c = conversionOf(integration, order.id());
+        if (c == null) {
+            return new Ignored("Order " + order.shown() + " was cancelled; no conversion credits it");
         }
-        Conversion c = repository.findByKey(integration.brandId(), integration.conversionKey(ORDER + orderId))
-                .orElseThrow(() -> Attribution.unattributable("refund " + refundId + " is for order " + orderId
-                        + ", which has no conversion"));
-        String marker = "Refund " + refundId;
+        if (c.state().status() == ConversionStatus.REVERSED) {
+            return new Recorded(c, true);
+        }
+        if (c.state().status() == ConversionStatus.PAID) {
+            return paid(c, "reversed");
+        }
+        String reason = "Order " + order.shown() + " was cancelled in Shopify"
+                + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")");
+        return new Recorded(conversions.reverseFrom(c, "CANCELLED", reason), false);
+    }
+
+    /** Lowers the sale by the merchandise refunded, or reverses the conversion when nothing is left; once per refund. */
+    private Decision refund(Integration integration, ShopifyRefund refund) {
+        Conversion c = conversionOf(integration, refund.orderId());
+        if (c == null) {
+            return new Ignored("Refund " + refund.id() + " is for order " + refund.orderId()
+                    + ", which no conversion credits");
+        }
+        String marker = "Refund " + refund.id();
         if (repository.changes(c.id()).stream().anyMatch(ch -> ch.reason() != null && ch.reason().startsWith(marker))) {
             return new Recorded(c, true);
         }
-        Validation v = new Validation();
-        BigDecimal refunded = BigDecimal.ZERO;
-        for (JsonNode line : refund.path("refund_line_items")) {
-            BigDecimal subtotal = PostbackParser.decimal(text(line, "subtotal"), "refund_line_items.subtotal", v);
-            refunded = subtotal == null ? refunded : refunded.add(subtotal);
+        if (c.state().status() == ConversionStatus.REVERSED) {
+            return new Ignored(marker + " is for conversion " + c.id() + ", which is reversed already");
         }
-        if (refunded.signum() == 0) {
-            for (JsonNode t : refund.path("transactions")) {
-                if ("refund".equals(text(t, "kind"))) {
-                    BigDecimal amount = PostbackParser.decimal(text(t, "amount"), "transactions.amount", v);
-                    refunded = amount == null ? refunded : refunded.add(amount);
-                }
-            }
+        if (c.state().status() == ConversionStatus.PAID) {
+            return paid(c, "changed by " + marker);
         }
-        v.throwIfInvalid();
-        Money amount;
-        try {
-            amount = Money.of(refunded, c.amounts().sale().currency());
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ProblemException.invalid("refund_line_items", e.getMessage());
+        Money sale = c.amounts().sale();
+        Refunded refunded = refund.merchandise(sale.currency());
+        if (refunded.problem() != null) {
+            return new Ignored("Cannot apply " + refunded.problem());
         }
-        if (amount.minor() >= c.amounts().sale().minor()) {
+        if (refunded.amount().minor() == 0) {
+            return new Ignored(marker + " takes back no merchandise (shipping, duties or tax only); the sale is unchanged");
+        }
+        if (refunded.amount().minor() >= sale.minor()) {
             return new Recorded(conversions.reverseFrom(c, "REFUNDED", marker + ": the whole order was refunded"), false);
         }
-        Money left = c.amounts().sale().minus(amount);
-        return new Recorded(conversions.adjust(c, left, c.amounts().networkCommission(), "REFUND",
-                marker + ": " + amount.toDecimalString() + " refunded"), false);
+        return new Recorded(conversions.adjust(c, sale.minus(refunded.amount()), c.amounts().networkCommission(),
+                "REFUND", marker + ": " + refunded.amount().toDecimalString() + " refunded"), false);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+    /**
+     * The lifecycle does not change a conversion already paid to the member ({@link
+     * Conversions#paidAlready}): its commission left with a completed payment, and taking it back
+     * is a correction on the member's balance, which the brand decides. For Shopify that is no
+     * delivery to retry: it is answered 200 and the reason kept in the inbound log.
+     */
+    private static Ignored paid(Conversion c, String change) {
+        return new Ignored(Conversions.paidAlready(c, change).getMessage());
+    }
+
+    private Conversion conversionOf(Integration integration, String orderId) {
+        return repository.findByKey(integration.brandId(), integration.conversionKey(ORDER_KEY + orderId)).orElse(null);
     }
 }

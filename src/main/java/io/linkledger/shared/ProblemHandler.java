@@ -32,9 +32,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** An answer to an error stays small whatever the input repeated in it: at most this many field issues. */
+    private static final int MAX_ISSUES = 10;
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handle(ProblemException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), ProblemSize.cap(e.getMessage()));
         withErrors(problem, e.fieldIssues());
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -85,7 +88,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     ? detail + ": " + databind.getOriginalMessage()
                     : "Field '" + path + "' has an invalid value: " + firstLine(databind.getOriginalMessage());
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemSize.cap(detail));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -96,7 +99,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static void withErrors(ProblemDetail problem, List<FieldIssue> issues) {
         if (!issues.isEmpty()) {
-            problem.setProperty("errors", issues.stream()
+            problem.setProperty("errors", issues.stream().limit(MAX_ISSUES)
                     .map(issue -> Map.of("field", ProblemSize.cap(issue.field()),
                             "message", ProblemSize.cap(issue.message())))
                     .toList());

@@ -42,6 +42,7 @@ class LifecycleTest extends ConversionApiTest {
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         problem(api.post("/api/v1/conversions/" + id + "/approve", Map.of()), 409);
 
+        problem(api.post("/api/v1/conversions/" + id + "/reverse", Map.of("reason", "r".repeat(501))), 400);
         JsonNode reversed = api.post("/api/v1/conversions/" + id + "/reverse", Map.of("reason", "fraud")).json();
         assertThat(reversed.get("status").asString()).isEqualTo("REVERSED");
         assertThat(reversed.get("statusReason").asString()).isEqualTo("fraud");

@@ -29,6 +29,10 @@ class OperationsTest extends ConversionApiTest {
         return response.json().get("conversionId").asString();
     }
 
+    private static Instant day(java.time.YearMonth month, int day, String time) {
+        return Instant.parse(month.atDay(day) + "T" + time + ":00Z");
+    }
+
     @Test
     void monthlyVolumeTiersSplitASaleAcrossTheBoundary() {
         Setup s = linkOfferWithMember("CPS", null, "10");
@@ -36,13 +40,15 @@ class OperationsTest extends ConversionApiTest {
                 Map.of("fromSales", "0", "percent", "10"), Map.of("fromSales", "1000.00", "percent", "15")))).json();
         assertThat(terms.get("volumeTiers")).hasSize(2);
         String key = integration(Map.of("type", "POSTBACK", "name", "Network")).get("key").asString();
-        String tid = click(s, Instant.parse("2026-11-01T08:00:00Z"));
+        // Two months ago and the month after: both in the past, as conversion dates must be.
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(2);
+        String tid = click(s, day(month, 1, "08:00"));
 
-        String below = postback(key, tid, "v-1", "900.00", "2026-11-02T10:00:00Z");
-        String across = postback(key, tid, "v-2", "300.00", "2026-11-03T10:00:00Z");
-        String above = postback(key, tid, "v-3", "100.00", "2026-11-04T10:00:00Z");
-        String nextMonth = postback(key, click(s, Instant.parse("2026-11-30T08:00:00Z")), "v-4", "100.00",
-                "2026-12-01T10:00:00Z");
+        String below = postback(key, tid, "v-1", "900.00", day(month, 2, "10:00").toString());
+        String across = postback(key, tid, "v-2", "300.00", day(month, 3, "10:00").toString());
+        String above = postback(key, tid, "v-3", "100.00", day(month, 4, "10:00").toString());
+        String nextMonth = postback(key, click(s, day(month, month.lengthOfMonth(), "08:00")), "v-4", "100.00",
+                day(month.plusMonths(1), 1, "10:00").toString());
 
         assertThat(conversion(below).get("commission").asString()).isEqualTo("90.00");
         assertThat(conversion(across).get("commission").asString()).isEqualTo("40.00"); // 100 at 10% + 200 at 15%
@@ -57,12 +63,12 @@ class OperationsTest extends ConversionApiTest {
         Setup s = linkOfferWithMember("CPA", "5.00", null);
         put("/api/v1/offers/" + s.offerId() + "/terms", Map.of("lockPeriodDays", 30));
         String key = integration(Map.of("type", "POSTBACK", "name", "Network")).get("key").asString();
-        String old = postback(key, click(s, Instant.parse("2026-09-30T08:00:00Z")), "l-1", "10.00",
-                "2026-10-01T10:00:00Z");
-        String recent = postback(key, click(s, Instant.parse("2026-10-31T08:00:00Z")), "l-2", "10.00",
-                "2026-11-01T10:00:00Z");
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(3);
+        String old = postback(key, click(s, day(month, 1, "08:00")), "l-1", "10.00", day(month, 2, "10:00").toString());
+        String recent = postback(key, click(s, day(month.plusMonths(1), 1, "08:00")), "l-2", "10.00",
+                day(month.plusMonths(1), 2, "10:00").toString());
 
-        autoApproval.approveDue(Instant.parse("2026-11-05T00:00:00Z"));
+        autoApproval.approveDue(day(month.plusMonths(1), 6, "00:00"));
 
         assertThat(conversion(old).get("status").asString()).isEqualTo("APPROVED");
         assertThat(conversion(old).get("history").get(1).get("action").asString()).isEqualTo("AUTO_APPROVED");
@@ -163,6 +169,12 @@ class OperationsTest extends ConversionApiTest {
         problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "hashAlgorithm", "SHA1",
                 "secret", "0123456789")), 400);
         problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "timeZone", "Mars/Base")), 400);
+        // Values their columns cannot hold are refused, never a "409 retry it".
+        problem(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "n".repeat(201))), 400);
+        problem(api.post("/api/v1/integrations", Map.of("type", "SHAREASALE", "name", "S", "basicAuthUser",
+                "u".repeat(201), "basicAuthPassword", "secret-password")), 400);
+        problem(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "P", "ipAllowList",
+                java.util.Collections.nCopies(81, "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff/128"))), 400);
         assertThat(count("select count(*) from integrations where brand_id = ?", brand.id())).isZero();
     }
 }

@@ -64,7 +64,7 @@ class PostbackBatchTest extends ConversionApiTest {
         Inbound inbound = new Inbound("GET", form(params), Map.of(), null, "127.0.0.1");
         InboundRequest request = InboundRequest.received(UUID.randomUUID(), integration, Instant.now(), inbound);
         try {
-            return new Received(integration, request, parser.parse(integration, inbound), null);
+            return new Received(integration, request, parser.parse(integration, inbound, request.receivedAt()), null);
         } catch (ProblemException e) {
             return new Received(integration, request, null, e);
         }
@@ -158,21 +158,28 @@ class PostbackBatchTest extends ConversionApiTest {
         String key = shareAsaleKey();
         Map<String, String> good = sale(click(s, hoursAgo(1)), "10", "SO-10", "30.00");
         Map<String, String> tooLong = sale(click(s, hoursAgo(1)), "11", "O".repeat(300), "30.00");
+        // A claim the database refuses: its order id does not fit the column. The parser refuses such a
+        // postback up front, so the claim is made here, as a stand-in for any failure of the database.
+        Received parsed = received(key, good);
+        Received failing = new Received(parsed.integration(), InboundRequest.received(UUID.randomUUID(),
+                parsed.integration(), Instant.now(), parsed.request().inbound()), new Claim("t:11",
+                Conversion.Kind.SALE, parsed.claim().transactionId(), null, null, List.of(), "O".repeat(300),
+                parsed.claim().amount(), null, null, null, parsed.claim().convertedAt(), false), null);
 
-        // The order id does not fit its column: the whole batch rolls back, the good postback too.
-        assertThatThrownBy(() -> handle(List.of(received(key, good), received(key, tooLong))))
-                .isInstanceOf(RuntimeException.class);
+        // The whole batch rolls back, the good postback too.
+        assertThatThrownBy(() -> handle(List.of(parsed, failing))).isInstanceOf(RuntimeException.class);
         assertThat(conversionCount()).isZero();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
         // The batcher answers such a batch's postbacks "on your own" ...
-        assertThat(batcher.submit(received(key, tooLong))).isEmpty();
+        assertThat(batcher.submit(failing)).isEmpty();
         assertThat(count("select count(*) from inbound_requests where brand_id = ?", brand.id())).isZero();
 
-        // ... so over HTTP the failing one is stored, failed with its reason and replayable, the other accepted.
-        assertThat(getPostback(key, tooLong).status()).isNotEqualTo(200);
+        // ... and over HTTP an order id that can never be stored is refused before the database: a 400
+        // stored with its reason (never a "409 retry it" or a failure), and the other one accepted.
+        assertThat(getPostback(key, tooLong).status()).isEqualTo(400);
         assertThat(getPostback(key, good).status()).isEqualTo(200);
-        assertThat(count("select count(*) from inbound_requests where brand_id = ? and outcome = 'FAILED'"
-                + " and status_code = 500 and reason like 'Failed: %'", brand.id())).isEqualTo(1);
+        assertThat(count("select count(*) from inbound_requests where brand_id = ? and outcome = 'REJECTED'"
+                + " and status_code = 400 and reason like 'orderNumber:%'", brand.id())).isEqualTo(1);
         assertThat(conversionCount()).isEqualTo(1);
     }
 

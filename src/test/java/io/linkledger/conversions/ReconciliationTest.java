@@ -2,6 +2,7 @@ package io.linkledger.conversions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,99 @@ class ReconciliationTest extends ConversionApiTest {
         assertThat(again.get("approved").asInt()).isZero();
         assertThat(conversion(edited).get("history")).hasSize(2);
         assertThat(conversion(voided).get("history")).hasSize(2);
+    }
+
+    /** The year the report's CONSTRUCTED rows are moved to: last year, so their dates are always recent. */
+    private static final String YEAR = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1);
+
+    private static String shareAsaleActivityReport() throws java.io.IOException {
+        try (var in = ReconciliationTest.class.getResourceAsStream("/counterparties/shareasale/activity-report.txt")) {
+            // Only the rows' dates mention 2026; the header is ShareASale's own.
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("2026", YEAR);
+        }
+    }
+
+    /** A ShareASale postback for one of the report's transactions, at its Trans Date (read as UTC). */
+    private String postbackFor(String key, Setup s, String transId, String amount, String commission, String day) {
+        String date = YEAR + "-" + day;
+        Instant at = Instant.parse(date.replace(' ', 'T') + "Z");
+        Api.Response response = getPostback(key, params("afftrack", click(s, at.minusSeconds(180)), "transID", transId,
+                "amountOfSale", amount, "commission", commission, "transDate", date, "transtype", "sale",
+                "merchantID", "84199"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("conversionId").asString();
+    }
+
+    @Test
+    void shareAsalesPipeDelimitedActivityReportLocksVoidsAndAppliesItsAdjustmentsOnce() throws Exception {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        JsonNode integration = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
+        String key = integration.get("key").asString();
+        String locked = postbackFor(key, s, "154945655", "138.00", "13.80", "01-03 12:41:28");
+        String adjusted = postbackFor(key, s, "154945801", "120.00", "12.00", "03-02 09:15:07");
+        String voided = postbackFor(key, s, "154945802", "64.50", "6.45", "03-02 11:48:30");
+
+        // The report as ShareASale's API returns it: its real 26-column pipe-separated header; the rows
+        // are CONSTRUCTED (SOURCES.md): a locked sale, an open one, a voided one and an adjustment row
+        // (Reference Trans 154945801, -40.00 sale, -4.00 commission) for a partial return of the open one;
+        // their dates are moved to last year.
+        JsonNode job = importReport(integration.get("id").asString(), shareAsaleActivityReport());
+
+        JsonNode result = job.get("result");
+        assertThat(result.get("rows").asInt()).isEqualTo(4);
+        assertThat(result.get("matched").asInt()).isEqualTo(4);
+        assertThat(result.get("approved").asInt()).isEqualTo(1);
+        assertThat(result.get("reversed").asInt()).isEqualTo(1);
+        assertThat(result.get("adjusted").asInt()).isEqualTo(1);
+        assertThat(result.get("onlyInReport")).isEmpty();
+        assertThat(result.get("onlyInLinkledger")).isEmpty();
+        assertThat(result.get("problems")).isEmpty();
+        assertThat(conversion(locked).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(conversion(voided).get("status").asString()).isEqualTo("REVERSED");
+        JsonNode returned = conversion(adjusted);
+        assertThat(returned.get("status").asString()).isEqualTo("PENDING");
+        assertThat(returned.get("amount").asString()).isEqualTo("80.00");
+        assertThat(returned.get("commission").asString()).isEqualTo("8.00");
+        assertThat(returned.get("networkCommission").asString()).isEqualTo("8.00");
+        assertThat(returned.get("history")).extracting(h -> h.get("action").asString())
+                .containsExactly("CREATED", "NETWORK_ADJUSTED");
+
+        // The same report again: the adjustment was applied, and the original row (still 120.00 in
+        // ShareASale's report) is compared net of it, so nothing changes.
+        JsonNode again = importReport(integration.get("id").asString(), shareAsaleActivityReport()).get("result");
+
+        assertThat(again.get("reversed").asInt()).isZero();
+        assertThat(again.get("adjusted").asInt()).isZero();
+        assertThat(again.get("approved").asInt()).isZero();
+        assertThat(conversion(adjusted).get("amount").asString()).isEqualTo("80.00");
+        assertThat(conversion(adjusted).get("history")).hasSize(2);
+    }
+
+    @Test
+    void aReportThatIsNotValidCsvIsRefusedSmallAndAtOnce() {
+        JsonNode integration = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
+        String path = "/api/v1/integrations/" + integration.get("id").asString() + "/reports";
+
+        JsonNode unclosed = problem(api.postText(path, "text/csv", "Trans ID|Voided\n\"1|1\n2|" + "x".repeat(100_000)),
+                400);
+        assertThat(unclosed.toString()).hasSizeLessThan(2048);
+        assertThat(unclosed.get("errors").get(0).get("message").asString()).contains("pipe-separated");
+        problem(api.postText(path, "text/csv", "Trans ID|Voided\n"), 400);
+        problem(api.postText(path, "text/csv", ""), 400);
+        assertThat(count("select count(*) from jobs where brand_id = ?", brand.id())).isZero();
+    }
+
+    @Test
+    void aCellNoConversionCanHoldIsListedAndNeverLookedUp() throws Exception {
+        JsonNode integration = integration(Map.of("type", "SHAREASALE", "name", "ShareASale"));
+
+        // PostgreSQL refuses a NUL even as a query parameter: such an id is matched against nothing.
+        JsonNode result = importReport(integration.get("id").asString(), "Trans ID|Voided\n12\u00003|1\n" + "9".repeat(300)
+                + "|1\n").get("result");
+
+        assertThat(result.get("onlyInReport")).extracting(JsonNode::asString).containsExactly("12?3",
+                "9".repeat(32) + "…");
+        assertThat(result.get("onlyInReportCount").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,24 @@ class SignaturesTest {
                 .isEqualTo(Signatures.hexDigest("MD5", "s3crettidA-19.99"));
         assertThat(Signatures.postbackHash("SHA256", "s3cret", "tid", null, null))
                 .isEqualTo(Signatures.hexDigest("SHA256", "s3crettid"));
+    }
+
+    @Test
+    void canonicalSignatureMatchesTheExampleInThePostbackDocs() {
+        // docs/integrations/postbacks.md computes this with bash + openssl and with Python.
+        List<Map.Entry<String, String>> params = List.of(
+                Map.entry("transaction_id", "4f1c0d3e9b8a7c6d5e4f3a2b"), Map.entry("order_id", "#1001"),
+                Map.entry("amount", "80.00"), Map.entry("currency", "USD"),
+                Map.entry("status", "approved"), Map.entry("timestamp", "1795000000"),
+                Map.entry("signature", "left out"));
+        String canonical = Signatures.canonical(params, "signature");
+
+        assertThat(canonical).isEqualTo("amount=80.00&currency=USD&order_id=%231001&status=approved"
+                + "&timestamp=1795000000&transaction_id=4f1c0d3e9b8a7c6d5e4f3a2b");
+        assertThat(Signatures.hmacSha256Hex("s3cr3t-for-docs-only", canonical))
+                .isEqualTo("2f0607ae95f0de7337049a7cf99e2df1266ce7f8b7a586431098d5ee9faac573");
+        assertThat(Signatures.percentEncode("a b~é/&=+!*'()-_.#"))
+                .isEqualTo("a%20b~%C3%A9%2F%26%3D%2B%21%2A%27%28%29-_.%23");
     }
 
     @Test

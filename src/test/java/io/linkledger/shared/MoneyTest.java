@@ -29,6 +29,34 @@ class MoneyTest {
     }
 
     @Test
+    void parsingIsBoundedBeforeAnythingExpandsTheNumber() {
+        for (String text : new String[] {"1e-2147483647", "1e-99999999", "1E+2147483647", "1e2", "١٢.٠٠", "１２",
+            "12.0\u0000", "0x10", "NaN", "1,000.00", "", "."}) {
+            assertThatThrownBy(() -> Money.parse(text, USD)).as(text)
+                    .isInstanceOfSatisfying(IllegalArgumentException.class,
+                            e -> assertThat(e.getMessage()).contains("is not a decimal amount").hasSizeLessThan(100));
+        }
+        assertThatThrownBy(() -> Money.parse("1".repeat(65), USD)).hasMessageContaining("is not a decimal amount");
+        assertThatThrownBy(() -> Money.parse("9999999999999999", USD)).hasMessageContaining("too large");
+        assertThat(Money.parse("999999999999999.99", USD).minor()).isEqualTo(99999999999999999L);
+        assertThat(Money.parse("-1.50", USD).minor()).isEqualTo(-150);
+        // BigDecimals made elsewhere are bounded too, and never written out in full in a message.
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e-2147483647"), USD))
+                .isInstanceOfSatisfying(IllegalArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("more than 2 decimals").hasSizeLessThan(100));
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e+2147483647"), USD)).hasMessageContaining("too large");
+    }
+
+    @Test
+    void currenciesAreTheOnesMoneyIsPaidIn() {
+        assertThat(Money.currency(" usd ")).isEqualTo(USD);
+        for (String code : new String[] {"XXX", "XTS", "XAU", "XDR", "ZZZ", "US", "", null, "ＵＳＤ"}) {
+            assertThatThrownBy(() -> Money.currency(code)).as(String.valueOf(code))
+                    .hasMessageContaining("is not an ISO 4217 currency");
+        }
+    }
+
+    @Test
     void percentRoundsHalfEven() {
         // 10% of 12.25 = 1.225 -> 1.22 (to even); 10% of 12.35 = 1.235 -> 1.24.
         assertThat(new Money(1225, USD).percent(BigDecimal.TEN).minor()).isEqualTo(122);
