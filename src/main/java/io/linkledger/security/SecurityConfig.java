@@ -113,10 +113,6 @@ class SecurityConfig {
                 .build();
     }
 
-    /**
-     * The console runs only its own scripts and styles (htmx, Chart.js and static/js, all served
-     * from here), is never framed, and tells other sites nothing of its addresses.
-     */
     /** A locked account is told so ({@code /login?error&locked}); any other failure is just "wrong". */
     private static AuthenticationFailureHandler signInFailures() {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
@@ -125,6 +121,10 @@ class SecurityConfig {
         return failures;
     }
 
+    /**
+     * The console runs only its own scripts and styles (htmx, Chart.js and static/js, all served
+     * from here), is never framed, and tells other sites nothing of its addresses.
+     */
     @Bean
     @Order(10)
     SecurityFilterChain consoleChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
