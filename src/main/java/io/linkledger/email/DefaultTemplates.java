@@ -10,6 +10,7 @@ final class DefaultTemplates {
         return switch (kind) {
             case SALES_TRACKING_ITEMS -> SALES_TRACKING_ITEMS;
             case DASHBOARD_LINKS -> DASHBOARD_LINKS;
+            case PAYMENT_NOTICE -> PAYMENT_NOTICE;
         };
     }
 
@@ -63,6 +64,24 @@ final class DefaultTemplates {
             Open your dashboard: {{dashboard_link}}
 
             The link is personal to you and this offer: please don't share it.
+
+            Thank you,
+            {{brand.name}}
+            """);
+
+    private static final EmailTemplate PAYMENT_NOTICE = new EmailTemplate(
+            "{{brand.name}} paid you {{payment.amount}}",
+            """
+            <p>Hi {{member.first_name}},</p>
+            <p>{{brand.name}} has paid you <strong>{{payment.amount}}</strong> in commission
+            ({{payment.date}}). Depending on how it was sent, it can take a few days to reach your account.</p>
+            <p>Thank you,<br>{{brand.name}}</p>
+            """,
+            """
+            Hi {{member.first_name}},
+
+            {{brand.name}} has paid you {{payment.amount}} in commission ({{payment.date}}). Depending on how it \
+            was sent, it can take a few days to reach your account.
 
             Thank you,
             {{brand.name}}

@@ -18,7 +18,7 @@ import org.springframework.web.util.HtmlUtils;
 final class Personalisation {
 
     static final List<String> VARIABLES = List.of("member.first_name", "member.name", "offer.name",
-            "offer.commission", "link", "promo_code", "dashboard_link", "brand.name");
+            "offer.commission", "link", "promo_code", "dashboard_link", "brand.name", "payment.amount", "payment.date");
 
     private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
