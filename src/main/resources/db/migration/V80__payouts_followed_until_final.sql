@@ -12,6 +12,9 @@ alter table payments add column transfer_confirmed_by varchar(200);
 update payments set submission = 'ACCEPTED', first_submitted_at = created_at where provider_batch_id is not null;
 update payments set next_check_at = created_at where provider = 'PAYPAL' and status = 'PROCESSING';
 
+-- AWAITING_TRANSFER: a manual payout waits for the brand to confirm it sent the money.
+alter table payment_items alter column status set data type varchar(20);
+
 -- The provider's own word for the item (PayPal's transaction_status), and when money came back.
 alter table payment_items add column provider_status varchar(16);
 alter table payment_items add column returned_at timestamp with time zone;

@@ -32,4 +32,4 @@ create index card_charges_intent on card_charges (intent_ref);
 
 -- The SetupIntent a card was saved with; a card is linked once per SetupIntent.
 alter table payment_methods add column setup_ref varchar(100);
-create unique index payment_methods_setup on payment_methods (setup_ref);
+create unique index payment_methods_setup on payment_methods (brand_id, setup_ref);

@@ -31,8 +31,8 @@ class PaymentMethodRepository {
                 .update();
     }
 
-    Optional<PaymentMethod> findBySetup(String setupRef) {
-        return jdbc.sql("select * from payment_methods where setup_ref = ?").param(setupRef)
+    Optional<PaymentMethod> findBySetup(UUID brandId, String setupRef) {
+        return jdbc.sql("select * from payment_methods where brand_id = ? and setup_ref = ?").params(brandId, setupRef)
                 .query(this::method).optional();
     }
 

@@ -147,7 +147,7 @@ public class PaymentMethods {
 
     /** Links the SetupIntent's card once, however often its success is reported. */
     private PaymentMethod save(UUID brandId, CardProcessor.Setup setup) {
-        Optional<PaymentMethod> done = repository.findBySetup(setup.id());
+        Optional<PaymentMethod> done = repository.findBySetup(brandId, setup.id());
         if (done.isPresent()) {
             return done.get();
         }
@@ -162,7 +162,7 @@ public class PaymentMethods {
             });
             return method;
         } catch (DuplicateKeyException e) {
-            return repository.findBySetup(setup.id()).orElseThrow();
+            return repository.findBySetup(brandId, setup.id()).orElseThrow();
         }
     }
 
