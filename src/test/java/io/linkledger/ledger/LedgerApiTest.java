@@ -199,6 +199,14 @@ abstract class LedgerApiTest extends ApiTest {
                         tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body))));
     }
 
+    /** The brand confirms it sent a manual payment's money. */
+    JsonNode confirm(JsonNode payment) {
+        Api.Response confirmed = api.post("/api/v1/payments/" + payment.get("id").asString() + "/confirm-transfer",
+                Map.of());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        return confirmed.json();
+    }
+
     long entries() {
         return count("select count(*) from ledger_entries where brand_id = ?", brand.id());
     }

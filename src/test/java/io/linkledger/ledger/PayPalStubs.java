@@ -132,8 +132,8 @@ final class PayPalStubs {
         ((ObjectNode) payoutItem.get("amount")).put("value", item.amount());
         ((ObjectNode) answer.get("payout_item_fee")).put("value", "0.00");
         if (item.status().equals("FAILED")) {
-            ((ObjectNode) answer.get("errors")).put("name", "RECEIVER_UNREGISTERED")
-                    .put("message", "Receiver is unregistered");
+            answer.putObject("errors").put("name", "RECEIVER_UNREGISTERED").put("message", "Receiver is unregistered")
+                    .put("information_link", "https://developer.paypal.com/docs/api/payments.payouts-batch/#errors");
         } else if (!item.status().equals("UNCLAIMED") && !item.status().equals("RETURNED")) {
             answer.remove("errors");
         }
@@ -151,7 +151,6 @@ final class PayPalStubs {
         event.put("summary", "A payout item is " + item.status().toLowerCase());
         JsonNode sample = event.get("resource");
         ObjectNode resource = item(sample, batchId, "ITEM" + eventId.substring(eventId.length() - 8), item);
-        resource.remove("errors");
         event.set("resource", resource);
         return JSON.writeValueAsString(event);
     }
