@@ -3,6 +3,8 @@ package io.linkledger.ledger;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.linkledger.shared.Money;
 
 /**
@@ -31,6 +33,7 @@ public record CardCharge(UUID id, UUID brandId, Purpose purpose, String requestK
         }
     }
 
+    @Schema(name = "CardCharge")
     record View(UUID id, String purpose, String status, String amount, String currency, String failureReason,
             Instant attemptedAt, Instant updatedAt) {
     }

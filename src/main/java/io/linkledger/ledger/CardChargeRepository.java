@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -98,7 +99,7 @@ class CardChargeRepository {
         return Sums.exact(jdbc.sql("""
                 select sum(amount_minor) from card_charges where brand_id = ? and currency = ? and status = 'PROCESSING'""")
                 .params(brandId, currency.getCurrencyCode())
-                .query(java.math.BigDecimal.class).optional().orElse(null));
+                .query(BigDecimal.class).optional().orElse(null));
     }
 
     private CardCharge charge(ResultSet rs, int row) throws SQLException {

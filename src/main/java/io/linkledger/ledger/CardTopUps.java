@@ -4,6 +4,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +43,7 @@ public class CardTopUps {
             return charge.status() == CardCharge.Status.SUCCEEDED;
         }
 
+        @Schema(name = "TopUp")
         record View(String available, String pending, String pendingTopUps, String currency, CardCharge.View topUp) {
         }
 

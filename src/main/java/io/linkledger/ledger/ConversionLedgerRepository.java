@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -102,7 +103,7 @@ class ConversionLedgerRepository {
                 select sum(booked_network_minor) from ledger_conversions
                 where brand_id = ? and currency = ? and approved_at >= ? and approved_at < ?""")
                 .params(brandId, currency.getCurrencyCode(), Sql.ts(from), Sql.ts(to))
-                .query(java.math.BigDecimal.class)
+                .query(BigDecimal.class)
                 .optional().orElse(null));
     }
 
@@ -112,7 +113,7 @@ class ConversionLedgerRepository {
                 select sum(booked_network_minor) from ledger_conversions
                 where brand_id = ? and currency = ? and approved_at >= ? and approved_at < ? and remittance_id is null""")
                 .params(brandId, currency.getCurrencyCode(), Sql.ts(from), Sql.ts(to))
-                .query(java.math.BigDecimal.class)
+                .query(BigDecimal.class)
                 .optional().orElse(null));
         jdbc.sql("""
                 update ledger_conversions set remittance_id = ?

@@ -65,7 +65,9 @@ class Journal {
         accounts.sort(Comparator.naturalOrder());
         List<Long> amounts = accounts.stream().map(byAccount::get).toList();
         UUID id = ids.next();
-        repository.insertEntry(id, brandId, currency, type, reference, description, idempotencyKey, clock.instant(),
+        // A provider's reason can be long; the entry keeps what fits.
+        String text = description == null || description.length() <= 300 ? description : description.substring(0, 300);
+        repository.insertEntry(id, brandId, currency, type, reference, text, idempotencyKey, clock.instant(),
                 accounts, amounts);
         return id;
     }

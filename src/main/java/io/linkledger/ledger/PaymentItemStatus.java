@@ -18,9 +18,4 @@ public enum PaymentItemStatus {
     boolean inFlight() {
         return IN_FLIGHT.contains(this);
     }
-
-    /** Final: nothing the provider says can change it any more. */
-    boolean isFinal() {
-        return this == FAILED || this == RETURNED;
-    }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,6 +65,7 @@ public class PaymentMethods {
             return card != null;
         }
 
+        @Schema(name = "CardLinking")
         record View(String status, PaymentMethod.View card, String setupIntentId, String clientSecret) {
         }
 

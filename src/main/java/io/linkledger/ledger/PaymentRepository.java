@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -239,7 +240,7 @@ class PaymentRepository {
                 select sum(amount_minor) from payment_items
                 where brand_id = ? and member_id = ? and currency = ? and status = 'PAID'""")
                 .params(brandId, memberId, currency.getCurrencyCode())
-                .query(java.math.BigDecimal.class)
+                .query(BigDecimal.class)
                 .optional().orElse(null));
     }
 

@@ -1,10 +1,12 @@
 package io.linkledger.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,9 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -154,16 +158,14 @@ class MakePaymentController {
 
     private static ResponseEntity<String> csv(String filename, String body) {
         return ResponseEntity.ok()
-                .contentType(new org.springframework.http.MediaType("text", "csv",
-                        java.nio.charset.StandardCharsets.UTF_8))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + filename + "\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(body);
     }
 
     /** One action on a payment: back to the payment with what it did, or with why it was refused. */
     private String act(BrandPrincipal caller, UUID id, String done, HttpServletResponse response, Model model,
-            java.util.function.Supplier<Payment> action) {
+            Supplier<Payment> action) {
         Payment payment = payments.get(caller.brandId(), id);
         try {
             action.get();

@@ -189,11 +189,17 @@ final class OpenApiContract {
             if (!body.isArray()) {
                 return List.of("expected a list of objects");
             }
-            body.forEach(element -> schema.validate(element).stream().map(Error::toString).forEach(problems::add));
+            body.forEach(element -> problems.addAll(check(schema, element)));
         } else {
-            schema.validate(body).stream().map(Error::toString).forEach(problems::add);
+            problems.addAll(check(schema, body));
         }
         return problems;
+    }
+
+    /** Formats (uri, date-time, email) are asserted, not only annotated. */
+    private static List<String> check(Schema schema, JsonNode body) {
+        return schema.validate(body, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
+                .stream().map(Error::toString).toList();
     }
 
     /** The document's path template matching {@code path} for this method, or null. */
