@@ -2,6 +2,8 @@ package io.linkledger.ledger;
 
 import java.util.Currency;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.linkledger.shared.Money;
 
 /**
@@ -14,6 +16,8 @@ public record Balance(Money available, Money pending, Money pendingTopUps) {
         return available.currency();
     }
 
+    /** The published OpenAPI schema is named for what it shows. */
+    @Schema(name = "Balance")
     record View(String available, String pending, String pendingTopUps, String currency) {
     }
 

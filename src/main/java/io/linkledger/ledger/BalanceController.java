@@ -3,6 +3,10 @@ package io.linkledger.ledger;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,6 +51,15 @@ class BalanceController {
      * available), 202 while it is processing (pending; booked when it succeeds), 402 declined,
      * 503 when Stripe's answer is not known (retry with the same Idempotency-Key).
      */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card payment succeeded; the amount is available"),
+            @ApiResponse(responseCode = "202", description = "The card payment is processing; shown as pending"),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "409", description = "No card, or Stripe refused this server's set-up",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "503", description = "Stripe's answer is not known: retry with the same key",
+                    content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/top-ups")
     ResponseEntity<CardTopUps.TopUp.View> topUp(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestBody AmountRequest request,

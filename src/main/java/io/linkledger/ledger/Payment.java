@@ -5,6 +5,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.linkledger.shared.Money;
 
 /**
@@ -27,6 +29,8 @@ public record Payment(UUID id, UUID brandId, String idempotencyKey, String reque
                 lastError, transferConfirmedBy);
     }
 
+    /** The published OpenAPI schema is named for what it shows. */
+    @Schema(name = "Payment")
     record View(UUID id, String status, String provider, String total, String fee, String charged, String currency,
             String providerBatchId, Instant createdAt, Instant completedAt, List<PaymentItem.View> items,
             String statusDetail, String transferConfirmedBy) {

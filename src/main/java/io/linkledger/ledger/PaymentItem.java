@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.linkledger.shared.Money;
 
 /**
@@ -18,6 +20,8 @@ public record PaymentItem(UUID id, UUID paymentId, UUID brandId, UUID memberId, 
         return amount.currency();
     }
 
+    /** The published OpenAPI schema is named for what it shows. */
+    @Schema(name = "PaymentItem")
     public record View(UUID id, UUID paymentId, UUID memberId, String amount, String fee, String currency,
             String status, String receiver, String failureReason, Instant paidAt, String providerStatus,
             Instant returnedAt) {

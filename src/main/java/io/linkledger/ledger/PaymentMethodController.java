@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +39,15 @@ class PaymentMethodController {
      * SetupIntent's client secret when the bank asks the cardholder to authenticate (complete it
      * with Stripe.js, then {@code POST /setup-intents/{id}/complete}).
      */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card is linked",
+                    content = @Content(schema = @Schema(implementation = PaymentMethod.View.class))),
+            @ApiResponse(responseCode = "202", description = "The cardholder must authenticate with Stripe.js first",
+                    content = @Content(schema = @Schema(implementation = PaymentMethods.Linking.View.class))),
+            @ApiResponse(responseCode = "400", description = "Stripe refused the card",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json"))})
     @PostMapping
     ResponseEntity<Object> link(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestBody PaymentMethods.LinkRequest request) {
@@ -48,6 +62,15 @@ class PaymentMethodController {
     }
 
     /** After Stripe.js confirmed the SetupIntent: 201 with the linked card, or 202 while authentication is pending. */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card is linked",
+                    content = @Content(schema = @Schema(implementation = PaymentMethod.View.class))),
+            @ApiResponse(responseCode = "202", description = "The cardholder must authenticate with Stripe.js first",
+                    content = @Content(schema = @Schema(implementation = PaymentMethods.Linking.View.class))),
+            @ApiResponse(responseCode = "404", description = "Not a SetupIntent of this brand",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/setup-intents/{setupIntentId}/complete")
     ResponseEntity<Object> complete(@AuthenticationPrincipal BrandPrincipal caller,
             @PathVariable String setupIntentId) {

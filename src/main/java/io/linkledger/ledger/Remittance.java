@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.linkledger.shared.Money;
 
 /** What a network paid for a period's locked conversions, and when it becomes available. */
@@ -29,6 +31,8 @@ public record Remittance(UUID id, UUID brandId, String network, YearMonth period
         return received.minus(expected);
     }
 
+    /** The published OpenAPI schema is named for what it shows. */
+    @Schema(name = "Remittance")
     record View(UUID id, String network, String period, String expected, String received, String difference,
             String currency, LocalDate receivedOn, LocalDate availableOn, String status, Instant settledAt,
             Instant voidedAt, String voidReason) {
