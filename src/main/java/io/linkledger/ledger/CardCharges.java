@@ -107,7 +107,8 @@ class CardCharges {
                             Status.REFUSED, null, "the card charge was never created", clock.instant()));
                 }
             }
-        } catch (CardProcessor.Unavailable e) {
+        } catch (CardProcessor.Unavailable | CardProcessor.Refused e) {
+            // Asked again at the next poll; a charge made now meets the same answer and says so.
             log.info("Card charge {} not reconciled yet: {}", charge.id(), e.getMessage());
         }
         return repository.find(charge.id()).orElseThrow();

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.Role;
 import io.linkledger.ledger.PaymentMethods;
 import io.linkledger.shared.ProblemException;
 
@@ -38,8 +41,16 @@ class CardPageController {
         this.cards = cards;
     }
 
+    /**
+     * Admins only: the page's SetupIntent could be confirmed straight with Stripe, and its
+     * webhook would link the card, so a viewer never gets one.
+     */
     @GetMapping("/payments/card")
-    String card(@AuthenticationPrincipal BrandPrincipal caller, HttpServletResponse response, Model model) {
+    String card(@AuthenticationPrincipal BrandPrincipal caller, Authentication authentication,
+            HttpServletResponse response, Model model) {
+        if (authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()))) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Only admins can link a card");
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         if (!cards.configured()) {
             model.addAttribute("card", new CardPageView(null, "Card payments are not configured on this server."));

@@ -200,7 +200,8 @@ class PaymentsPageTest extends PaymentsConsoleTest {
         ConsoleUser viewer = signedIn(Role.VIEWER);
         String page = viewer.get("/payments").body();
         assertThat(page).contains("Ada Lovelace").contains("Only admins can make payments.")
-                .doesNotContain("Record funding");
+                .doesNotContain("Record funding").doesNotContain("id=\"link-card\"");
+        assertThat(viewer.get("/payments/card").statusCode()).isEqualTo(403);
     }
 
 }
