@@ -10,16 +10,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.linkledger.support.ApiTest;
 
 /**
  * Settlement runs on its own schedule: a remittance past its available date becomes available
- * without anyone reading a balance (this test reads only the remittances table).
+ * without anyone reading a balance (this test reads only the remittances table). Its context
+ * (a fast schedule) is closed after the class, so its connections do not stay open.
  */
 @TestPropertySource(properties = {"linkledger.money.settlement-interval=PT0.2S",
-        "linkledger.money.settlement-initial-delay=PT0.2S"})
+        "linkledger.money.settlement-initial-delay=PT0.2S", "spring.datasource.hikari.maximum-pool-size=4"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SettlementScheduleTest extends ApiTest {
 
     @Test
