@@ -36,7 +36,8 @@ class TableOwnershipTest {
             Map.entry("conversions", Set.of("conversions", "conversion_changes", "conversion_daily",
                     "conversion_offer_daily", "integrations", "inbound_requests")),
             Map.entry("ledger", Set.of("ledger_accounts", "ledger_entries", "ledger_lines", "ledger_events",
-                    "ledger_conversions", "payments", "payment_items", "payment_methods", "remittances")),
+                    "ledger_conversions", "payments", "payment_items", "payment_methods", "remittances",
+                    "provider_events", "card_customers", "card_charges")),
             Map.entry("dashboard", Set.of("portal_sign_in_links")),
             Map.entry("email", Set.of("email_outbox", "email_templates", "email_sends", "email_resends")),
             Map.entry("jobs", Set.of("jobs")));

@@ -221,6 +221,16 @@ class ConversionRepository {
                 .list();
     }
 
+    /** The member's conversions paid in this payment, locked, for a payout that came back. */
+    List<Conversion> paidIn(UUID brandId, UUID memberId, UUID paymentId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from conversions where brand_id = ? and member_id = ? and payment_id = ? and status = 'PAID'
+                order by id for update""")
+                .params(brandId, memberId, paymentId)
+                .query(this::conversion)
+                .list();
+    }
+
     /** Ids and idempotency keys of an integration's conversions in [from, to], for reconciliation. */
     List<String[]> keysOfIntegration(UUID integrationId, Instant from, Instant to) {
         return jdbc.sql("select id, idempotency_key from conversions where integration_id = ? and converted_at >= ? and converted_at <= ? and is_test = false")

@@ -243,6 +243,18 @@ public class Conversions {
                 + " instead");
     }
 
+    /**
+     * Puts the member's conversions that a payout marked paid back to approved, when the payout
+     * came back (PayPal RETURNED, REFUNDED or REVERSED after payment); called by the ledger inside
+     * the transaction that books the money back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUnpaid(UUID brandId, UUID memberId, UUID paymentId) {
+        for (Conversion c : repository.paidIn(brandId, memberId, paymentId)) {
+            move(c, ConversionStatus.APPROVED, "UNPAID", "Payout in payment " + paymentId + " came back", null);
+        }
+    }
+
     private Conversion locked(UUID brandId, UUID id) {
         return repository.lock(id).filter(c -> c.brandId().equals(brandId))
                 .orElseThrow(() -> ProblemException.notFound("Conversion", id));

@@ -3,6 +3,7 @@ package io.linkledger.dashboard;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +11,12 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import io.linkledger.assignments.Assignment;
+import io.linkledger.assignments.Assignments;
 import io.linkledger.conversions.ConversionStats;
 import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.ledger.Payments;
+import io.linkledger.offers.Offers;
 import io.linkledger.shared.Money;
 import io.linkledger.tracking.ClickRollups;
 
@@ -23,11 +27,16 @@ class FeaturePerformance implements PerformanceSource {
     private final ClickRollups clicks;
     private final ConversionStats conversions;
     private final Payments payments;
+    private final Assignments assignments;
+    private final Offers offers;
 
-    FeaturePerformance(ClickRollups clicks, ConversionStats conversions, Payments payments) {
+    FeaturePerformance(ClickRollups clicks, ConversionStats conversions, Payments payments, Assignments assignments,
+            Offers offers) {
         this.clicks = clicks;
         this.conversions = conversions;
         this.payments = payments;
+        this.assignments = assignments;
+        this.offers = offers;
     }
 
     @Override
@@ -54,12 +63,37 @@ class FeaturePerformance implements PerformanceSource {
                 .toList();
     }
 
+    /**
+     * Pending from the offer's conversions; approved and paid from what the ledger paid the
+     * member, shared among the member's offers in this currency ({@link PaidShare}): approved is
+     * what the offer earned and is not paid yet.
+     */
     @Override
     public Earnings earnings(MemberOffer subject) {
-        Map<ConversionStatus, Money> byStatus = conversions.commissionByStatus(subject.assignmentId(),
-                subject.currency());
-        return new Earnings(byStatus.get(ConversionStatus.PENDING), byStatus.get(ConversionStatus.APPROVED),
-                byStatus.get(ConversionStatus.PAID));
+        List<Assignment> offers = assignments.findByMembers(List.of(subject.memberId())).stream()
+                .filter(a -> a.brandId().equals(subject.brandId()))
+                .filter(a -> a.id().equals(subject.assignmentId()) || this.offers.find(a.offerId())
+                        .map(o -> o.currency().equals(subject.currency())).orElse(false))
+                .sorted(Comparator.comparing(Assignment::createdAt).thenComparing(Assignment::id))
+                .toList();
+        long[] earned = new long[offers.size()];
+        long[] marked = new long[offers.size()];
+        Money pending = Money.zero(subject.currency());
+        int mine = 0;
+        for (int i = 0; i < offers.size(); i++) {
+            Map<ConversionStatus, Money> byStatus = conversions.commissionByStatus(offers.get(i).id(),
+                    subject.currency());
+            marked[i] = byStatus.get(ConversionStatus.PAID).minor();
+            earned[i] = Math.addExact(byStatus.get(ConversionStatus.APPROVED).minor(), marked[i]);
+            if (offers.get(i).id().equals(subject.assignmentId())) {
+                mine = i;
+                pending = byStatus.get(ConversionStatus.PENDING);
+            }
+        }
+        long paid = PaidShare.allocate(earned, marked,
+                payments.paidTo(subject.brandId(), subject.memberId(), subject.currency()).minor())[mine];
+        return new Earnings(pending, new Money(Math.subtractExact(earned[mine], paid), subject.currency()),
+                new Money(paid, subject.currency()));
     }
 
     @Override

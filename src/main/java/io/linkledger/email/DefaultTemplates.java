@@ -27,6 +27,11 @@ final class DefaultTemplates {
             case SALES_TRACKING_ITEMS -> new EmailTemplate(
                     "Your {{offer.name}} " + items(type) + " from {{brand.name}}", salesTrackingItems(type));
             case DASHBOARD_LINKS -> new EmailTemplate("Your {{offer.name}} performance dashboard", dashboardLinks(type));
+            case PAYMENT_NOTICE -> new EmailTemplate("{{brand.name}} paid you {{payment.amount}}", GREETING + """
+                    {{brand.name}} has paid you **{{payment.amount}}** in commission ({{payment.date}}). Depending on
+                    how it was sent, it can take a few days to reach your account.
+
+                    """ + SIGNATURE);
         };
     }
 

@@ -1,6 +1,14 @@
 package io.linkledger.ledger;
 
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,19 +26,16 @@ import io.linkledger.brands.BrandPrincipal;
 class BalanceController {
 
     private final Balances balances;
-    private final RemittanceSettlement settlement;
     private final CardTopUps topUps;
 
-    BalanceController(Balances balances, RemittanceSettlement settlement, CardTopUps topUps) {
+    BalanceController(Balances balances, CardTopUps topUps) {
         this.balances = balances;
-        this.settlement = settlement;
         this.topUps = topUps;
     }
 
-    /** {@code {available, pending, currency}}; remittances due by now are settled first. */
+    /** {@code {available, pending, pendingTopUps, currency}}; reading settles nothing (a scheduled job does). */
     @GetMapping
     Balance.View get(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String currency) {
-        settlement.settleDue(caller.brandId());
         return balances.get(caller.brandId(), balances.currencyOrDefault(currency)).view();
     }
 
@@ -41,11 +46,30 @@ class BalanceController {
         return balances.fund(caller.brandId(), request, idempotencyKey).view();
     }
 
-    /** Charges the brand's linked card and adds the amount to the available balance. */
+    /**
+     * Charges the brand's linked card: 201 when the card payment succeeded (the amount is
+     * available), 202 while it is processing (pending; booked when it succeeds), 402 declined,
+     * 503 when Stripe's answer is not known (retry with the same Idempotency-Key).
+     */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card payment succeeded; the amount is available"),
+            @ApiResponse(responseCode = "202", description = "The card payment is processing; shown as pending"),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "409", description = "No card, or Stripe refused this server's set-up",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "503", description = "Stripe's answer is not known: retry with the same key",
+                    content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/top-ups")
-    @ResponseStatus(HttpStatus.CREATED)
-    Balance.View topUp(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody AmountRequest request,
-            @RequestHeader(name = "Idempotency-Key") String idempotencyKey) {
-        return topUps.topUp(caller.brandId(), request, idempotencyKey).view();
+    ResponseEntity<CardTopUps.TopUp.View> topUp(@AuthenticationPrincipal BrandPrincipal caller,
+            @RequestBody AmountRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        CardTopUps.TopUp topUp = topUps.topUp(caller.brandId(), request, idempotencyKey);
+        return ResponseEntity.status(topUp.succeeded() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(topUp.view());
+    }
+
+    @GetMapping("/top-ups")
+    Map<String, List<CardCharge.View>> topUps(@AuthenticationPrincipal BrandPrincipal caller) {
+        return Map.of("items", topUps.list(caller.brandId()).stream().map(CardCharge::view).toList());
     }
 }

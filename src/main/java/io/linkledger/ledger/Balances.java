@@ -15,16 +15,19 @@ import io.linkledger.shared.Validation;
 public class Balances {
 
     private final Journal journal;
+    private final CardChargeRepository cardCharges;
     private final LedgerSettings settings;
 
-    Balances(Journal journal, LedgerSettings settings) {
+    Balances(Journal journal, CardChargeRepository cardCharges, LedgerSettings settings) {
         this.journal = journal;
+        this.cardCharges = cardCharges;
         this.settings = settings;
     }
 
     public Balance get(UUID brandId, Currency currency) {
         return new Balance(new Money(journal.balance(brandId, currency, AccountKind.BRAND_CASH), currency),
-                new Money(journal.balance(brandId, currency, AccountKind.BRAND_CASH_PENDING), currency));
+                new Money(journal.balance(brandId, currency, AccountKind.BRAND_CASH_PENDING), currency),
+                new Money(cardCharges.processing(brandId, currency), currency));
     }
 
     public Currency currencyOrDefault(String code) {

@@ -1,10 +1,20 @@
 package io.linkledger.ledger;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
 import io.linkledger.shared.Money;
 
 /**
- * A card processor behind the brand's linked card: link a saved payment method, charge it
- * off-session. Stripe is the one adapter today; another processor is another implementation.
+ * The card processor behind the brand's linked card: a customer per brand, cards saved for
+ * off-session use with a SetupIntent (authenticated by the cardholder when the bank asks),
+ * off-session charges, and its signed webhooks. Stripe is the one adapter; another processor
+ * is another implementation. Every create call carries an idempotency key.
+ *
+ * <p>A call either answers, or throws {@link Unavailable} (the outcome is not known: retry the
+ * same key, reconcile) or {@link Refused} (the processor refused the request itself, e.g. this
+ * server's credentials; nothing was created). A card decline is an answer, not an exception.
  */
 interface CardProcessor {
 
@@ -12,30 +22,97 @@ interface CardProcessor {
 
     boolean configured();
 
-    /** Makes the processor keep the payment method for off-session charges of this brand. */
-    LinkedCard link(String brandName, String paymentMethodRef);
+    /** For the browser's card form (Stripe.js); null when not set. */
+    String publishableKey();
 
-    /** Charges the card; the same idempotency key never charges twice. Throws {@link CardDeclined}. */
-    String charge(PaymentMethod card, Money amount, String idempotencyKey, String description);
+    /** Creates the brand's customer; the same key creates it once. */
+    String createCustomer(UUID brandId, String brandName, String idempotencyKey);
 
-    void unlink(PaymentMethod card);
+    /**
+     * Starts saving a card for off-session charges. With {@code paymentMethodRef} (a card the
+     * caller collected), it is confirmed at once; without it, the browser collects and confirms it.
+     */
+    Setup setUp(String customerRef, UUID brandId, String paymentMethodRef, String idempotencyKey);
 
-    record LinkedCard(String customerRef, String paymentMethodRef, String cardBrand, String last4, Integer expMonth,
-            Integer expYear) {
+    Setup setup(String setupRef);
+
+    SavedCard card(String paymentMethodRef);
+
+    /** Charges the saved card off-session; a decline is answered as {@link ChargeStatus#DECLINED}. */
+    Charge charge(ChargeRequest request);
+
+    Charge charge(String intentRef);
+
+    /** The charge made for this request and attempt, if the processor has one (found by its metadata). */
+    Optional<Charge> find(String customerRef, UUID chargeId, int attempt, Instant since);
+
+    void detach(String paymentMethodRef);
+
+    /**
+     * The webhook event, if its signature verifies ({@link BadSignature} otherwise), with the
+     * charge or set-up it reports (null for any other object).
+     */
+    Event verify(String payload, String signatureHeader);
+
+    /** An event kept after its signature verified, read again. */
+    Event parse(String payload);
+
+    /** A SetupIntent: {@code status} as the processor says it ({@code succeeded}, {@code requires_action}, ...). */
+    record Setup(String id, String status, String clientSecret, String customerRef, String paymentMethodRef,
+            String brandId, String error) {
+
+        boolean succeeded() {
+            return "succeeded".equals(status);
+        }
     }
 
-    /** The processor refused: a message the brand can act on, and the processor's code. */
-    class CardDeclined extends RuntimeException {
+    record SavedCard(String paymentMethodRef, String brand, String last4, Integer expMonth, Integer expYear) {
+    }
 
-        private final String code;
+    record ChargeRequest(String customerRef, String paymentMethodRef, Money amount, UUID brandId, UUID chargeId,
+            int attempt, String description, String idempotencyKey) {
+    }
 
-        CardDeclined(String code, String message) {
-            super(message);
-            this.code = code;
+    enum ChargeStatus {
+        SUCCEEDED, PROCESSING, DECLINED
+    }
+
+    /** A charge's state; {@code received} is what was collected (only when it succeeded). */
+    record Charge(String intentRef, ChargeStatus status, String reason, Money received, UUID chargeId,
+            Integer attempt) {
+    }
+
+    record Event(String id, String type, Charge charge, Setup setup) {
+    }
+
+    /** The outcome is not known (no answer, a server error, rate limited): retry with the same key. */
+    class Unavailable extends RuntimeException {
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The processor refused the request itself; nothing was created. */
+    class Refused extends RuntimeException {
+
+        private final boolean configuration;
+
+        Refused(String message, boolean configuration, Throwable cause) {
+            super(message, cause);
+            this.configuration = configuration;
         }
 
-        String code() {
-            return code;
+        /** True when this server's set-up is at fault (keys, permissions), not the brand's card. */
+        boolean configuration() {
+            return configuration;
+        }
+    }
+
+    class BadSignature extends RuntimeException {
+
+        BadSignature(String message) {
+            super(message);
         }
     }
 }

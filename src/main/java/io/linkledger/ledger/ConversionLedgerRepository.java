@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -91,35 +92,42 @@ class ConversionLedgerRepository {
                 group by member_id""")
                 .params(brandId, currency.getCurrencyCode())
                 .query(rs -> {
-                    pending.put(Sql.uuid(rs, "member_id"), rs.getLong("pending"));
+                    pending.put(Sql.uuid(rs, "member_id"), Sums.exact(rs.getBigDecimal("pending")));
                 });
         return pending;
     }
 
     /** Network commission booked for conversions approved in [from, to): what a remittance should pay. */
     long expectedNetwork(UUID brandId, Currency currency, Instant from, Instant to) {
-        return jdbc.sql("""
-                select coalesce(sum(booked_network_minor), 0) from ledger_conversions
+        return Sums.exact(jdbc.sql("""
+                select sum(booked_network_minor) from ledger_conversions
                 where brand_id = ? and currency = ? and approved_at >= ? and approved_at < ?""")
                 .params(brandId, currency.getCurrencyCode(), Sql.ts(from), Sql.ts(to))
-                .query(Long.class)
-                .single();
+                .query(BigDecimal.class)
+                .optional().orElse(null));
     }
 
     /** Marks the not yet remitted conversions approved in [from, to) as covered; answers their network total. */
     long cover(UUID brandId, Currency currency, Instant from, Instant to, UUID remittanceId) {
-        long expected = jdbc.sql("""
-                select coalesce(sum(booked_network_minor), 0) from ledger_conversions
+        long expected = Sums.exact(jdbc.sql("""
+                select sum(booked_network_minor) from ledger_conversions
                 where brand_id = ? and currency = ? and approved_at >= ? and approved_at < ? and remittance_id is null""")
                 .params(brandId, currency.getCurrencyCode(), Sql.ts(from), Sql.ts(to))
-                .query(Long.class)
-                .single();
+                .query(BigDecimal.class)
+                .optional().orElse(null));
         jdbc.sql("""
                 update ledger_conversions set remittance_id = ?
                 where brand_id = ? and currency = ? and approved_at >= ? and approved_at < ? and remittance_id is null""")
                 .params(remittanceId, brandId, currency.getCurrencyCode(), Sql.ts(from), Sql.ts(to))
                 .update();
         return expected;
+    }
+
+    /** The conversions a voided remittance covered are expected from the network again. */
+    void uncover(UUID remittanceId) {
+        jdbc.sql("update ledger_conversions set remittance_id = null where remittance_id = ?")
+                .param(remittanceId)
+                .update();
     }
 
     private BookedConversion booked(ResultSet rs, int row) throws SQLException {

@@ -44,14 +44,17 @@ class Journal {
     @Transactional(propagation = Propagation.MANDATORY)
     UUID post(UUID brandId, Currency currency, EntryType type, String reference, String description,
             String idempotencyKey, List<Line> lines) {
-        long sum = lines.stream().mapToLong(Line::amount).sum();
+        long sum = 0;
+        for (Line line : lines) {
+            sum = Math.addExact(sum, line.amount());
+        }
         if (sum != 0) {
             throw new IllegalStateException("Unbalanced " + type + " entry: lines sum to " + sum);
         }
         Map<UUID, Long> byAccount = new LinkedHashMap<>();
         for (Line line : lines) {
             if (line.amount() != 0) {
-                byAccount.merge(account(brandId, currency, line.kind(), line.memberId()), line.amount(), Long::sum);
+                byAccount.merge(account(brandId, currency, line.kind(), line.memberId()), line.amount(), Math::addExact);
             }
         }
         byAccount.values().removeIf(amount -> amount == 0);
@@ -62,7 +65,9 @@ class Journal {
         accounts.sort(Comparator.naturalOrder());
         List<Long> amounts = accounts.stream().map(byAccount::get).toList();
         UUID id = ids.next();
-        repository.insertEntry(id, brandId, currency, type, reference, description, idempotencyKey, clock.instant(),
+        // A provider's reason can be long; the entry keeps what fits.
+        String text = description == null || description.length() <= 300 ? description : description.substring(0, 300);
+        repository.insertEntry(id, brandId, currency, type, reference, text, idempotencyKey, clock.instant(),
                 accounts, amounts);
         return id;
     }
@@ -80,6 +85,11 @@ class Journal {
         UUID cash = account(brandId, currency, AccountKind.BRAND_CASH, null);
         repository.lock(cash);
         return new Money(repository.balance(cash), currency);
+    }
+
+    /** The lines of the entries of this type posted for {@code reference}, to reverse them. */
+    List<Line> lines(UUID brandId, EntryType type, String reference) {
+        return repository.lines(brandId, type, reference);
     }
 
     long balance(UUID brandId, Currency currency, AccountKind kind) {

@@ -1,5 +1,6 @@
 package io.linkledger.ledger;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,33 +57,34 @@ class JournalRepository {
     }
 
     long balance(UUID accountId) {
-        return jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_lines where account_id = ?")
-                .param(accountId)
-                .query(Long.class)
-                .single();
+        return sum(jdbc.sql("select sum(amount_minor) from ledger_lines where account_id = ?")
+                .param(accountId));
     }
 
     long balance(UUID brandId, Currency currency, AccountKind kind) {
-        return jdbc.sql("""
-                select coalesce(sum(l.amount_minor), 0)
+        return sum(jdbc.sql("""
+                select sum(l.amount_minor)
                 from ledger_lines l join ledger_accounts a on a.id = l.account_id
                 where a.brand_id = ? and a.currency = ? and a.kind = ?""")
-                .params(brandId, currency.getCurrencyCode(), kind.name())
-                .query(Long.class)
-                .single();
+                .params(brandId, currency.getCurrencyCode(), kind.name()));
+    }
+
+    /** A one-row sum of minor units, exact (see {@link Sums}); 0 when there is nothing to sum. */
+    private static long sum(JdbcClient.StatementSpec statement) {
+        return Sums.exact(statement.query(BigDecimal.class).optional().orElse(null));
     }
 
     /** Every member payable balance of the brand in this currency, by member. */
     Map<UUID, Long> memberBalances(UUID brandId, Currency currency) {
         Map<UUID, Long> balances = new HashMap<>();
         jdbc.sql("""
-                select a.member_id, coalesce(sum(l.amount_minor), 0) as balance
+                select a.member_id, sum(l.amount_minor) as balance
                 from ledger_accounts a left join ledger_lines l on l.account_id = a.id
                 where a.brand_id = ? and a.currency = ? and a.kind = 'MEMBER_PAYABLE'
                 group by a.member_id""")
                 .params(brandId, currency.getCurrencyCode())
                 .query(rs -> {
-                    balances.put(Sql.uuid(rs, "member_id"), rs.getLong("balance"));
+                    balances.put(Sql.uuid(rs, "member_id"), Sums.exact(rs.getBigDecimal("balance")));
                 });
         return balances;
     }
@@ -90,13 +92,14 @@ class JournalRepository {
     /** The amount an idempotent entry moved (its debits), if an entry with this key exists. */
     Optional<Long> entryAmount(UUID brandId, String idempotencyKey) {
         return jdbc.sql("""
-                select coalesce(sum(case when l.amount_minor > 0 then l.amount_minor else 0 end), 0)
+                select sum(case when l.amount_minor > 0 then l.amount_minor else 0 end)
                 from ledger_entries e join ledger_lines l on l.entry_id = e.id
                 where e.brand_id = ? and e.idempotency_key = ?
                 group by e.id""")
                 .params(brandId, idempotencyKey)
-                .query(Long.class)
-                .optional();
+                .query(BigDecimal.class)
+                .optional()
+                .map(Sums::exact);
     }
 
     void insertEntry(UUID id, UUID brandId, Currency currency, EntryType type, String reference, String description,
@@ -138,13 +141,25 @@ class JournalRepository {
 
     /** The sum of all lines of the brand in one currency; zero when every entry balances. */
     long total(UUID brandId, Currency currency) {
-        return jdbc.sql("""
-                select coalesce(sum(l.amount_minor), 0)
+        return sum(jdbc.sql("""
+                select sum(l.amount_minor)
                 from ledger_lines l join ledger_accounts a on a.id = l.account_id
                 where a.brand_id = ? and a.currency = ?""")
-                .params(brandId, currency.getCurrencyCode())
-                .query(Long.class)
-                .single();
+                .params(brandId, currency.getCurrencyCode()));
+    }
+
+    /** The lines of the entry posted with this reference and type (for an entry to be reversed). */
+    List<Line> lines(UUID brandId, EntryType type, String reference) {
+        return jdbc.sql("""
+                select a.kind, a.member_id, l.amount_minor
+                from ledger_entries e join ledger_lines l on l.entry_id = e.id
+                    join ledger_accounts a on a.id = l.account_id
+                where e.brand_id = ? and e.type = ? and e.reference = ?
+                order by l.id""")
+                .params(brandId, type.name(), reference)
+                .query((rs, row) -> new Line(AccountKind.valueOf(rs.getString("kind")), Sql.uuid(rs, "member_id"),
+                        rs.getLong("amount_minor")))
+                .list();
     }
 
     List<JournalEntry> entries(UUID brandId, int limit, int offset) {

@@ -19,7 +19,8 @@ import io.linkledger.shared.ProblemException;
  * account, so concurrent payments of a brand in one currency queue and each sees the balance
  * the previous one left: the balance is never overdrawn, on H2 as on PostgreSQL. The
  * Idempotency-Key is looked up under the same lock, so a retried request returns the first
- * payment instead of paying twice. What the balance lacks is charged to the linked card first.
+ * payment instead of paying twice. What the balance lacks is charged to the linked card first,
+ * outside the lock, and the payment is booked only once that card payment succeeded.
  */
 @Component
 class PaymentBooking {
@@ -30,23 +31,66 @@ class PaymentBooking {
     private final Journal journal;
     private final PaymentRepository repository;
     private final PaymentCheck check;
-    private final CardTopUps cards;
+    private final CardCharges cards;
+    private final CardChargeRepository charges;
+    private final PaymentMethods methods;
     private final PaymentPosting posting;
 
     PaymentBooking(TransactionTemplate transactions, Journal journal, PaymentRepository repository,
-            PaymentCheck check, CardTopUps cards, PaymentPosting posting) {
+            PaymentCheck check, CardCharges cards, CardChargeRepository charges, PaymentMethods methods,
+            PaymentPosting posting) {
         this.transactions = transactions;
         this.journal = journal;
         this.repository = repository;
         this.check = check;
         this.cards = cards;
+        this.charges = charges;
+        this.methods = methods;
         this.posting = posting;
     }
 
+    /** The payment booked, or what the balance lacks for it. */
+    private record Attempt(Payments.Outcome outcome, Money shortfall, Money needed, Money available) {
+    }
+
     Payments.Outcome book(UUID brandId, CheckedRequest request) {
+        Optional<CardCharge> earlier = charges.find(brandId, CardCharge.Purpose.SHORTFALL, request.key())
+                .filter(c -> c.status() == CardCharge.Status.SUCCEEDED);
+        Money charged = earlier.map(CardCharge::amount).orElse(Money.zero(request.currency()));
+        boolean cardCharged = earlier.isPresent();
+        while (true) {
+            Money chargedSoFar = charged;
+            Attempt attempt = locked(() -> bookLocked(brandId, request, chargedSoFar));
+            if (attempt.outcome() != null) {
+                return attempt.outcome();
+            }
+            if (cardCharged || methods.active(brandId).isEmpty()) {
+                throw ProblemException.conflict("The balance is short by " + attempt.shortfall() + ": "
+                        + attempt.needed() + " is needed and " + attempt.available() + " is available. "
+                        + (cardCharged ? "" : "Add funds or link a card, then retry."));
+            }
+            CardCharge charge = cards.charge(brandId, CardCharge.Purpose.SHORTFALL, request.key(),
+                    attempt.shortfall(), "Top-up for a payment to members");
+            switch (charge.status()) {
+                case SUCCEEDED -> {
+                    charged = charge.amount();
+                    cardCharged = true;
+                }
+                case PROCESSING -> throw ProblemException.conflict("The card payment of " + charge.amount()
+                        + " for the shortfall is processing. It is added to the balance when it succeeds; retry "
+                        + "this payment then, with the same Idempotency-Key.");
+                case DECLINED -> throw CardTopUps.declined(methods.find(brandId, charge.paymentMethodId()), charge);
+                case REFUSED -> throw ProblemException.conflict("The card could not be charged: "
+                        + charge.failureReason());
+                case UNKNOWN -> throw CardTopUps.unknown(charge.amount());
+            }
+        }
+    }
+
+    private Attempt locked(java.util.function.Supplier<Attempt> booking) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> bookLocked(brandId, request));
+                return transactions.execute(status -> booking.get());
             } catch (TransientDataAccessException e) {
                 // Lock wait timed out or the database chose this transaction as a deadlock victim.
                 if (attempt >= LOCK_ATTEMPTS) {
@@ -57,7 +101,7 @@ class PaymentBooking {
         }
     }
 
-    private Payments.Outcome bookLocked(UUID brandId, CheckedRequest request) {
+    private Attempt bookLocked(UUID brandId, CheckedRequest request, Money charged) {
         Money available = journal.lockCash(brandId, request.currency());
         Optional<Payment> earlier = repository.findByKey(brandId, request.key());
         if (earlier.isPresent()) {
@@ -65,23 +109,15 @@ class PaymentBooking {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + request.key()
                         + " was already used for a different payment (" + earlier.get().id() + ")");
             }
-            return new Payments.Outcome(earlier.get(), true);
+            return new Attempt(new Payments.Outcome(earlier.get(), true), null, null, null);
         }
         List<PayableItem> items = check.payable(brandId, request);
         Money needed = items.stream().map(i -> i.amount().plus(i.fee()))
                 .reduce(Money.zero(request.currency()), Money::plus);
-        Money charged = cover(brandId, request, needed, available);
-        return new Payments.Outcome(posting.post(brandId, request, items, charged), false);
-    }
-
-    /** Nothing when the balance covers it; else the shortfall charged to the linked card, or a 409. */
-    private Money cover(UUID brandId, CheckedRequest request, Money needed, Money available) {
-        if (available.minor() >= needed.minor()) {
-            return Money.zero(request.currency());
+        if (available.minor() < needed.minor()) {
+            return new Attempt(null, needed.minus(available), needed, available);
         }
-        Money shortfall = needed.minus(available);
-        return cards.chargeShortfall(brandId, shortfall, "payment:" + request.key())
-                .orElseThrow(() -> ProblemException.conflict("The balance is short by " + shortfall + ": " + needed
-                        + " is needed and " + available + " is available. Add funds or link a card, then retry."));
+        return new Attempt(new Payments.Outcome(posting.post(brandId, request, items, charged), false), null, null,
+                null);
     }
 }

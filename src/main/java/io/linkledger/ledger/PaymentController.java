@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
-import io.linkledger.shared.Csv;
 import io.linkledger.shared.Page;
 
 @RestController
@@ -30,12 +29,15 @@ class PaymentController {
     private final Payments payments;
     private final PaymentsOverview overview;
     private final PayoutReport report;
+    private final PayoutFiles files;
     private final Balances balances;
 
-    PaymentController(Payments payments, PaymentsOverview overview, PayoutReport report, Balances balances) {
+    PaymentController(Payments payments, PaymentsOverview overview, PayoutReport report, PayoutFiles files,
+            Balances balances) {
         this.payments = payments;
         this.overview = overview;
         this.report = report;
+        this.files = files;
         this.balances = balances;
     }
 
@@ -67,7 +69,7 @@ class PaymentController {
         return overview.get(caller.brandId(), balances.currencyOrDefault(currency)).view();
     }
 
-    /** Members paid in a calendar year, flagging the 1099-NEC threshold. */
+    /** Members paid in a calendar year (1970 to 9998), flagging the 1099-NEC threshold. */
     @GetMapping("/reports/yearly")
     PayoutReport.Report.View yearly(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam int year,
             @RequestParam(required = false) String currency) {
@@ -85,24 +87,48 @@ class PaymentController {
         return payments.refresh(caller.brandId(), id).view();
     }
 
+    /** A manual payment: the brand sent the money, so its members are paid (and emailed). */
+    @PostMapping("/{id}/confirm-transfer")
+    Payment.View confirmTransfer(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
+        return payments.confirmTransfer(caller.brandId(), id, caller.actor()).view();
+    }
+
+    /** A manual payment the brand will not send: {@code {reason?}}; the money goes back to the balance. */
+    @PostMapping("/{id}/cancel")
+    Payment.View cancel(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody(required = false) Map<String, String> body) {
+        return payments.cancel(caller.brandId(), id, body == null ? null : body.get("reason")).view();
+    }
+
     /**
-     * The payment's items as a PayPal mass payment file (no header row): recipient email,
-     * amount, currency, member id, note. Also usable as a bank transfer list.
+     * {@code {payoutBatchId}}: a PayPal payment that is UNKNOWN because PayPal reported a
+     * duplicate without a link is matched to the batch the brand found in its PayPal account.
+     */
+    @PostMapping("/{id}/reconcile")
+    Payment.View reconcile(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody Map<String, String> body) {
+        return payments.reconcile(caller.brandId(), id, body.get("payoutBatchId")).view();
+    }
+
+    /**
+     * The payment's items as PayPal's Payouts Web file (no header row): recipient email, amount,
+     * currency, customer id (30 characters of the member's id), note.
      */
     @GetMapping(path = "/{id}/payouts.csv", produces = "text/csv")
     ResponseEntity<String> payoutsCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
-        Payment payment = payments.get(caller.brandId(), id);
-        StringBuilder csv = new StringBuilder();
-        for (PaymentItem item : payment.items()) {
-            csv.append(Csv.field(item.receiver())).append(',')
-                    .append(item.amount().toDecimalString()).append(',')
-                    .append(item.currency().getCurrencyCode()).append(',')
-                    .append(item.memberId()).append(',')
-                    .append(Csv.field("Commission payout " + payment.id())).append("\r\n");
-        }
+        return csv("payment-" + id + "-paypal.csv", files.payPal(payments.get(caller.brandId(), id)));
+    }
+
+    /** The payment's items as a bank transfer list: name, email, amount, currency, reference (header row). */
+    @GetMapping(path = "/{id}/bank-transfers.csv", produces = "text/csv")
+    ResponseEntity<String> bankCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
+        return csv("payment-" + id + "-bank.csv", files.bank(payments.get(caller.brandId(), id)));
+    }
+
+    static ResponseEntity<String> csv(String filename, String body) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payment-" + id + ".csv\"")
-                .body(csv.toString());
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 }

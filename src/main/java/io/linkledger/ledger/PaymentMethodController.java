@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +33,53 @@ class PaymentMethodController {
         this.methods = methods;
     }
 
-    /** Links a card saved with the processor (Stripe {@code pm_...}); replaces the linked card. */
+    /**
+     * Saves a card collected with Stripe ({@code pm_...}) through an off-session SetupIntent and
+     * makes it the linked card: 201 with the card, or 202 {@code REQUIRES_ACTION} with the
+     * SetupIntent's client secret when the bank asks the cardholder to authenticate (complete it
+     * with Stripe.js, then {@code POST /setup-intents/{id}/complete}).
+     */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card is linked",
+                    content = @Content(schema = @Schema(implementation = PaymentMethod.View.class))),
+            @ApiResponse(responseCode = "202", description = "The cardholder must authenticate with Stripe.js first",
+                    content = @Content(schema = @Schema(implementation = PaymentMethods.Linking.View.class))),
+            @ApiResponse(responseCode = "400", description = "Stripe refused the card",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json"))})
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    PaymentMethod.View link(@AuthenticationPrincipal BrandPrincipal caller,
+    ResponseEntity<Object> link(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestBody PaymentMethods.LinkRequest request) {
-        return methods.link(caller.brandId(), request).view();
+        return answer(methods.link(caller.brandId(), request));
+    }
+
+    /** A SetupIntent for a card form in the browser: {@code {setupIntentId, clientSecret, publishableKey}}. */
+    @PostMapping("/setup-intents")
+    @ResponseStatus(HttpStatus.CREATED)
+    PaymentMethods.CardSetup start(@AuthenticationPrincipal BrandPrincipal caller) {
+        return methods.start(caller.brandId());
+    }
+
+    /** After Stripe.js confirmed the SetupIntent: 201 with the linked card, or 202 while authentication is pending. */
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "The card is linked",
+                    content = @Content(schema = @Schema(implementation = PaymentMethod.View.class))),
+            @ApiResponse(responseCode = "202", description = "The cardholder must authenticate with Stripe.js first",
+                    content = @Content(schema = @Schema(implementation = PaymentMethods.Linking.View.class))),
+            @ApiResponse(responseCode = "404", description = "Not a SetupIntent of this brand",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "402", description = "The card was declined",
+                    content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping("/setup-intents/{setupIntentId}/complete")
+    ResponseEntity<Object> complete(@AuthenticationPrincipal BrandPrincipal caller,
+            @PathVariable String setupIntentId) {
+        return answer(methods.complete(caller.brandId(), setupIntentId));
+    }
+
+    private static ResponseEntity<Object> answer(PaymentMethods.Linking linking) {
+        return linking.linked() ? ResponseEntity.status(HttpStatus.CREATED).body(linking.card().view())
+                : ResponseEntity.status(HttpStatus.ACCEPTED).body(linking.view());
     }
 
     @GetMapping

@@ -2,6 +2,7 @@ package io.linkledger.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,14 +21,19 @@ class PaymentMethodRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(PaymentMethod m) {
+    void insert(PaymentMethod m, String setupRef) {
         jdbc.sql("""
                 insert into payment_methods (id, brand_id, processor, customer_ref, payment_method_ref, card_brand,
-                    last4, exp_month, exp_year, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    last4, exp_month, exp_year, status, created_at, setup_ref)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.brandId(), m.processor(), m.customerRef(), m.paymentMethodRef(), m.cardBrand(),
-                        m.last4(), m.expMonth(), m.expYear(), m.status(), Sql.ts(m.createdAt()))
+                        m.last4(), m.expMonth(), m.expYear(), m.status(), Sql.ts(m.createdAt()), setupRef)
                 .update();
+    }
+
+    Optional<PaymentMethod> findBySetup(UUID brandId, String setupRef) {
+        return jdbc.sql("select * from payment_methods where brand_id = ? and setup_ref = ?").params(brandId, setupRef)
+                .query(this::method).optional();
     }
 
     void deactivateAll(UUID brandId) {
@@ -53,6 +59,25 @@ class PaymentMethodRepository {
     List<PaymentMethod> list(UUID brandId) {
         return jdbc.sql("select * from payment_methods where brand_id = ? order by created_at desc")
                 .param(brandId).query(this::method).list();
+    }
+
+    Optional<String> customer(UUID brandId) {
+        return jdbc.sql("select customer_ref from card_customers where brand_id = ?").param(brandId)
+                .query(String.class).optional();
+    }
+
+    Optional<UUID> brandOfCustomer(String customerRef) {
+        return jdbc.sql("select brand_id from card_customers where customer_ref = ?").param(customerRef)
+                .query(UUID.class).optional();
+    }
+
+    /** Keeps the brand's customer unless a concurrent request kept one first. */
+    void insertCustomer(UUID brandId, String processor, String customerRef, Instant now) {
+        jdbc.sql("""
+                insert into card_customers (brand_id, processor, customer_ref, created_at) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(brandId, processor, customerRef, Sql.ts(now))
+                .update();
     }
 
     private PaymentMethod method(ResultSet rs, int row) throws SQLException {

@@ -1,19 +1,21 @@
 package io.linkledger.ledger;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
 /**
- * What each payout provider does with a booked payment: a manual payout is paid the moment it
- * is booked; a PayPal payout is handed to PayPal once the booking committed and followed until
- * its items end. Another provider is another branch here, nowhere else.
+ * What each payout provider does with a booked payment: a manual payout waits for the brand to
+ * confirm it sent the money (its payout file helps); a PayPal payout is handed to PayPal once
+ * the booking committed and followed until its items are final. Another provider is another
+ * branch here, nowhere else.
  */
 @Component
 class PayoutDispatch {
@@ -21,15 +23,10 @@ class PayoutDispatch {
     private static final Logger log = LoggerFactory.getLogger(PayoutDispatch.class);
 
     private final PayPalPayouts payPal;
-    private final PayoutOutcomes outcomes;
-    private final PaymentRepository repository;
     private final LedgerSettings settings;
 
-    PayoutDispatch(PayPalPayouts payPal, PayoutOutcomes outcomes, PaymentRepository repository,
-            LedgerSettings settings) {
+    PayoutDispatch(PayPalPayouts payPal, LedgerSettings settings) {
         this.payPal = payPal;
-        this.outcomes = outcomes;
-        this.repository = repository;
         this.settings = settings;
     }
 
@@ -51,16 +48,22 @@ class PayoutDispatch {
         }
     }
 
-    /** Inside the booking's transaction: a manual payout is complete as soon as it is booked. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void booked(Payment payment) {
-        if (payment.provider() != PayoutProvider.MANUAL) {
-            return;
-        }
-        for (PaymentItem item : payment.items()) {
-            outcomes.markPaid(item, null, payment.createdAt());
-        }
-        repository.finishPayment(payment.id(), PaymentStatus.COMPLETED, payment.createdAt());
+    /** Whether PayPal Payouts can be chosen on this server. */
+    boolean payPalAvailable() {
+        return payPal.configured();
+    }
+
+    /** How a booked payment's items start: a manual payout awaits the brand's transfer. */
+    PaymentItemStatus initialItemStatus(PayoutProvider provider) {
+        return provider == PayoutProvider.MANUAL ? PaymentItemStatus.AWAITING_TRANSFER : PaymentItemStatus.PROCESSING;
+    }
+
+    /**
+     * When the poller should first look at a booked payment, should the submission right after
+     * the booking never happen (the process stopped): null for a manual payout.
+     */
+    Instant firstCheck(PayoutProvider provider) {
+        return provider == PayoutProvider.PAYPAL ? payPal.firstCheck() : null;
     }
 
     /** After the booking committed: PayPal gets the payment. */
@@ -71,15 +74,32 @@ class PayoutDispatch {
         try {
             payPal.submit(payment);
         } catch (RuntimeException e) {
-            // The payment stays PROCESSING; polling resubmits with the same sender_batch_id.
+            // The payment stays as the attempt left it (UNKNOWN at worst); polling resubmits the same sender_batch_id.
             log.warn("PayPal payout {} not submitted yet: {}", payment.id(), e.getMessage());
         }
     }
 
     /** Asks the payment's provider for news now instead of waiting for the poller. */
     void refresh(Payment payment) {
-        if (payment.provider() == PayoutProvider.PAYPAL && payment.status() == PaymentStatus.PROCESSING) {
-            payPal.refresh(payment);
+        if (payment.provider() == PayoutProvider.PAYPAL) {
+            try {
+                payPal.refresh(payment);
+            } catch (PayPalClient.PayPalException e) {
+                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "PayPal could not be asked now (" + e.getMessage() + "); the payment is followed on its own");
+            }
         }
+    }
+
+    /** A PayPal batch the brand found for a payment PayPal gave no link to. */
+    void adopt(Payment payment, String payoutBatchId) {
+        if (payment.provider() != PayoutProvider.PAYPAL) {
+            throw ProblemException.conflict("Payment " + payment.id() + " was not sent through PayPal");
+        }
+        if (payment.providerBatchId() != null) {
+            throw ProblemException.conflict("Payment " + payment.id() + " is already matched to PayPal batch "
+                    + payment.providerBatchId());
+        }
+        payPal.adopt(payment, payoutBatchId);
     }
 }

@@ -3,6 +3,7 @@ package io.linkledger.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.linkledger.conversions.Conversions;
 
 /**
- * What happens when a payout item ends, whoever learned it (the manual provider at once,
- * PayPal polling later). Each item ends once: a repeated poll changes nothing.
+ * What happens when a provider (or the brand, for a manual transfer) says what became of a
+ * payout item, whoever heard it: polling, a webhook, a confirmation. Each change happens once
+ * (a conditional update decides), so a repeated poll or a redelivered webhook moves no money.
+ * Money goes back only on a confirmed failure or return.
  */
 @Component
 class PayoutOutcomes {
@@ -34,43 +37,65 @@ class PayoutOutcomes {
         this.clock = clock;
     }
 
-    /**
-     * Records a completed item, marks the member's conversions it covers paid and announces it,
-     * inside this transaction.
-     */
+    /** The member has the money: their conversions it covers are marked paid and {@link MemberPaid} announced. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markPaid(PaymentItem item, String providerItemId, Instant at) {
-        if (repository.finishItem(item.id(), PaymentItemStatus.PAID, providerItemId, null, at)) {
+    public void paid(PaymentItem item, String providerItemId, String providerStatus, Instant at) {
+        if (repository.move(item.id(), PaymentItemStatus.IN_FLIGHT, PaymentItemStatus.PAID, providerItemId,
+                providerStatus, null, at, null)) {
             conversions.markPaid(item.brandId(), item.memberId(), item.paymentId(), item.amount());
             events.publishEvent(new MemberPaid(item.brandId(), item.memberId(), item.paymentId(), item.amount(), at));
         }
     }
 
-    /** The provider gave up on an item: its amount and fee go back to the balance and the member's payable. */
+    /** The provider confirmed the item was not paid: its amount and fee go back. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markFailed(PaymentItem item, String providerItemId, String reason) {
-        String why = reason == null || reason.isBlank() ? "failed" : reason.length() > 300 ? reason.substring(0, 300)
-                : reason;
-        if (repository.finishItem(item.id(), PaymentItemStatus.FAILED, providerItemId, why, null)) {
-            journal.post(item.brandId(), item.currency(), EntryType.PAYMENT_RETURNED, item.paymentId().toString(),
-                    "Payout to member " + item.memberId() + " failed: " + why, null,
-                    List.of(Line.debit(AccountKind.BRAND_CASH, item.amount().plus(item.fee()).minor()),
-                            Line.credit(AccountKind.FEES, item.fee().minor()),
-                            Line.creditMember(item.memberId(), item.amount().minor())));
+    public void failed(PaymentItem item, String providerItemId, String providerStatus, String reason) {
+        String why = reason == null || reason.isBlank() ? "failed" : reason;
+        if (repository.move(item.id(), PaymentItemStatus.IN_FLIGHT, PaymentItemStatus.FAILED, providerItemId,
+                providerStatus, why, null, null)) {
+            giveBack(item, "failed: " + why);
         }
     }
 
-    /** Closes the payment once none of its items is processing any more. */
+    /**
+     * The money came back to the brand (never claimed, refunded or reversed): it goes back to
+     * the balance and the member's owed amount, and if the item had been paid, the conversions
+     * it paid are payable again.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void finishIfDone(UUID brandId, UUID paymentId) {
-        Payment payment = repository.find(brandId, paymentId).orElseThrow();
-        List<PaymentItem> items = payment.items();
-        if (items.stream().anyMatch(i -> i.status() == PaymentItemStatus.PROCESSING)) {
-            return;
+    public void returned(PaymentItem item, String providerItemId, String providerStatus, String reason) {
+        Instant now = clock.instant();
+        String why = reason == null || reason.isBlank() ? providerStatus : reason;
+        if (repository.move(item.id(), PaymentItemStatus.IN_FLIGHT, PaymentItemStatus.RETURNED, providerItemId,
+                providerStatus, why, null, now)) {
+            giveBack(item, "returned: " + why);
+        } else if (repository.move(item.id(), Set.of(PaymentItemStatus.PAID), PaymentItemStatus.RETURNED,
+                providerItemId, providerStatus, why, null, now)) {
+            giveBack(item, "returned after payment: " + why);
+            conversions.markUnpaid(item.brandId(), item.memberId(), item.paymentId());
         }
-        long failed = items.stream().filter(i -> i.status() == PaymentItemStatus.FAILED).count();
-        PaymentStatus status = failed == 0 ? PaymentStatus.COMPLETED
-                : failed == items.size() ? PaymentStatus.FAILED : PaymentStatus.PARTIALLY_FAILED;
-        repository.finishPayment(paymentId, status, clock.instant());
+    }
+
+    /** The provider's word changes nothing of ours yet (PENDING, UNCLAIMED, ONHOLD, BLOCKED): it is kept. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pending(PaymentItem item, String providerItemId, String providerStatus) {
+        repository.noteProviderStatus(item.id(), providerItemId, providerStatus);
+    }
+
+    /** The payment's status from its items, after any of them changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentStatus settle(UUID brandId, UUID paymentId) {
+        Payment payment = repository.find(brandId, paymentId).orElseThrow();
+        PaymentStatus status = PaymentStatus.of(payment.items().stream().map(PaymentItem::status).toList());
+        repository.setStatus(paymentId, status, status.inFlight() ? null : clock.instant());
+        return status;
+    }
+
+    private void giveBack(PaymentItem item, String why) {
+        journal.post(item.brandId(), item.currency(), EntryType.PAYMENT_RETURNED, item.paymentId().toString(),
+                "Payout to member " + item.memberId() + " " + why, null,
+                List.of(Line.debit(AccountKind.BRAND_CASH, item.amount().plus(item.fee()).minor()),
+                        Line.credit(AccountKind.FEES, item.fee().minor()),
+                        Line.creditMember(item.memberId(), item.amount().minor())));
     }
 }

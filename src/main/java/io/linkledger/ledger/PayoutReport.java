@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.shared.Money;
+import io.linkledger.shared.ProblemException;
 
 /**
  * What each member was paid in a calendar year (UTC), flagging who reaches the US 1099-NEC
@@ -61,7 +62,14 @@ class PayoutReport {
         }
     }
 
+    /** Calendar years a report can be asked for; outside them the year is a 400, not a date overflow. */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9998;
+
     public Report yearly(UUID brandId, int year, Currency currency) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw ProblemException.invalid("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
         Map<UUID, Long> paid = payments.paidBetween(brandId, currency, LocalDate.of(year, 1, 1),
                 LocalDate.of(year + 1, 1, 1));
         Map<UUID, Member> byId = paid.isEmpty() ? Map.of() : members.getAll(brandId, paid.keySet()).stream()

@@ -2,10 +2,12 @@ package io.linkledger.ledger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,12 +22,10 @@ import io.linkledger.brands.BrandPrincipal;
 class RemittanceController {
 
     private final Remittances remittances;
-    private final RemittanceSettlement settlement;
     private final Balances balances;
 
-    RemittanceController(Remittances remittances, RemittanceSettlement settlement, Balances balances) {
+    RemittanceController(Remittances remittances, Balances balances) {
         this.remittances = remittances;
-        this.settlement = settlement;
         this.balances = balances;
     }
 
@@ -37,15 +37,23 @@ class RemittanceController {
 
     @GetMapping
     Map<String, List<Remittance.View>> list(@AuthenticationPrincipal BrandPrincipal caller) {
-        settlement.settleDue(caller.brandId());
         return Map.of("items", remittances.list(caller.brandId()).stream().map(Remittance::view).toList());
+    }
+
+    /** {@code {reason}}: a balancing entry takes a wrong remittance out of the books. */
+    @PostMapping("/{id}/void")
+    Remittance.View voidRemittance(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody VoidRequest request) {
+        return remittances.voidRemittance(caller.brandId(), id, request.reason()).view();
+    }
+
+    record VoidRequest(String reason) {
     }
 
     /** Expected vs received per month, newest first. */
     @GetMapping("/periods")
     Map<String, List<Remittances.Period.View>> periods(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency, @RequestParam(defaultValue = "12") int months) {
-        settlement.settleDue(caller.brandId());
         return Map.of("items", remittances.periods(caller.brandId(), balances.currencyOrDefault(currency),
                 Math.max(1, Math.min(months, 60))).stream().map(Remittances.Period::view).toList());
     }

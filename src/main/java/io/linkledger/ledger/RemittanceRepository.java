@@ -36,14 +36,27 @@ class RemittanceRepository {
                 .update();
     }
 
+    /** The remittance that counts for this network, period and currency (a voided one does not). */
     Optional<Remittance> find(UUID brandId, String network, YearMonth period, Currency currency) {
-        return jdbc.sql("select * from remittances where brand_id = ? and network = ? and period = ? and currency = ?")
+        return jdbc.sql("""
+                select * from remittances
+                where brand_id = ? and network = ? and period = ? and currency = ? and active_slot = '-'""")
                 .params(brandId, network, period.toString(), currency.getCurrencyCode())
                 .query(this::remittance).optional();
     }
 
+    Optional<Remittance> find(UUID brandId, UUID id) {
+        return jdbc.sql("select * from remittances where brand_id = ? and id = ?").params(brandId, id)
+                .query(this::remittance).optional();
+    }
+
+    Optional<Remittance> lock(UUID brandId, UUID id) {
+        return jdbc.sql("select * from remittances where brand_id = ? and id = ? for update").params(brandId, id)
+                .query(this::remittance).optional();
+    }
+
     List<Remittance> list(UUID brandId) {
-        return jdbc.sql("select * from remittances where brand_id = ? order by period desc, network")
+        return jdbc.sql("select * from remittances where brand_id = ? order by period desc, network, created_at desc")
                 .param(brandId).query(this::remittance).list();
     }
 
@@ -55,10 +68,18 @@ class RemittanceRepository {
                 .query(this::remittance).list();
     }
 
-    /** Marks it settled once; false when another node already did. */
+    /** Marks it settled once; false when another node already did (or it was voided). */
     boolean settle(UUID id, Instant at) {
         return jdbc.sql("update remittances set status = 'AVAILABLE', settled_at = ? where id = ? and status = 'PENDING'")
                 .params(Sql.ts(at), id).update() == 1;
+    }
+
+    /** Voids it once, freeing its network, period and currency for a corrected remittance. */
+    boolean markVoided(UUID id, String reason, Instant at) {
+        return jdbc.sql("""
+                update remittances set status = 'VOIDED', voided_at = ?, void_reason = ?, active_slot = ?
+                where id = ? and status <> 'VOIDED'""")
+                .params(Sql.ts(at), reason, id.toString(), id).update() == 1;
     }
 
     private Remittance remittance(ResultSet rs, int row) throws SQLException {
@@ -67,6 +88,6 @@ class RemittanceRepository {
                 YearMonth.parse(rs.getString("period").trim()), new Money(rs.getLong("expected_minor"), currency),
                 new Money(rs.getLong("received_minor"), currency), rs.getObject("received_on", LocalDate.class),
                 rs.getObject("available_on", LocalDate.class), rs.getString("status"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "settled_at"));
+                Sql.instant(rs, "settled_at"), Sql.instant(rs, "voided_at"), rs.getString("void_reason"));
     }
 }

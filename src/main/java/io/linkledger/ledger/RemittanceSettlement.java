@@ -12,8 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves a remittance from the brand's pending balance to its available balance once its
- * settlement day has come (judged by the injected Clock, UTC): on a schedule, and on demand
- * before anything reads or spends the balance.
+ * settlement day has come (judged by the injected Clock, UTC). A scheduled job does it for
+ * every brand, so nothing depends on someone reading the balance; a payment also settles its
+ * brand's due remittances first. Each remittance settles once however many nodes run the job at
+ * the same time: the conditional update that marks it settled decides who posts the entry.
  */
 @Component
 class RemittanceSettlement {
@@ -36,10 +38,14 @@ class RemittanceSettlement {
         settle(repository.due(brandId, today()));
     }
 
-    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT10M}",
-            initialDelayString = "${linkledger.money.settlement-interval:PT10M}")
+    @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT1M}",
+            initialDelayString = "${linkledger.money.settlement-initial-delay:PT10S}")
     void settleAllDue() {
-        settle(repository.due(null, today()));
+        List<Remittance> due;
+        do {
+            due = repository.due(null, today());
+            settle(due);
+        } while (due.size() == 500);
     }
 
     private void settle(List<Remittance> due) {

@@ -116,7 +116,7 @@ public class Remittances {
                 id), currency);
         Remittance remittance = new Remittance(id, brandId, network, period, expected, amount, receivedOn,
                 BusinessDays.plus(receivedOn, settings.settlementDelayBusinessDays()), "PENDING", clock.instant(),
-                null);
+                null, null, null);
         repository.insert(remittance);
         journal.post(brandId, currency, EntryType.REMITTANCE, id.toString(), network + " remittance for " + period,
                 null, List.of(Line.debit(AccountKind.BRAND_CASH_PENDING, amount.minor()),
@@ -129,11 +129,46 @@ public class Remittances {
         return repository.list(brandId);
     }
 
+    public Remittance get(UUID brandId, UUID id) {
+        return repository.find(brandId, id).orElseThrow(() -> ProblemException.notFound("Remittance", id));
+    }
+
+    /**
+     * Voids a wrong remittance with one balancing entry: the reverse of everything it booked
+     * (its pending money, and its available money if it settled), so the books are as if it
+     * had never been recorded; the conversions it covered are expected again, and its network,
+     * period and currency can be recorded anew. Voiding a voided one changes nothing. Reading no
+     * balance, it works even when the wrong amount made balances unreadable.
+     */
+    @Transactional
+    public Remittance voidRemittance(UUID brandId, UUID id, String reason) {
+        Validation v = new Validation();
+        v.check(!Validation.isBlank(reason), "reason", "is required: say why the remittance is wrong");
+        v.check(reason == null || reason.length() <= 200, "reason", "must be at most 200 characters");
+        v.throwIfInvalid();
+        Remittance remittance = repository.lock(brandId, id)
+                .orElseThrow(() -> ProblemException.notFound("Remittance", id));
+        if (remittance.voided()) {
+            return remittance;
+        }
+        List<Line> reversal = new ArrayList<>();
+        for (EntryType booked : List.of(EntryType.REMITTANCE, EntryType.SETTLEMENT)) {
+            journal.lines(brandId, booked, id.toString()).forEach(line ->
+                    reversal.add(new Line(line.kind(), line.memberId(), Math.negateExact(line.amount()))));
+        }
+        journal.post(brandId, remittance.currency(), EntryType.REMITTANCE_VOID, id.toString(),
+                remittance.network() + " remittance for " + remittance.period() + " voided: " + reason.trim(),
+                "remittance-void:" + id, reversal);
+        conversions.uncover(id);
+        repository.markVoided(id, reason.trim(), clock.instant());
+        return repository.lock(brandId, id).orElseThrow();
+    }
+
     /** Expected vs received for the last {@code months} ended months (newest first). */
     public List<Period> periods(UUID brandId, Currency currency, int months) {
         YearMonth current = YearMonth.from(today());
         List<Remittance> recorded = repository.list(brandId).stream()
-                .filter(r -> r.currency().equals(currency)).toList();
+                .filter(r -> r.currency().equals(currency) && !r.voided()).toList();
         List<Period> periods = new ArrayList<>();
         for (int i = 1; i <= months; i++) {
             YearMonth month = current.minusMonths(i);

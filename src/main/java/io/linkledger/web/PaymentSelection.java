@@ -81,9 +81,10 @@ record PaymentSelection(Currency currency, List<Item> items) {
         return items.stream().map(Item::amount).reduce(Money.zero(currency), Money::plus);
     }
 
-    PaymentRequest request() {
+    /** The payment the selection asks for, paid through {@code provider} (MANUAL or PAYPAL). */
+    PaymentRequest request(String provider) {
         return new PaymentRequest(items.stream()
                 .map(i -> new PaymentRequest.Item(i.memberId(), i.amount().toDecimalString())).toList(),
-                currency.getCurrencyCode(), null);
+                currency.getCurrencyCode(), provider);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import io.linkledger.ledger.Balances;
+import io.linkledger.ledger.CardTopUps;
 import io.linkledger.ledger.Payment;
+import io.linkledger.ledger.PaymentMethods;
 import io.linkledger.ledger.PaymentItem;
 import io.linkledger.ledger.Payments;
 import io.linkledger.ledger.PaymentsOverview;
@@ -41,14 +43,18 @@ class PaymentsOverviewPage {
     private final Balances balances;
     private final Payments payments;
     private final Remittances remittances;
+    private final PaymentMethods cards;
+    private final CardTopUps topUps;
     private final Members members;
 
     PaymentsOverviewPage(PaymentsOverview overview, Balances balances, Payments payments, Remittances remittances,
-            Members members) {
+            PaymentMethods cards, CardTopUps topUps, Members members) {
         this.overview = overview;
         this.balances = balances;
         this.payments = payments;
         this.remittances = remittances;
+        this.cards = cards;
+        this.topUps = topUps;
         this.members = members;
     }
 
@@ -61,8 +67,35 @@ class PaymentsOverviewPage {
         }
     }
 
-    String render(UUID brandId, Currency currency, int offset, Form funding, Form pay, Form remittance, String notice,
-            Model model) {
+    /** The overview with every form empty. */
+    String render(UUID brandId, Currency currency, int offset, String notice, Model model) {
+        return render(brandId, currency, offset, Forms.NONE, notice, model);
+    }
+
+    /** The forms of the page as they were sent, each with what was wrong with it. */
+    record Forms(Form funding, Form pay, Form remittance, Form topUp) {
+
+        static final Forms NONE = new Forms(Form.empty(), Form.empty(), Form.empty(), Form.empty());
+
+        static Forms funding(Form form) {
+            return new Forms(form, Form.empty(), Form.empty(), Form.empty());
+        }
+
+        static Forms pay(Form form) {
+            return new Forms(Form.empty(), form, Form.empty(), Form.empty());
+        }
+
+        static Forms remittance(Form form) {
+            return new Forms(Form.empty(), Form.empty(), form, Form.empty());
+        }
+
+        static Forms topUp(Form form) {
+            return new Forms(Form.empty(), Form.empty(), Form.empty(), form);
+        }
+    }
+
+    String render(UUID brandId, Currency currency, int offset, Forms forms, String notice, Model model) {
+        Form pay = forms.pay();
         PaymentsOverview.Overview figures = overview.get(brandId, currency);
         Map<UUID, Member> byId = members.getAll(brandId, figures.members().stream()
                 .map(PaymentsOverview.MemberLine::memberId).toList()).stream()
@@ -83,12 +116,19 @@ class PaymentsOverviewPage {
         Page<PaymentRow> historyRows = history.map(p -> new PaymentRow(p, p.items().stream()
                 .map(i -> names.getOrDefault(i.memberId(), i.memberId().toString())).distinct()
                 .collect(Collectors.joining(", "))));
+        PaymentsOverviewView.Cards cardView = new PaymentsOverviewView.Cards(cards.configured(),
+                cards.active(brandId).orElse(null), topUps.list(brandId).stream().limit(5).toList());
         model.addAttribute("page", new PaymentsOverviewView(currency.getCurrencyCode(), figures.balance(),
                 figures.totalOwed(), rows, historyRows, remittances.periods(brandId, currency, REMITTANCE_MONTHS),
                 remittances.list(brandId).stream().filter(r -> r.currency().equals(currency)).toList(),
-                funding, pay, remittance, notice));
+                forms.funding(), pay, forms.remittance(), notice, cardView, forms.topUp()));
         model.addAttribute("fundingKey", UUID.randomUUID().toString());
         return "console/payments/overview";
+    }
+
+    /** The members by id; a member that does not exist is a problem about {@code memberIds}. */
+    Map<UUID, Member> members(UUID brandId, Collection<UUID> ids) {
+        return members.getAll(brandId, ids).stream().collect(Collectors.toMap(Member::id, Function.identity()));
     }
 
     /** Member id to name; a member that does not exist is a problem about {@code memberIds}. */

@@ -115,7 +115,11 @@ abstract class DashboardScenario extends MailTest {
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"currency":"USD","provider":"MANUAL","items":[{"memberId":"%s","amount":"30.00"}]}"""
                         .formatted(memberId)))));
-        assertThat(payment.get("status").asString()).isEqualTo("COMPLETED");
+        // A manual payment is paid once the brand confirms it sent the money.
+        Api.Response confirmed = api.post("/api/v1/payments/" + payment.get("id").asString() + "/confirm-transfer",
+                Map.of());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("COMPLETED");
         return new Seeded(offerId, memberId, token, assignment.get("promoCode").asString(), trackingLink, email);
     }
 

@@ -3,6 +3,8 @@ package io.linkledger.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
@@ -27,31 +29,49 @@ import io.linkledger.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Ledger tests share one application context: a settable clock, and PayPal and Stripe
- * pointed at one WireMock server (the payout provider stays manual unless a request asks).
- * Conversions are driven the way the conversions feature does: ConversionMoneyChanged
- * events published inside a transaction.
+ * Ledger tests share one application context: a settable clock, and PayPal and Stripe each
+ * pointed at a WireMock server (the payout provider stays manual unless a request asks). After
+ * each test, every exchange the stubs served is checked against PayPal's and Stripe's published
+ * OpenAPI documents ({@link OpenApiContract}), so no stub can drift from the real service.
+ * Conversions are driven the way the conversions feature does: ConversionMoneyChanged events
+ * published inside a transaction. Scheduled jobs wait a day; tests run them by hand.
  */
 @Import(LedgerTestConfig.class)
 abstract class LedgerApiTest extends ApiTest {
 
-    static final WireMockServer WIREMOCK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer PAYPAL = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer STRIPE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final OpenApiContract PAYPAL_CONTRACT = OpenApiContract.payPal();
+    static final OpenApiContract STRIPE_CONTRACT = OpenApiContract.stripe();
+    static final String PAYPAL_WEBHOOK_ID = "1JE4291016473214C";
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_test_ledger_0123456789";
 
     static {
-        WIREMOCK.start();
+        PAYPAL.start();
+        STRIPE.start();
     }
 
     @DynamicPropertySource
     static void money(DynamicPropertyRegistry registry) {
-        registry.add("linkledger.money.paypal.base-url", WIREMOCK::baseUrl);
+        registry.add("linkledger.money.paypal.base-url", PAYPAL::baseUrl);
         registry.add("linkledger.money.paypal.client-id", () -> "test-client");
         registry.add("linkledger.money.paypal.client-secret", () -> "test-secret");
         registry.add("linkledger.money.paypal.poll-interval", () -> "PT24H");
+        registry.add("linkledger.money.paypal.webhook-id", () -> PAYPAL_WEBHOOK_ID);
+        registry.add("linkledger.money.paypal.cert-url-prefixes", () -> PAYPAL.baseUrl() + "/v1/notifications/certs/");
         registry.add("linkledger.money.settlement-interval", () -> "PT24H");
+        registry.add("linkledger.money.settlement-initial-delay", () -> "PT24H");
         registry.add("linkledger.money.payout-provider", () -> "manual");
-        registry.add("linkledger.money.stripe.base-url", WIREMOCK::baseUrl);
+        registry.add("linkledger.money.stripe.base-url", STRIPE::baseUrl);
         registry.add("linkledger.money.stripe.secret-key", () -> "sk_test_ledger");
+        registry.add("linkledger.money.stripe.publishable-key", () -> "pk_test_ledger");
+        registry.add("linkledger.money.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
+        registry.add("linkledger.money.stripe.network-retries", () -> "0");
+        registry.add("linkledger.money.stripe.poll-interval", () -> "PT24H");
     }
+
+    final PayPalStubs payPal = new PayPalStubs(PAYPAL);
+    final StripeStubs stripe = new StripeStubs(STRIPE);
 
     static final Currency USD = Currency.getInstance("USD");
 
@@ -71,10 +91,18 @@ abstract class LedgerApiTest extends ApiTest {
     LedgerTestConfig.PaidEvents paidEvents;
 
     @AfterEach
-    void booksBalance() {
-        assertThat(journal.balances(brand.id(), USD)).as("every entry balances").isTrue();
-        clock.reset();
-        WIREMOCK.resetAll();
+    void booksBalanceAndStubsKeepToTheContracts() {
+        try {
+            assertThat(journal.balances(brand.id(), USD)).as("every entry balances").isTrue();
+            List<String> drift = new ArrayList<>();
+            PAYPAL.getAllServeEvents().forEach(event -> drift.addAll(PAYPAL_CONTRACT.problems(event)));
+            STRIPE.getAllServeEvents().forEach(event -> drift.addAll(STRIPE_CONTRACT.problems(event)));
+            assertThat(drift).as("exchanges that PayPal's or Stripe's OpenAPI documents do not allow").isEmpty();
+        } finally {
+            clock.reset();
+            PAYPAL.resetAll();
+            STRIPE.resetAll();
+        }
     }
 
     String newMember(String name) {
@@ -169,6 +197,14 @@ abstract class LedgerApiTest extends ApiTest {
                 .header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body))));
+    }
+
+    /** The brand confirms it sent a manual payment's money. */
+    JsonNode confirm(JsonNode payment) {
+        Api.Response confirmed = api.post("/api/v1/payments/" + payment.get("id").asString() + "/confirm-transfer",
+                Map.of());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        return confirmed.json();
     }
 
     long entries() {

@@ -26,8 +26,9 @@ class PaymentApiTest extends LedgerApiTest {
         return Map.of("items", List.of(Map.of("memberId", memberId, "amount", amount)));
     }
 
+    /** The defect this guards against: "Pay" with the manual provider marked members paid though no money moved. */
     @Test
-    void payingMembersMovesOwedToPaidAndTellsConversions() {
+    void manualPaymentHoldsTheMoneyUntilTheBrandConfirmsTheTransfer() {
         String ada = newMember("Ada Paid");
         String bob = newMember("Bob Paid");
         approved(ada, "30.00");
@@ -35,26 +36,72 @@ class PaymentApiTest extends LedgerApiTest {
         fund("100.00");
 
         JsonNode payment = created(pay("pay-1", payAll(ada, bob)));
-        assertThat(payment.get("status").asString()).isEqualTo("COMPLETED");
+        String id = payment.get("id").asString();
+        assertThat(payment.get("status").asString()).isEqualTo("AWAITING_TRANSFER");
         assertThat(payment.get("provider").asString()).isEqualTo("MANUAL");
         assertThat(payment.get("total").asString()).isEqualTo("50.00");
-        assertThat(payment.get("items")).hasSize(2);
+        assertThat(payment.get("items")).hasSize(2).allSatisfy(item ->
+                assertThat(item.get("status").asString()).isEqualTo("AWAITING_TRANSFER"));
+        assertThat(balance().get("available").asString()).as("the money is reserved").isEqualTo("50.00");
+        assertThat(overviewOf(ada).get("owed").asString()).isEqualTo("0.00");
+        assertThat(overviewOf(ada).get("paid").asString()).as("nothing was sent yet").isEqualTo("0.00");
+        assertThat(paidEvents.of(brand.id())).isEmpty();
 
-        assertThat(balance().get("available").asString()).isEqualTo("50.00");
+        JsonNode confirmed = api.post("/api/v1/payments/" + id + "/confirm-transfer", Map.of()).json();
+        JsonNode again = api.post("/api/v1/payments/" + id + "/confirm-transfer", Map.of()).json();
+
+        assertThat(confirmed.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(confirmed.get("transferConfirmedBy").asString()).isNotBlank();
+        assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
         JsonNode line = overviewOf(ada);
-        assertThat(line.get("owed").asString()).isEqualTo("0.00");
         assertThat(line.get("paid").asString()).isEqualTo("30.00");
         assertThat(line.get("lastPaymentAt").asString()).isNotBlank();
-        assertThat(api.get("/api/v1/payments/overview").json().get("balance").get("available").asString())
-                .isEqualTo("50.00");
-
+        assertThat(balance().get("available").asString()).isEqualTo("50.00");
         List<MemberPaid> events = paidEvents.of(brand.id());
         assertThat(events).hasSize(2);
         assertThat(events).anySatisfy(e -> {
             assertThat(e.memberId().toString()).isEqualTo(ada);
             assertThat(e.amount().toDecimalString()).isEqualTo("30.00");
-            assertThat(e.paymentId().toString()).isEqualTo(payment.get("id").asString());
+            assertThat(e.paymentId().toString()).isEqualTo(id);
         });
+    }
+
+    @Test
+    void eachMemberIsEmailedAPaymentNoticeWhenTheirPayoutCompletes() {
+        String ada = createMember("Ada Noticed", "ada.noticed+" + UUID.randomUUID() + "@example.test").get("id")
+                .asString();
+        approved(ada, "30.00");
+        fund("30.00");
+        String id = created(pay("notice-1", payAll(ada))).get("id").asString();
+        assertThat(api.get("/api/v1/emails?memberId=" + ada).json().get("items")).isEmpty();
+
+        api.post("/api/v1/payments/" + id + "/confirm-transfer", Map.of());
+        api.post("/api/v1/payments/" + id + "/confirm-transfer", Map.of());
+
+        JsonNode emails = api.get("/api/v1/emails?memberId=" + ada).json().get("items");
+        assertThat(emails).hasSize(1);
+        JsonNode notice = emails.get(0);
+        assertThat(notice.get("category").asString()).isEqualTo("payment-notice");
+        assertThat(notice.get("subject").asString()).contains("paid you $30.00");
+        assertThat(notice.get("to").asString()).startsWith("ada.noticed+");
+        assertThat(notice.get("text").asString()).contains("Hi Ada").contains("$30.00");
+    }
+
+    @Test
+    void manualPaymentCancelledBeforeAnyTransferGivesTheMoneyBack() {
+        String ada = newMember("Ada Cancelled");
+        approved(ada, "30.00");
+        fund("30.00");
+        String id = created(pay("cancel-1", payAll(ada))).get("id").asString();
+
+        JsonNode cancelled = api.post("/api/v1/payments/" + id + "/cancel", Map.of("reason", "wrong member")).json();
+
+        assertThat(cancelled.get("status").asString()).isEqualTo("FAILED");
+        assertThat(cancelled.get("items").get(0).get("failureReason").asString()).contains("wrong member");
+        assertThat(balance().get("available").asString()).isEqualTo("30.00");
+        assertThat(overviewOf(ada).get("owed").asString()).isEqualTo("30.00");
+        problem(api.post("/api/v1/payments/" + id + "/confirm-transfer", Map.of()), 409);
+        assertThat(paidEvents.of(brand.id())).isEmpty();
     }
 
     @Test
@@ -96,7 +143,7 @@ class PaymentApiTest extends LedgerApiTest {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(second.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(balance().get("available").asString()).isEqualTo("90.00");
-        assertThat(paidEvents.of(brand.id())).hasSize(1);
+        assertThat(count("select count(*) from payments where brand_id = ?", brand.id())).isEqualTo(1);
 
         problem(pay("retry-1", payPart(ada, "11.00")), 422);
         assertThat(balance().get("available").asString()).isEqualTo("90.00");
@@ -166,7 +213,7 @@ class PaymentApiTest extends LedgerApiTest {
         String ada = newMember("Ada Clawback");
         Conversion first = approved(ada, "25.00");
         fund("100.00");
-        created(pay("claw-1", payAll(ada)));
+        confirm(created(pay("claw-1", payAll(ada))));
 
         first.reverse();
         assertThat(overviewOf(ada).get("owed").asString()).isEqualTo("-25.00");
@@ -174,7 +221,7 @@ class PaymentApiTest extends LedgerApiTest {
 
         approved(ada, "40.00");
         assertThat(overviewOf(ada).get("owed").asString()).isEqualTo("15.00");
-        JsonNode next = created(pay("claw-3", payAll(ada)));
+        JsonNode next = confirm(created(pay("claw-3", payAll(ada))));
         assertThat(next.get("total").asString()).isEqualTo("15.00");
         assertThat(balance().get("available").asString()).isEqualTo("60.00");
         assertThat(overviewOf(ada).get("paid").asString()).isEqualTo("40.00");
@@ -202,7 +249,7 @@ class PaymentApiTest extends LedgerApiTest {
     }
 
     @Test
-    void paymentsAreListedPerBrandAndPerMemberAndExportAsMassPayoutCsv() {
+    void paymentsAreListedPerBrandAndPerMemberAndExportAsPayPalAndBankFiles() {
         String ada = newPayPalMember("Ada Csv", "ada.paypal@example.test");
         String bob = newMember("Bob Csv");
         approved(ada, "30.00");
@@ -216,13 +263,20 @@ class PaymentApiTest extends LedgerApiTest {
         JsonNode mine = api.get("/api/v1/payments?memberId=" + ada).json().get("items");
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("amount").asString()).isEqualTo("30.00");
-        assertThat(mine.get(0).get("status").asString()).isEqualTo("PAID");
+        assertThat(mine.get(0).get("status").asString()).isEqualTo("AWAITING_TRANSFER");
 
         Api.Response csv = api.get("/api/v1/payments/" + id + "/payouts.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).contains("ada.paypal@example.test,30.00,USD," + ada + ",");
+        String adaReference = ada.replace("-", "").substring(2);
+        assertThat(adaReference).hasSize(30);
+        assertThat(csv.body()).contains("ada.paypal@example.test,30.00,USD," + adaReference + ",Commission payout");
         assertThat(csv.body().lines()).hasSize(2);
+
+        Api.Response bank = api.get("/api/v1/payments/" + id + "/bank-transfers.csv");
+        assertThat(bank.body().lines().findFirst().orElseThrow()).isEqualTo("name,email,amount,currency,reference");
+        assertThat(bank.body()).contains("Ada Csv,ada.paypal@example.test,30.00,USD,").contains("Bob Csv,");
+        assertThat(bank.body().lines()).hasSize(3);
     }
 
     @Test

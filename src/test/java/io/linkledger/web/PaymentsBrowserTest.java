@@ -68,10 +68,27 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
         @SuppressWarnings("unchecked")
         List<List<String>> fields = (List<List<String>>) page.evaluate(
                 "() => Array.from(new FormData(document.getElementById('pay-confirm-form')).entries())");
+        assertThat(page.locator("#provider-MANUAL")).isChecked();
+        assertThat(page.locator("#provider-PAYPAL")).isDisabled();
         page.locator("#pay-button").click();
-        assertThat(page.locator("#payment-done")).isVisible();
+        assertThat(page.locator("#payment-awaiting")).isVisible();
         assertThat(page.locator("#payment-items")).containsText("Ada Lovelace");
+        assertThat(page.locator("#payment-items")).containsText("awaiting transfer");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("payments-awaiting-transfer"))
+                .setFullPage(true));
+        com.microsoft.playwright.Download file = page.waitForDownload(() -> page.locator("#download-paypal").click());
+        assertThat(file.suggestedFilename()).endsWith("-paypal.csv");
+        try {
+            assertThat(java.nio.file.Files.readString(file.path())).contains(",12.50,USD,");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        String resultUrl = page.url();
+        page.locator("#confirm-transfer").click();
+        assertThat(page.locator("#payment-done")).isVisible();
+        assertThat(page.locator("#payment-notice")).containsText("Transfer confirmed");
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("payments-result")).setFullPage(true));
+        assertThat(resultUrl).contains("/payments/");
 
         // The same confirmation submitted again (a double click, a resent form) pays nothing more.
         com.microsoft.playwright.options.FormData again = com.microsoft.playwright.options.FormData.create();

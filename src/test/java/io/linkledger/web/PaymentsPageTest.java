@@ -68,6 +68,9 @@ class PaymentsPageTest extends PaymentsConsoleTest {
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("Confirm the payment").contains("data-figure=\"total\">$35.50<")
                 .contains("data-figure=\"balance-after\">$64.50<");
+        // The payout method is explicit: manual (checked) and PayPal, which this server has not configured.
+        assertThat(confirm.body()).containsPattern("id=\"provider-MANUAL\" value=\"MANUAL\"\\s+checked")
+                .contains("data-unavailable=\"PAYPAL\"").contains("PayPal Payouts is not configured on this server.");
         String key = field(confirm.body(), "key");
 
         List<String> pay = new ArrayList<>(List.of("currency", "USD", "key", key, "member", ada, "amount-" + ada,
@@ -81,9 +84,10 @@ class PaymentsPageTest extends PaymentsConsoleTest {
 
         String result = console.get(location.replace(api.baseUrl(), "")).body();
         assertThat(result).contains("Payment of $35.50").contains("Ada Lovelace").contains("Bob Brown")
-                .contains("id=\"payment-done\"");
+                .contains("id=\"payment-awaiting\"").doesNotContain("id=\"payment-done\"");
         JsonNode payments = api.get("/api/v1/payments").json();
         assertThat(payments.get("items")).hasSize(1);
+        assertThat(payments.get("items").get(0).get("status").asString()).isEqualTo("AWAITING_TRANSFER");
         assertThat(api.get("/api/v1/balance").json().get("available").asString()).isEqualTo("64.50");
 
         String after = console.get("/payments").body();
@@ -122,12 +126,82 @@ class PaymentsPageTest extends PaymentsConsoleTest {
     }
 
     @Test
+    void manualPaymentOffersItsPayoutFilesAndIsPaidOnlyWhenTheTransferIsConfirmed() throws Exception {
+        String ada = owedMember("Ada Lovelace", "300.00");
+        fund("100.00");
+        HttpResponse<String> confirm = console.post("/payments/confirm",
+                List.of("currency", "USD", "member", ada, "amount-" + ada, "30.00"));
+        String location = console.post("/payments/pay", List.of("currency", "USD", "key", field(confirm.body(), "key"),
+                "provider", "MANUAL", "member", ada, "amount-" + ada, "30.00")).headers().firstValue("Location")
+                .orElseThrow().replace(api.baseUrl(), "");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        String awaiting = console.get(location).body();
+        assertThat(awaiting).contains("Awaiting your transfer").contains("href=\"/payments/" + id + "/payouts-paypal.csv\"")
+                .contains("href=\"/payments/" + id + "/payouts-bank.csv\"");
+        HttpResponse<String> file = console.get("/payments/" + id + "/payouts-paypal.csv");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(file.body()).contains(",30.00,USD,");
+        assertThat(console.get("/payments/" + id + "/payouts-bank.csv").body()).startsWith("name,email,amount");
+        assertThat(api.get("/api/v1/payments/overview").json().toString()).contains("\"paid\":\"0.00\"");
+
+        HttpResponse<String> confirmed = console.post("/payments/" + id + "/confirm-transfer", List.of());
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        String done = console.get(location + "?notice=confirmed").body();
+        assertThat(done).contains("id=\"payment-done\"").contains("Transfer confirmed");
+        assertThat(api.get("/api/v1/payments/" + id).json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(api.get("/api/v1/emails?memberId=" + ada).json().get("items").get(0).get("category").asString())
+                .isEqualTo("payment-notice");
+    }
+
+    @Test
+    void manualPaymentCancelledInTheConsoleGivesTheMoneyBack() throws Exception {
+        String ada = owedMember("Ada Lovelace", "300.00");
+        fund("100.00");
+        HttpResponse<String> confirm = console.post("/payments/confirm",
+                List.of("currency", "USD", "member", ada, "amount-" + ada, "30.00"));
+        String location = console.post("/payments/pay", List.of("currency", "USD", "key", field(confirm.body(), "key"),
+                "member", ada, "amount-" + ada, "30.00")).headers().firstValue("Location").orElseThrow()
+                .replace(api.baseUrl(), "");
+
+        console.post(location + "/cancel", List.of("reason", "Not sent"));
+
+        assertThat(api.get("/api/v1/balance").json().get("available").asString()).isEqualTo("100.00");
+        HttpResponse<String> late = console.post(location + "/confirm-transfer", List.of());
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("id=\"payment-error\"").contains("can no longer be confirmed");
+    }
+
+    @Test
+    void aWrongRemittanceIsVoidedFromThePaymentsPageAfterSayingWhy() throws Exception {
+        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        String id = created(api.post("/api/v1/remittances", Map.of("period", period, "amount", "812.40")))
+                .get("id").asString();
+        assertThat(console.get("/payments").body()).contains("href=\"/payments/remittances/" + id + "/void\"");
+
+        String ask = console.get("/payments/remittances/" + id + "/void").body();
+        assertThat(ask).contains("Void the SHAREASALE remittance for " + period).contains("$812.40");
+        HttpResponse<String> noReason = console.post("/payments/remittances/" + id + "/void", List.of("reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"void-reason-error\"");
+
+        HttpResponse<String> voided = console.post("/payments/remittances/" + id + "/void",
+                List.of("reason", "typed 812.40 for 81.24"));
+        assertThat(voided.statusCode()).isEqualTo(302);
+        assertThat(console.get("/payments?notice=voided").body()).contains("Remittance voided")
+                .contains("typed 812.40 for 81.24").doesNotContain("href=\"/payments/remittances/" + id + "/void\"");
+        assertThat(api.get("/api/v1/balance").json().get("pending").asString()).isEqualTo("0.00");
+    }
+
+    @Test
     void viewersSeeTheOverviewWithoutPayButtons() throws Exception {
         owedMember("Ada Lovelace", "100.00");
         ConsoleUser viewer = signedIn(Role.VIEWER);
         String page = viewer.get("/payments").body();
         assertThat(page).contains("Ada Lovelace").contains("Only admins can make payments.")
-                .doesNotContain("Record funding");
+                .doesNotContain("Record funding").doesNotContain("id=\"link-card\"");
+        assertThat(viewer.get("/payments/card").statusCode()).isEqualTo(403);
     }
 
 }

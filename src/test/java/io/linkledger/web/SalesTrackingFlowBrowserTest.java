@@ -196,6 +196,8 @@ class SalesTrackingFlowBrowserTest extends ApiTest {
             assertThat(page.locator("[data-figure=total]")).hasText("$12.50");
             assertThat(page.locator("[data-figure=balance-after]")).hasText("$37.50");
             page.locator("#pay-button").click();
+            assertThat(page.locator("#payment-awaiting")).isVisible();
+            page.locator("#confirm-transfer").click();
             assertThat(page.locator("#payment-done")).isVisible();
             assertThat(page.locator("#payment-items")).containsText("Tess Tester");
             shot(page, "flow-08-payment-made");
