@@ -2,6 +2,8 @@ package io.linkledger.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.linkledger.offers.OfferType;
@@ -32,7 +34,7 @@ class DefaultTemplatesTest {
 
     @Test
     void bodiesMentionOnlyWhatTheOfferHas() {
-        for (TemplateKind kind : TemplateKind.values()) {
+        for (TemplateKind kind : List.of(TemplateKind.SALES_TRACKING_ITEMS, TemplateKind.DASHBOARD_LINKS)) {
             String link = DefaultTemplates.of(kind, OfferType.LINK).body();
             String code = DefaultTemplates.of(kind, OfferType.PROMO_CODE).body();
             String both = DefaultTemplates.of(kind, OfferType.LINK_AND_CODE).body();
@@ -40,6 +42,15 @@ class DefaultTemplatesTest {
             assertThat(code).as(kind.name()).contains("promo code").doesNotContain("tracking link").doesNotContain("{{link}}");
             assertThat(both).as(kind.name()).contains("promo code", "tracking link");
             assertThat(link + code + both).contains("{{dashboard_link}}");
+        }
+    }
+
+    @Test
+    void thePaymentNoticeSpeaksOfTheAmountAndNoOffer() {
+        for (OfferType type : OfferType.values()) {
+            EmailTemplate notice = DefaultTemplates.of(TemplateKind.PAYMENT_NOTICE, type);
+            assertThat(notice.subject()).isEqualTo("{{brand.name}} paid you {{payment.amount}}");
+            assertThat(notice.body()).contains("{{payment.amount}}", "{{payment.date}}").doesNotContain("offer");
         }
     }
 }

@@ -66,6 +66,9 @@ class MemberPageBrowserTest extends ConsoleBrowserTest {
                 .header("Idempotency-Key", "pay-liam").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"items\":[{\"memberId\":\"" + liam + "\"}]}")));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        // A manual payment is paid once the brand confirms it sent the money.
+        String paymentId = paid.json().get("id").asString();
+        assertThat(api.post("/api/v1/payments/" + paymentId + "/confirm-transfer", Map.of()).status()).isEqualTo(200);
     }
 
     @Test
