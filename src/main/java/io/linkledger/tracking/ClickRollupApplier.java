@@ -1,124 +1,127 @@
 package io.linkledger.tracking;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.shared.RollupApplier;
+import io.linkledger.shared.RollupDeltas.LinkSpan;
+import io.linkledger.shared.Sql;
+
 /**
- * Moves queued click counts (see V51) into the rollups: woken after each click batch commits,
- * and at least every {@code linkledger.tracking.rollup-interval}. Queued rows are locked, added
- * and deleted in one transaction, so each count lands exactly once, also when several nodes
- * apply at the same time or a node dies half-way. Rows left by a crash are applied on start.
+ * The only writer of the click rollup tables (V40, V65): adds the deltas {@link ClickRollupWriter}
+ * queued to {@code click_link_totals}, {@code click_daily} and {@code click_offer_daily} after the
+ * click batches committed (why, and how it stays exact: {@link RollupApplier}).
  */
 @Component
-class ClickRollupApplier implements SmartLifecycle {
+class ClickRollupApplier extends RollupApplier<UUID, ClickDelta> {
 
-    private static final Logger log = LoggerFactory.getLogger(ClickRollupApplier.class);
-    private static final int CHUNK = 5000;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    private final ClickRollupStore store;
-    private final TransactionTemplate transactions;
-    private final long intervalMillis;
-    private final Semaphore wake = new Semaphore(0);
-    /** One applier per node at a time; the row locks order appliers of different nodes. */
-    private final ReentrantLock applying = new ReentrantLock();
-    private volatile boolean running;
-    private Thread thread;
-
-    ClickRollupApplier(ClickRollupStore store, TransactionTemplate transactions,
+    ClickRollupApplier(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transactions,
             @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval) {
-        this.store = store;
-        this.transactions = transactions;
-        this.intervalMillis = interval.toMillis();
-    }
-
-    /** Asks for the queue to be applied soon; returns at once. */
-    void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
-    }
-
-    /** Applies everything queued so far; readers call it so that a report includes every stored click. */
-    void applyPending() {
-        if (!store.anyQueued()) {
-            return;
-        }
-        applying.lock();
-        try {
-            while (applyChunk() == CHUNK) {
-                // more queued than one chunk: go on
-            }
-        } finally {
-            applying.unlock();
-        }
-    }
-
-    private int applyChunk() {
-        Integer applied = transactions.execute(status -> {
-            List<ClickRollupStore.Queued> rows = store.lockQueued(CHUNK);
-            if (!rows.isEmpty()) {
-                store.addToRollup(rows.stream().map(ClickRollupStore.Queued::delta).toList());
-                store.deleteQueued(rows);
-            }
-            return rows.size();
-        });
-        return applied == null ? 0 : applied;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                applyPending();
-                wake.tryAcquire(intervalMillis, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The counts stay queued and are applied on a later round.
-                log.warn("Could not apply queued click counts to the rollups: {}", e.getMessage());
-            }
-        }
+        super("clicks", transactions, interval);
+        this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("click-rollups").start(this::loop);
+    protected boolean anyQueued() {
+        return !jdbc.sql("select id from click_rollup_queue limit 1").query(Long.class).list().isEmpty();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        wake.release();
-        try {
-            thread.join(Duration.ofSeconds(30));
-            applyPending();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Queued click counts stay for the next start: {}", e.getMessage());
-        }
+    protected List<Queued<ClickDelta>> lockQueued(int limit) {
+        return jdbc.sql("""
+                select id, assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks
+                from click_rollup_queue
+                order by id
+                limit ?
+                for update""")
+                .param(limit)
+                .query((rs, row) -> new Queued<>(rs.getLong("id"), new ClickDelta(Sql.uuid(rs, "assignment_id"),
+                        rs.getObject("click_day", LocalDate.class), Sql.uuid(rs, "brand_id"), Sql.uuid(rs, "offer_id"),
+                        Sql.uuid(rs, "member_id"), rs.getLong("clicks"), rs.getLong("unique_clicks"),
+                        rs.getLong("bot_clicks"))))
+                .list();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void deleteQueued(List<Queued<ClickDelta>> rows) {
+        batch.batchUpdate("delete from click_rollup_queue where id = :id", rows.stream()
+                .map(row -> new MapSqlParameterSource("id", row.id())).toArray(SqlParameterSource[]::new));
     }
 
-    /** Stops after the click batcher, which stops after the web server: the last clicks' counts are applied too. */
     @Override
-    public int getPhase() {
-        return DEFAULT_PHASE - 8192;
+    protected void addToLinkTotals(List<LinkSpan<ClickDelta>> links) {
+        SqlParameterSource[] rows = links.stream().map(span -> params(span.sum())
+                .addValue("first", span.firstDay()).addValue("last", span.lastDay())).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into click_link_totals (assignment_id, brand_id, offer_id, member_id, first_day, last_day)
+                values (:link, :brand, :offer, :member, :first, :last)
+                on conflict do nothing""", rows);
+        batch.batchUpdate("""
+                update click_link_totals
+                set clicks = clicks + :clicks, unique_clicks = unique_clicks + :unique, bot_clicks = bot_clicks + :bots,
+                    first_day = least(first_day, :first), last_day = greatest(last_day, :last)
+                where assignment_id = :link""", rows);
+    }
+
+    @Override
+    protected void addToLinkDays(List<ClickDelta> days) {
+        SqlParameterSource[] rows = days.stream().map(ClickRollupApplier::params).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks,
+                    run_unique_clicks, run_bot_clicks)
+                select :link, :day, :brand, :offer, :member, coalesce(sum(p.run_clicks), 0),
+                    coalesce(sum(p.run_unique_clicks), 0), coalesce(sum(p.run_bot_clicks), 0)
+                from click_daily p
+                where p.assignment_id = :link and p.click_day = (
+                    select max(q.click_day) from click_daily q where q.assignment_id = :link and q.click_day < :day)
+                on conflict do nothing""", rows);
+        batch.batchUpdate("""
+                update click_daily set
+                    clicks = clicks + case when click_day = :day then :clicks else 0 end,
+                    unique_clicks = unique_clicks + case when click_day = :day then :unique else 0 end,
+                    bot_clicks = bot_clicks + case when click_day = :day then :bots else 0 end,
+                    run_clicks = run_clicks + :clicks,
+                    run_unique_clicks = run_unique_clicks + :unique,
+                    run_bot_clicks = run_bot_clicks + :bots
+                where assignment_id = :link and click_day >= :day""", rows);
+    }
+
+    @Override
+    protected void addToOfferDays(List<ClickDelta> days) {
+        SqlParameterSource[] rows = days.stream().map(ClickRollupApplier::params).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into click_offer_daily (offer_id, click_day, brand_id)
+                values (:offer, :day, :brand)
+                on conflict do nothing""", rows);
+        batch.batchUpdate("""
+                update click_offer_daily
+                set clicks = clicks + :clicks, unique_clicks = unique_clicks + :unique, bot_clicks = bot_clicks + :bots
+                where offer_id = :offer and click_day = :day""", rows);
+    }
+
+    private static MapSqlParameterSource params(ClickDelta d) {
+        return new MapSqlParameterSource()
+                .addValue("link", d.assignmentId())
+                .addValue("day", d.day())
+                .addValue("brand", d.brandId())
+                .addValue("offer", d.offerId())
+                .addValue("member", d.memberId())
+                .addValue("clicks", d.clicks())
+                .addValue("unique", d.uniqueClicks())
+                .addValue("bots", d.botClicks());
     }
 }

@@ -1,15 +1,23 @@
 package io.linkledger.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.linkledger.shared.RunningTotals;
+import io.linkledger.shared.Sql;
+
 /**
- * Click counts per UTC day, read from the rollups: exact (counts still queued by the click
- * batcher are applied first), and cheap however many raw clicks there are.
- * {@code clicks} are human gross clicks; bots are counted apart.
+ * The reader of the click rollups (docs/rollups.md): click counts per UTC day and per member,
+ * cheap however many raw clicks there are, and exact (what {@link ClickRollupWriter} queued is
+ * applied first). {@code clicks} are human gross clicks; bots are counted apart.
  */
 @Service
 public class ClickRollups {
@@ -20,33 +28,135 @@ public class ClickRollups {
     public record MemberCounts(UUID memberId, long clicks, long uniqueClicks, long botClicks) {
     }
 
-    private final ClickRollupRepository repository;
+    /** A tracking link of the offer, with its member. */
+    private record Link(UUID assignmentId, UUID memberId) {
+    }
+
+    /** Click counts that add up over days: a link's running totals, or its counts in a period. */
+    private record Counts(long clicks, long uniqueClicks, long botClicks) implements RunningTotals.Figures<Counts> {
+
+        @Override
+        public Counts minus(Counts earlier) {
+            return new Counts(clicks - earlier.clicks, uniqueClicks - earlier.uniqueClicks, botClicks - earlier.botClicks);
+        }
+
+        /** Unique clicks are human clicks too, so no clicks and no bots is nothing. */
+        @Override
+        public boolean isEmpty() {
+            return clicks == 0 && botClicks == 0;
+        }
+    }
+
+    private final JdbcClient jdbc;
     private final ClickRollupApplier applier;
 
-    ClickRollups(ClickRollupRepository repository, ClickRollupApplier applier) {
-        this.repository = repository;
+    ClickRollups(JdbcClient jdbc, ClickRollupApplier applier) {
+        this.jdbc = jdbc;
         this.applier = applier;
     }
 
     /** The offer's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> offerDays(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return repository.offerDays(offerId, from, to);
+        return jdbc.sql("""
+                select click_day, clicks, unique_clicks, bot_clicks
+                from click_offer_daily
+                where offer_id = ? and click_day between ? and ?
+                order by click_day""")
+                .params(offerId, from, to)
+                .query(ClickRollups::day)
+                .list();
     }
 
     /**
      * The offer's click counts per member between {@code from} and {@code to}, both inclusive, in no
      * particular order; members without clicks (human or bot) then are left out. Reads at most two
-     * rows per member, however long the period.
+     * rows per member, however long the period ({@link RunningTotals}).
      */
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return repository.offerMembers(offerId, from, to);
+        Map<Link, Counts> links = RunningTotals.between(from, to, linkTotals(offerId),
+                day -> runningTotalsOn(offerId, day), this::latestRunningTotals);
+        return links.entrySet().stream().map(e -> new MemberCounts(e.getKey().memberId(), e.getValue().clicks(),
+                e.getValue().uniqueClicks(), e.getValue().botClicks())).toList();
     }
 
     /** One tracking link's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> linkDays(UUID assignmentId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return repository.linkDays(assignmentId, from, to);
+        return jdbc.sql("""
+                select click_day, clicks, unique_clicks, bot_clicks
+                from click_daily
+                where assignment_id = ? and click_day between ? and ?
+                order by click_day""")
+                .params(assignmentId, from, to)
+                .query(ClickRollups::day)
+                .list();
+    }
+
+    /** Each of the offer's links with unique human clicks on {@code day}, and how many: what pays per click. */
+    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
+        applier.applyPending();
+        return jdbc.sql("""
+                select assignment_id, member_id, unique_clicks
+                from click_daily
+                where offer_id = ? and click_day = ? and unique_clicks > 0""")
+                .params(offerId, day)
+                .query((rs, row) -> new Clicks.ClickCount(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"),
+                        rs.getLong("unique_clicks")))
+                .list();
+    }
+
+    /** Each of the offer's links with its all-time counts and its first and last day. */
+    private List<RunningTotals.Link<Link, Counts>> linkTotals(UUID offerId) {
+        return jdbc.sql("""
+                select assignment_id, member_id, clicks, unique_clicks, bot_clicks, first_day, last_day
+                from click_link_totals
+                where offer_id = ?""")
+                .param(offerId)
+                .query((rs, row) -> new RunningTotals.Link<>(link(rs),
+                        new Counts(rs.getLong("clicks"), rs.getLong("unique_clicks"), rs.getLong("bot_clicks")),
+                        rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class)))
+                .list();
+    }
+
+    /** The running totals of each of the offer's links with a row on {@code day}. */
+    private Map<Link, Counts> runningTotalsOn(UUID offerId, LocalDate day) {
+        return jdbc.sql("""
+                select assignment_id, member_id, run_clicks, run_unique_clicks, run_bot_clicks
+                from click_daily
+                where offer_id = ? and click_day = ?""")
+                .params(offerId, day)
+                .query(ClickRollups::runningTotals)
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The running totals of these links' latest rows on or before {@code day}. */
+    private Map<Link, Counts> latestRunningTotals(LocalDate day, List<Link> links) {
+        return jdbc.sql("""
+                select d.assignment_id, d.member_id, d.run_clicks, d.run_unique_clicks, d.run_bot_clicks
+                from (select t.assignment_id, (select max(l.click_day) from click_daily l
+                          where l.assignment_id = t.assignment_id and l.click_day <= :day) as latest
+                      from click_link_totals t
+                      where t.assignment_id in (:links)) m
+                join click_daily d on d.assignment_id = m.assignment_id and d.click_day = m.latest""")
+                .param("day", day)
+                .param("links", links.stream().map(Link::assignmentId).toList())
+                .query(ClickRollups::runningTotals)
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Link link(ResultSet rs) throws SQLException {
+        return new Link(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"));
+    }
+
+    private static Map.Entry<Link, Counts> runningTotals(ResultSet rs, int row) throws SQLException {
+        return Map.entry(link(rs),
+                new Counts(rs.getLong("run_clicks"), rs.getLong("run_unique_clicks"), rs.getLong("run_bot_clicks")));
+    }
+
+    private static Day day(ResultSet rs, int row) throws SQLException {
+        return new Day(rs.getObject("click_day", LocalDate.class), rs.getLong("clicks"), rs.getLong("unique_clicks"),
+                rs.getLong("bot_clicks"));
     }
 }

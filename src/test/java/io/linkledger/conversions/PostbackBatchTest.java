@@ -51,6 +51,9 @@ class PostbackBatchTest extends ConversionApiTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ConversionRollupApplier rollups;
+
     private String shareAsaleKey() {
         return integration(Map.of("type", "SHAREASALE", "name", "ShareASale")).get("key").asString();
     }
@@ -120,6 +123,7 @@ class PostbackBatchTest extends ConversionApiTest {
         assertThat(moneyEvents.of(accepted.conversionId())).hasSize(1);
         assertThat(count("select count(*) from conversion_changes where conversion_id = ?", accepted.conversionId()))
                 .isEqualTo(1);
+        rollups.applyPending(); // the rollups are added to after the commit
         assertThat(count("select coalesce(sum(live), 0) from conversion_daily where assignment_id = ?",
                 s.assignmentId())).isEqualTo(2);
         assertThat(count("select coalesce(sum(commission_minor), 0) from conversion_daily where assignment_id = ?",
