@@ -9,12 +9,13 @@ import java.util.UUID;
 import io.linkledger.shared.RollupDeltas;
 
 /**
- * What conversions add to one tracking link's rollups on one UTC day, in one currency (a queue
- * row). {@code live} counts conversions of any kind, {@code conversions} all but pay-per-click
- * accruals; amounts in minor units, commission also split by status.
+ * What conversions add to one tracking link's rollups on one UTC day, in one currency: a row of
+ * {@code conversion_rollup_queue}. {@code live} counts conversions of any kind, {@code conversions}
+ * all but pay-per-click accruals; the commission is also split by status.
  */
-record ConversionDelta(UUID assignmentId, LocalDate day, String currency, UUID brandId, UUID offerId, UUID memberId,
-        long live, long conversions, long sales, long commission, long pending, long approved, long paid)
+record ConversionDelta(UUID assignmentId, LocalDate conversionDay, String currency, UUID brandId, UUID offerId,
+        UUID memberId, long live, long conversions, long salesMinor, long commissionMinor, long pendingCommissionMinor,
+        long approvedCommissionMinor, long paidCommissionMinor)
         implements RollupDeltas.Delta<ConversionDelta.Link, ConversionDelta> {
 
     /** A link's rows are kept per currency. */
@@ -49,20 +50,28 @@ record ConversionDelta(UUID assignmentId, LocalDate day, String currency, UUID b
     }
 
     @Override
+    public LocalDate day() {
+        return conversionDay;
+    }
+
+    @Override
     public ConversionDelta plus(ConversionDelta o) {
-        return new ConversionDelta(assignmentId, day, currency, brandId, offerId, memberId, live + o.live,
-                conversions + o.conversions, sales + o.sales, commission + o.commission, pending + o.pending,
-                approved + o.approved, paid + o.paid);
+        return new ConversionDelta(assignmentId, conversionDay, currency, brandId, offerId, memberId, live + o.live,
+                conversions + o.conversions, salesMinor + o.salesMinor, commissionMinor + o.commissionMinor,
+                pendingCommissionMinor + o.pendingCommissionMinor, approvedCommissionMinor + o.approvedCommissionMinor,
+                paidCommissionMinor + o.paidCommissionMinor);
     }
 
     /** Takes back what this added. */
     ConversionDelta negated() {
-        return new ConversionDelta(assignmentId, day, currency, brandId, offerId, memberId, -live, -conversions, -sales,
-                -commission, -pending, -approved, -paid);
+        return new ConversionDelta(assignmentId, conversionDay, currency, brandId, offerId, memberId, -live,
+                -conversions, -salesMinor, -commissionMinor, -pendingCommissionMinor, -approvedCommissionMinor,
+                -paidCommissionMinor);
     }
 
-    boolean isZero() {
-        return live == 0 && conversions == 0 && sales == 0 && commission == 0 && pending == 0 && approved == 0
-                && paid == 0;
+    @Override
+    public boolean isZero() {
+        return live == 0 && conversions == 0 && salesMinor == 0 && commissionMinor == 0 && pendingCommissionMinor == 0
+                && approvedCommissionMinor == 0 && paidCommissionMinor == 0;
     }
 }

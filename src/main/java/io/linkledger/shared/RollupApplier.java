@@ -1,7 +1,9 @@
 package io.linkledger.shared;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,16 +11,22 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.linkledger.shared.RollupDeltas.LinkSpan;
-
 /**
- * Adds the deltas that a feature's write transactions queued to its report rollups, after those
- * transactions committed (docs/rollups.md). Clicks and conversions both work this way; a subclass
- * holds one feature's SQL.
+ * The writing side of a report rollup (docs/rollups.md), the same for clicks and conversions: a
+ * feature's write transactions {@link #queue} deltas, and the applier adds them to the rollup
+ * tables after those transactions committed. A subclass gives one feature's SQL ({@link Statements})
+ * and its delta record, whose components are the statements' named parameters and, by name, the
+ * columns of its queue rows.
  *
  * <p>Why a queue rather than adding to the rollups in the writing transaction: both write paths
  * are group commits whose callers wait for the commit (the redirect's click batches, the postback
@@ -37,14 +45,41 @@ import io.linkledger.shared.RollupDeltas.LinkSpan;
 public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDeltas.Delta<K, D>>
         implements SmartLifecycle {
 
+    /**
+     * One feature's rollup SQL, each statement complete, with a delta's components as named
+     * parameters ({@code :offerId}, {@code :clickDay}, ...); the day is called {@code :day} below.
+     *
+     * @param queue inserts a delta into the queue
+     * @param anyQueued answers a queue row if there is one, locking nothing
+     * @param lockQueued the oldest {@code :limit} queue rows (their {@code id} and delta), locked until the
+     *     transaction ends
+     * @param deleteQueued deletes the queue row {@code :id}
+     * @param createLinkTotals creates a link's totals row if missing (zero figures, first and last day
+     *     {@code :day})
+     * @param addToLinkTotals adds to a link's totals and widens its first and last day to {@code :day};
+     *     locks the row, which is what makes the changes of one link's day rows take turns
+     * @param seedLinkDay creates the link's row for {@code :day} if missing, with the running totals
+     *     of its latest row before that day
+     * @param addToLinkDays adds the day's figures to the link's row that day, and its running totals to
+     *     every row of the link from that day on
+     * @param createOfferDay creates the offer's row for {@code :day} if missing
+     * @param addToOfferDay adds to the offer's row for {@code :day}
+     */
+    public record Statements(String queue, String anyQueued, String lockQueued, String deleteQueued,
+            String createLinkTotals, String addToLinkTotals, String seedLinkDay, String addToLinkDays,
+            String createOfferDay, String addToOfferDay) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(RollupApplier.class);
     private static final int CHUNK = 5000;
 
-    /** A queued delta and the id of its queue row. */
-    public record Queued<D>(long id, D delta) {
+    private record Queued<D>(long id, D delta) {
     }
 
     private final String name;
+    private final Statements sql;
+    private final RowMapper<D> deltas;
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final long intervalMillis;
     private final Semaphore wake = new Semaphore(0);
@@ -53,38 +88,30 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
     private volatile boolean running;
     private Thread thread;
 
-    protected RollupApplier(String name, TransactionTemplate transactions, Duration interval) {
+    protected RollupApplier(String name, Statements sql, Class<D> delta, NamedParameterJdbcTemplate jdbc,
+            TransactionTemplate transactions, Duration interval) {
         this.name = name;
+        this.sql = sql;
+        this.deltas = new DataClassRowMapper<>(delta);
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.intervalMillis = interval.toMillis();
     }
 
-    /** Whether anything is queued; locks nothing. */
-    protected abstract boolean anyQueued();
-
-    /** Queued deltas, oldest first, at most {@code limit}, locked until the transaction ends. */
-    protected abstract List<Queued<D>> lockQueued(int limit);
-
-    protected abstract void deleteQueued(List<Queued<D>> rows);
-
     /**
-     * Adds to each link's all-time totals, creating them on its first delta; in link order. Run
-     * first: the totals row is the link's lock, so the changes of one link's day rows take turns.
+     * Queues the deltas, one row per link and day, in the current transaction (one batched insert);
+     * they are added to the rollups once it committed.
      */
-    protected abstract void addToLinkTotals(List<LinkSpan<D>> links);
+    public void queue(Collection<D> deltas) {
+        List<D> rows = RollupDeltas.byLinkAndDay(deltas).stream().filter(d -> !d.isZero()).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(sql.queue(), each(rows));
+        wakeAfterCommit();
+    }
 
-    /**
-     * Adds to the links' day rows, in link and day order: a day without a row gets one, seeded with
-     * the running totals of the link's latest row before it; then the day's figures go to its row and
-     * the running totals to every row of the link from that day on.
-     */
-    protected abstract void addToLinkDays(List<D> days);
-
-    /** Adds to the offers' day rows, creating them on an offer's first delta of a day; in offer and day order. */
-    protected abstract void addToOfferDays(List<D> days);
-
-    /** Wakes the applier once the current transaction committed (at once outside a transaction); returns at once. */
-    public void wakeAfterCommit() {
+    private void wakeAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             wake();
             return;
@@ -105,7 +132,7 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
 
     /** Applies everything queued so far; readers call it so that a report counts everything committed. */
     public void applyPending() {
-        if (!anyQueued()) {
+        if (jdbc.queryForList(sql.anyQueued(), Map.of(), Long.class).isEmpty()) {
             return;
         }
         applying.lock();
@@ -118,19 +145,38 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
         }
     }
 
+    /**
+     * Adds the oldest queued deltas to the rollups and deletes them, in one transaction: one delta per
+     * link and day to the link's totals and day rows, in link and day order (so a link's totals row,
+     * its lock, is taken before its day rows), then one per offer and day to the offer's day rows, in
+     * offer and day order. Every transaction takes its rows in these orders, so appliers of several
+     * nodes cannot deadlock.
+     */
     private int applyChunk() {
         Integer applied = transactions.execute(status -> {
-            List<Queued<D>> queued = lockQueued(CHUNK);
-            if (!queued.isEmpty()) {
-                List<D> linkDays = RollupDeltas.byLinkAndDay(queued.stream().map(Queued::delta).toList());
-                addToLinkTotals(RollupDeltas.byLink(linkDays));
-                addToLinkDays(linkDays);
-                addToOfferDays(RollupDeltas.byOfferAndDay(linkDays));
-                deleteQueued(queued);
+            List<Queued<D>> queued = jdbc.query(sql.lockQueued(), Map.of("limit", CHUNK),
+                    (rs, row) -> new Queued<>(rs.getLong("id"), deltas.mapRow(rs, row)));
+            if (queued.isEmpty()) {
+                return 0;
             }
+            List<D> all = queued.stream().map(Queued::delta).toList();
+            SqlParameterSource[] days = each(RollupDeltas.byLinkAndDay(all));
+            jdbc.batchUpdate(sql.createLinkTotals(), days);
+            jdbc.batchUpdate(sql.addToLinkTotals(), days);
+            jdbc.batchUpdate(sql.seedLinkDay(), days);
+            jdbc.batchUpdate(sql.addToLinkDays(), days);
+            SqlParameterSource[] offerDays = each(RollupDeltas.byOfferAndDay(all));
+            jdbc.batchUpdate(sql.createOfferDay(), offerDays);
+            jdbc.batchUpdate(sql.addToOfferDay(), offerDays);
+            jdbc.batchUpdate(sql.deleteQueued(), queued.stream().map(q -> new MapSqlParameterSource("id", q.id()))
+                    .toArray(SqlParameterSource[]::new));
             return queued.size();
         });
         return applied == null ? 0 : applied;
+    }
+
+    private static SqlParameterSource[] each(List<?> deltas) {
+        return deltas.stream().map(SimplePropertySqlParameterSource::new).toArray(SqlParameterSource[]::new);
     }
 
     private void loop() {

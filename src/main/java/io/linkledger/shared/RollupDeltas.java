@@ -20,7 +20,7 @@ public final class RollupDeltas {
     private RollupDeltas() {
     }
 
-    /** What a tracking link gains on a day; {@code plus} adds the figures of another delta of the same link or offer. */
+    /** What a tracking link gains on a day; {@code plus} adds another delta's figures (same link or offer). */
     public interface Delta<K extends Comparable<K>, D> {
 
         /** The tracking link (with whatever else keys its rows); links are locked in this order. */
@@ -31,10 +31,9 @@ public final class RollupDeltas {
         LocalDate day();
 
         D plus(D other);
-    }
 
-    /** One link's deltas added up, and the first and last of their days. */
-    public record LinkSpan<D>(D sum, LocalDate firstDay, LocalDate lastDay) {
+        /** Adds nothing: not worth a queue row. */
+        boolean isZero();
     }
 
     private record LinkDay<K>(K link, LocalDate day) {
@@ -51,30 +50,6 @@ public final class RollupDeltas {
             merged.merge(new LinkDay<>(delta.link(), delta.day()), delta, (a, b) -> a.plus(b));
         }
         return new ArrayList<>(merged.values());
-    }
-
-    /** One span per link, in link order, from deltas in link and day order ({@link #byLinkAndDay}). */
-    public static <K extends Comparable<K>, D extends Delta<K, D>> List<LinkSpan<D>> byLink(List<D> byLinkAndDay) {
-        List<LinkSpan<D>> spans = new ArrayList<>();
-        D sum = null;
-        LocalDate first = null;
-        LocalDate last = null;
-        for (D delta : byLinkAndDay) {
-            if (sum != null && sum.link().equals(delta.link())) {
-                sum = sum.plus(delta);
-            } else {
-                if (sum != null) {
-                    spans.add(new LinkSpan<>(sum, first, last));
-                }
-                sum = delta;
-                first = delta.day();
-            }
-            last = delta.day();
-        }
-        if (sum != null) {
-            spans.add(new LinkSpan<>(sum, first, last));
-        }
-        return spans;
     }
 
     /** One delta per offer and day, in offer and day order; the link of each is one of the offer's. */

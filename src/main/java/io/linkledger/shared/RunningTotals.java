@@ -45,14 +45,19 @@ public final class RunningTotals {
     public record Link<K, F>(K key, F total, LocalDate firstDay, LocalDate lastDay) {
     }
 
+    /** One link's running totals in one of its day rows. */
+    public record Row<K, F>(K key, F runningTotals) {
+    }
+
     /**
      * Each link's figures from {@code from} to {@code to}, both inclusive; links with none then are
      * left out. The day rows are read only for links with a period end inside their days:
      * {@code rowsOn} gives the running totals of every link with a row on a day, {@code latestUpTo}
      * those of the latest row on or before a day of the links it is given (at most {@link #CHUNK}).
      */
-    public static <K, F extends Figures<F>> Map<K, F> between(LocalDate from, LocalDate to, Collection<Link<K, F>> links,
-            Function<LocalDate, Map<K, F>> rowsOn, BiFunction<LocalDate, List<K>, Map<K, F>> latestUpTo) {
+    public static <K, F extends Figures<F>> Map<K, F> between(LocalDate from, LocalDate to,
+            Collection<Link<K, F>> links, Function<LocalDate, List<Row<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
         Map<K, F> end = at(to, links, rowsOn, latestUpTo);
         Map<K, F> start = at(from.minusDays(1), links, rowsOn, latestUpTo);
         Map<K, F> figures = new HashMap<>();
@@ -67,8 +72,8 @@ public final class RunningTotals {
     }
 
     /** Each link's running totals at the end of {@code day}; links with nothing by then are left out. */
-    static <K, F> Map<K, F> at(LocalDate day, Collection<Link<K, F>> links, Function<LocalDate, Map<K, F>> rowsOn,
-            BiFunction<LocalDate, List<K>, Map<K, F>> latestUpTo) {
+    static <K, F> Map<K, F> at(LocalDate day, Collection<Link<K, F>> links, Function<LocalDate, List<Row<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
         Map<K, F> totals = new HashMap<>();
         List<K> inside = new ArrayList<>();
         for (Link<K, F> link : links) {
@@ -81,7 +86,7 @@ public final class RunningTotals {
         if (inside.isEmpty()) {
             return totals;
         }
-        Map<K, F> onDay = rowsOn.apply(day);
+        Map<K, F> onDay = byKey(rowsOn.apply(day));
         List<K> withoutRow = new ArrayList<>();
         for (K key : inside) {
             F row = onDay.get(key);
@@ -93,7 +98,7 @@ public final class RunningTotals {
         }
         for (int i = 0; i < withoutRow.size(); i += CHUNK) {
             List<K> chunk = withoutRow.subList(i, Math.min(withoutRow.size(), i + CHUNK));
-            Map<K, F> latest = latestUpTo.apply(day, chunk);
+            Map<K, F> latest = byKey(latestUpTo.apply(day, chunk));
             for (K key : chunk) {
                 F row = latest.get(key);
                 if (row == null) {
@@ -104,5 +109,11 @@ public final class RunningTotals {
             }
         }
         return totals;
+    }
+
+    private static <K, F> Map<K, F> byKey(List<Row<K, F>> rows) {
+        Map<K, F> byKey = new HashMap<>();
+        rows.forEach(row -> byKey.put(row.key(), row.runningTotals()));
+        return byKey;
     }
 }

@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import io.linkledger.shared.RollupDeltas;
 
-/** Clicks to add to one tracking link's rollups for one UTC day (a queue row). {@code clicks} are human ones. */
-record ClickDelta(UUID assignmentId, LocalDate day, UUID brandId, UUID offerId, UUID memberId, long clicks,
+/**
+ * Clicks to add to one tracking link's rollups for one UTC day: a row of {@code click_rollup_queue}.
+ * {@code clicks} are human ones.
+ */
+record ClickDelta(UUID assignmentId, LocalDate clickDay, UUID brandId, UUID offerId, UUID memberId, long clicks,
         long uniqueClicks, long botClicks) implements RollupDeltas.Delta<UUID, ClickDelta> {
 
     static ClickDelta of(Click c) {
@@ -21,8 +24,18 @@ record ClickDelta(UUID assignmentId, LocalDate day, UUID brandId, UUID offerId, 
     }
 
     @Override
+    public LocalDate day() {
+        return clickDay;
+    }
+
+    @Override
     public ClickDelta plus(ClickDelta other) {
-        return new ClickDelta(assignmentId, day, brandId, offerId, memberId, clicks + other.clicks,
+        return new ClickDelta(assignmentId, clickDay, brandId, offerId, memberId, clicks + other.clicks,
                 uniqueClicks + other.uniqueClicks, botClicks + other.botClicks);
+    }
+
+    @Override
+    public boolean isZero() {
+        return clicks == 0 && uniqueClicks == 0 && botClicks == 0;
     }
 }

@@ -6,18 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.linkledger.shared.RunningTotalQueries;
 import io.linkledger.shared.RunningTotals;
 import io.linkledger.shared.Sql;
 
 /**
  * The reader of the click rollups (docs/rollups.md): click counts per UTC day and per member,
- * cheap however many raw clicks there are, and exact (what {@link ClickRollupWriter} queued is
- * applied first). {@code clicks} are human gross clicks; bots are counted apart.
+ * cheap however many raw clicks there are, and exact (what is still queued is applied first).
+ * {@code clicks} are human gross clicks; bots are counted apart.
  */
 @Service
 public class ClickRollups {
@@ -37,7 +37,8 @@ public class ClickRollups {
 
         @Override
         public Counts minus(Counts earlier) {
-            return new Counts(clicks - earlier.clicks, uniqueClicks - earlier.uniqueClicks, botClicks - earlier.botClicks);
+            return new Counts(clicks - earlier.clicks, uniqueClicks - earlier.uniqueClicks,
+                    botClicks - earlier.botClicks);
         }
 
         /** Unique clicks are human clicks too, so no clicks and no bots is nothing. */
@@ -46,6 +47,48 @@ public class ClickRollups {
             return clicks == 0 && botClicks == 0;
         }
     }
+
+    private static final String OFFER_DAYS = """
+            select click_day, clicks, unique_clicks, bot_clicks
+            from click_offer_daily
+            where offer_id = :offerId and click_day between :from and :to
+            order by click_day""";
+
+    private static final String LINK_DAYS = """
+            select click_day, clicks, unique_clicks, bot_clicks
+            from click_daily
+            where assignment_id = :assignmentId and click_day between :from and :to
+            order by click_day""";
+
+    private static final String UNIQUE_HUMAN_CLICKS = """
+            select assignment_id, member_id, unique_clicks
+            from click_daily
+            where offer_id = :offerId and click_day = :day and unique_clicks > 0""";
+
+    /** Each of the offer's links with its all-time counts (the running totals of its last day) and its days. */
+    private static final String LINK_TOTALS = """
+            select assignment_id, member_id, clicks as run_clicks, unique_clicks as run_unique_clicks,
+                bot_clicks as run_bot_clicks, first_day, last_day
+            from click_link_totals
+            where offer_id = :offerId""";
+
+    /** The running totals of each of the offer's links with a row on the day. */
+    private static final String RUNNING_TOTALS_ON = """
+            select assignment_id, member_id, run_clicks, run_unique_clicks, run_bot_clicks
+            from click_daily
+            where offer_id = :offerId and click_day = :day""";
+
+    /** The running totals of the latest row on or before the day of each of these links. */
+    private static final String LATEST_RUNNING_TOTALS = """
+            select d.assignment_id, d.member_id, d.run_clicks, d.run_unique_clicks, d.run_bot_clicks
+            from (select t.assignment_id, (select max(l.click_day) from click_daily l
+                      where l.assignment_id = t.assignment_id and l.click_day <= :day) as latest
+                  from click_link_totals t
+                  where t.assignment_id in (:links)) m
+            join click_daily d on d.assignment_id = m.assignment_id and d.click_day = m.latest""";
+
+    private static final RunningTotalQueries<Link, Counts> PERIODS = new RunningTotalQueries<>(LINK_TOTALS,
+            RUNNING_TOTALS_ON, LATEST_RUNNING_TOTALS, ClickRollups::runningTotals, Link::assignmentId);
 
     private final JdbcClient jdbc;
     private final ClickRollupApplier applier;
@@ -58,14 +101,8 @@ public class ClickRollups {
     /** The offer's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> offerDays(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return jdbc.sql("""
-                select click_day, clicks, unique_clicks, bot_clicks
-                from click_offer_daily
-                where offer_id = ? and click_day between ? and ?
-                order by click_day""")
-                .params(offerId, from, to)
-                .query(ClickRollups::day)
-                .list();
+        return jdbc.sql(OFFER_DAYS).params(Map.of("offerId", offerId, "from", from, "to", to))
+                .query(ClickRollups::day).list();
     }
 
     /**
@@ -75,83 +112,30 @@ public class ClickRollups {
      */
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        Map<Link, Counts> links = RunningTotals.between(from, to, linkTotals(offerId),
-                day -> runningTotalsOn(offerId, day), this::latestRunningTotals);
-        return links.entrySet().stream().map(e -> new MemberCounts(e.getKey().memberId(), e.getValue().clicks(),
-                e.getValue().uniqueClicks(), e.getValue().botClicks())).toList();
+        return PERIODS.between(jdbc, Map.of("offerId", offerId), from, to).entrySet().stream()
+                .map(e -> new MemberCounts(e.getKey().memberId(), e.getValue().clicks(), e.getValue().uniqueClicks(),
+                        e.getValue().botClicks()))
+                .toList();
     }
 
     /** One tracking link's days with clicks between {@code from} and {@code to}, both inclusive, oldest first. */
     public List<Day> linkDays(UUID assignmentId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return jdbc.sql("""
-                select click_day, clicks, unique_clicks, bot_clicks
-                from click_daily
-                where assignment_id = ? and click_day between ? and ?
-                order by click_day""")
-                .params(assignmentId, from, to)
-                .query(ClickRollups::day)
-                .list();
+        return jdbc.sql(LINK_DAYS).params(Map.of("assignmentId", assignmentId, "from", from, "to", to))
+                .query(ClickRollups::day).list();
     }
 
     /** Each of the offer's links with unique human clicks on {@code day}, and how many: what pays per click. */
     List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
         applier.applyPending();
-        return jdbc.sql("""
-                select assignment_id, member_id, unique_clicks
-                from click_daily
-                where offer_id = ? and click_day = ? and unique_clicks > 0""")
-                .params(offerId, day)
+        return jdbc.sql(UNIQUE_HUMAN_CLICKS).param("offerId", offerId).param("day", day)
                 .query((rs, row) -> new Clicks.ClickCount(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"),
                         rs.getLong("unique_clicks")))
                 .list();
     }
 
-    /** Each of the offer's links with its all-time counts and its first and last day. */
-    private List<RunningTotals.Link<Link, Counts>> linkTotals(UUID offerId) {
-        return jdbc.sql("""
-                select assignment_id, member_id, clicks, unique_clicks, bot_clicks, first_day, last_day
-                from click_link_totals
-                where offer_id = ?""")
-                .param(offerId)
-                .query((rs, row) -> new RunningTotals.Link<>(link(rs),
-                        new Counts(rs.getLong("clicks"), rs.getLong("unique_clicks"), rs.getLong("bot_clicks")),
-                        rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class)))
-                .list();
-    }
-
-    /** The running totals of each of the offer's links with a row on {@code day}. */
-    private Map<Link, Counts> runningTotalsOn(UUID offerId, LocalDate day) {
-        return jdbc.sql("""
-                select assignment_id, member_id, run_clicks, run_unique_clicks, run_bot_clicks
-                from click_daily
-                where offer_id = ? and click_day = ?""")
-                .params(offerId, day)
-                .query(ClickRollups::runningTotals)
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** The running totals of these links' latest rows on or before {@code day}. */
-    private Map<Link, Counts> latestRunningTotals(LocalDate day, List<Link> links) {
-        return jdbc.sql("""
-                select d.assignment_id, d.member_id, d.run_clicks, d.run_unique_clicks, d.run_bot_clicks
-                from (select t.assignment_id, (select max(l.click_day) from click_daily l
-                          where l.assignment_id = t.assignment_id and l.click_day <= :day) as latest
-                      from click_link_totals t
-                      where t.assignment_id in (:links)) m
-                join click_daily d on d.assignment_id = m.assignment_id and d.click_day = m.latest""")
-                .param("day", day)
-                .param("links", links.stream().map(Link::assignmentId).toList())
-                .query(ClickRollups::runningTotals)
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Link link(ResultSet rs) throws SQLException {
-        return new Link(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"));
-    }
-
-    private static Map.Entry<Link, Counts> runningTotals(ResultSet rs, int row) throws SQLException {
-        return Map.entry(link(rs),
+    private static RunningTotals.Row<Link, Counts> runningTotals(ResultSet rs, int row) throws SQLException {
+        return new RunningTotals.Row<>(new Link(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id")),
                 new Counts(rs.getLong("run_clicks"), rs.getLong("run_unique_clicks"), rs.getLong("run_bot_clicks")));
     }
 

@@ -55,26 +55,16 @@ class RunningTotalsTest {
                 .toList();
     }
 
-    private Map<String, Count> rowsOn(LocalDate day) {
+    private List<RunningTotals.Row<String, Count>> rowsOn(LocalDate day) {
         rowsOnCalls.add(day);
-        Map<String, Count> rows = new HashMap<>();
-        figures.forEach((link, days) -> {
-            if (days.containsKey(day)) {
-                rows.put(link, runningTotal(link, day));
-            }
-        });
-        return rows;
+        return figures.keySet().stream().filter(link -> figures.get(link).containsKey(day))
+                .map(link -> new RunningTotals.Row<>(link, runningTotal(link, day))).toList();
     }
 
-    private Map<String, Count> latestUpTo(LocalDate day, List<String> links) {
+    private List<RunningTotals.Row<String, Count>> latestUpTo(LocalDate day, List<String> links) {
         latestCalls.add(List.copyOf(links));
-        Map<String, Count> rows = new HashMap<>();
-        for (String link : links) {
-            if (figures.get(link).floorKey(day) != null) {
-                rows.put(link, runningTotal(link, day));
-            }
-        }
-        return rows;
+        return links.stream().filter(link -> figures.get(link).floorKey(day) != null)
+                .map(link -> new RunningTotals.Row<>(link, runningTotal(link, day))).toList();
     }
 
     private Map<String, Count> between(LocalDate from, LocalDate to) {
@@ -154,7 +144,7 @@ class RunningTotalsTest {
         add("a", 14, 3);
         List<RunningTotals.Link<String, Count>> links = links();
 
-        assertThatThrownBy(() -> RunningTotals.between(day(13), day(13), links, day -> Map.of(),
-                (day, keys) -> Map.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("a");
+        assertThatThrownBy(() -> RunningTotals.between(day(13), day(13), links, day -> List.of(),
+                (day, keys) -> List.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("a");
     }
 }
