@@ -78,7 +78,7 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
 
     private final String name;
     private final Statements sql;
-    private final RowMapper<D> deltas;
+    private final RowMapper<D> queuedDelta;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final long intervalMillis;
@@ -92,7 +92,7 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
             TransactionTemplate transactions, Duration interval) {
         this.name = name;
         this.sql = sql;
-        this.deltas = new DataClassRowMapper<>(delta);
+        this.queuedDelta = new DataClassRowMapper<>(delta);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.intervalMillis = interval.toMillis();
@@ -155,7 +155,7 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
     private int applyChunk() {
         Integer applied = transactions.execute(status -> {
             List<Queued<D>> queued = jdbc.query(sql.lockQueued(), Map.of("limit", CHUNK),
-                    (rs, row) -> new Queued<>(rs.getLong("id"), deltas.mapRow(rs, row)));
+                    (rs, row) -> new Queued<>(rs.getLong("id"), queuedDelta.mapRow(rs, row)));
             if (queued.isEmpty()) {
                 return 0;
             }
