@@ -83,17 +83,24 @@ public final class RunningTotals {
                 inside.add(link.key());
             }
         }
-        if (inside.isEmpty()) {
-            return totals;
+        if (!inside.isEmpty()) {
+            totals.putAll(fromDayRows(day, inside, rowsOn, latestUpTo));
         }
+        return totals;
+    }
+
+    /** The running totals of these links at the end of {@code day}, which lies inside the days of each. */
+    private static <K, F> Map<K, F> fromDayRows(LocalDate day, List<K> inside,
+            Function<LocalDate, List<Row<K, F>>> rowsOn, BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
         Map<K, F> onDay = byKey(rowsOn.apply(day));
+        Map<K, F> found = new HashMap<>();
         List<K> withoutRow = new ArrayList<>();
         for (K key : inside) {
             F row = onDay.get(key);
             if (row == null) {
                 withoutRow.add(key);
             } else {
-                totals.put(key, row);
+                found.put(key, row);
             }
         }
         for (int i = 0; i < withoutRow.size(); i += CHUNK) {
@@ -105,10 +112,10 @@ public final class RunningTotals {
                     throw new IllegalStateException("No day row on or before " + day + " for link " + key
                             + ", whose days start on an earlier day: the rollup is inconsistent");
                 }
-                totals.put(key, row);
+                found.put(key, row);
             }
         }
-        return totals;
+        return found;
     }
 
     private static <K, F> Map<K, F> byKey(List<Row<K, F>> rows) {
