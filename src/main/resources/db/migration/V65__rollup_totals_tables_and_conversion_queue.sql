@@ -29,7 +29,7 @@ create table click_link_totals (
     last_day       date not null
 );
 
-create index click_link_totals_offer on click_link_totals (offer_id);
+create index click_link_totals_offer_member on click_link_totals (offer_id, member_id);
 
 insert into click_link_totals (assignment_id, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks,
     first_day, last_day)
@@ -63,7 +63,7 @@ create table conversion_link_totals (
     primary key (assignment_id, currency)
 );
 
-create index conversion_link_totals_offer on conversion_link_totals (offer_id);
+create index conversion_link_totals_offer_member on conversion_link_totals (offer_id, member_id);
 
 insert into conversion_link_totals (assignment_id, currency, brand_id, offer_id, member_id, live, conversions,
     sales_minor, commission_minor, pending_commission_minor, approved_commission_minor, paid_commission_minor,

@@ -26,8 +26,8 @@ import io.linkledger.shared.Sql;
 @Repository
 class ConversionRollups {
 
-    /** A tracking link of the offer in one currency, with its member. */
-    private record Link(UUID assignmentId, String currency, UUID memberId) {
+    /** A member's tracking link of the offer, in one currency. */
+    private record MemberCurrency(UUID memberId, String currency) {
     }
 
     /** Conversion figures that add up over days: a link's running totals, or its figures in a period. */
@@ -79,30 +79,28 @@ class ConversionRollups {
 
     /** Each of the offer's links with its all-time figures (the running totals of its last day) and its days. */
     private static final String LINK_TOTALS = """
-            select assignment_id, currency, member_id, live as run_live, conversions as run_conversions,
+            select member_id, currency, live as run_live, conversions as run_conversions,
                 sales_minor as run_sales_minor, commission_minor as run_commission_minor, first_day, last_day
             from conversion_link_totals
             where offer_id = :offerId and brand_id = :brandId""";
 
     private static final String RUNNING_TOTALS_ON = """
-            select assignment_id, currency, member_id, run_live, run_conversions, run_sales_minor,
-                run_commission_minor
+            select member_id, currency, run_live, run_conversions, run_sales_minor, run_commission_minor
             from conversion_daily
             where offer_id = :offerId and conversion_day = :day""";
 
     private static final String LATEST_RUNNING_TOTALS = """
-            select d.assignment_id, d.currency, d.member_id, d.run_live, d.run_conversions, d.run_sales_minor,
-                d.run_commission_minor
+            select d.member_id, d.currency, d.run_live, d.run_conversions, d.run_sales_minor, d.run_commission_minor
             from (select t.assignment_id, t.currency, (select max(l.conversion_day) from conversion_daily l
                       where l.assignment_id = t.assignment_id and l.currency = t.currency
                         and l.conversion_day <= :day) as latest
                   from conversion_link_totals t
-                  where t.assignment_id in (:links)) m
+                  where t.offer_id = :offerId and t.member_id in (:members)) m
             join conversion_daily d on d.assignment_id = m.assignment_id and d.currency = m.currency
                 and d.conversion_day = m.latest""";
 
-    private static final RunningTotalQueries<Link, Sums> PERIODS = new RunningTotalQueries<>(LINK_TOTALS,
-            RUNNING_TOTALS_ON, LATEST_RUNNING_TOTALS, ConversionRollups::runningTotals, Link::assignmentId);
+    private static final RunningTotalQueries<MemberCurrency, Sums> PERIODS = new RunningTotalQueries<>(LINK_TOTALS,
+            RUNNING_TOTALS_ON, LATEST_RUNNING_TOTALS, ConversionRollups::runningTotals, MemberCurrency::memberId);
 
     private final JdbcClient jdbc;
     private final ConversionRollupApplier applier;
@@ -138,12 +136,10 @@ class ConversionRollups {
     List<ConversionStats.MemberStats> offerMembers(UUID brandId, UUID offerId, LocalDate from, LocalDate to,
             Currency currency) {
         applier.applyPending();
-        Map<Link, Sums> links = PERIODS.between(jdbc, Map.of("brandId", brandId, "offerId", offerId), from,
-                to.minusDays(1));
-        return links.entrySet().stream()
-                .map(e -> new ConversionStats.MemberStats(e.getKey().memberId(), e.getValue().conversions(),
-                        new Money(e.getValue().salesMinor(), currency),
-                        new Money(e.getValue().commissionMinor(), currency)))
+        return PERIODS.between(jdbc, Map.of("brandId", brandId, "offerId", offerId), from, to.minusDays(1)).stream()
+                .map(m -> new ConversionStats.MemberStats(m.key().memberId(), m.figures().conversions(),
+                        new Money(m.figures().salesMinor(), currency),
+                        new Money(m.figures().commissionMinor(), currency)))
                 .toList();
     }
 
@@ -167,9 +163,8 @@ class ConversionRollups {
         return totals;
     }
 
-    private static RunningTotals.Row<Link, Sums> runningTotals(ResultSet rs, int row) throws SQLException {
-        return new RunningTotals.Row<>(
-                new Link(Sql.uuid(rs, "assignment_id"), rs.getString("currency").trim(), Sql.uuid(rs, "member_id")),
+    private static RunningTotals.Keyed<MemberCurrency, Sums> runningTotals(ResultSet rs, int row) throws SQLException {
+        return new RunningTotals.Keyed<>(new MemberCurrency(Sql.uuid(rs, "member_id"), rs.getString("currency").trim()),
                 new Sums(rs.getLong("run_live"), rs.getLong("run_conversions"), rs.getLong("run_sales_minor"),
                         rs.getLong("run_commission_minor")));
     }

@@ -45,8 +45,8 @@ public final class RunningTotals {
     public record Link<K, F>(K key, F total, LocalDate firstDay, LocalDate lastDay) {
     }
 
-    /** One link's running totals in one of its day rows. */
-    public record Row<K, F>(K key, F runningTotals) {
+    /** A link's figures: the running totals of one of its day rows, or its figures in a period. */
+    public record Keyed<K, F>(K key, F figures) {
     }
 
     /**
@@ -55,43 +55,43 @@ public final class RunningTotals {
      * {@code rowsOn} gives the running totals of every link with a row on a day, {@code latestUpTo}
      * those of the latest row on or before a day of the links it is given (at most {@link #CHUNK}).
      */
-    public static <K, F extends Figures<F>> Map<K, F> between(LocalDate from, LocalDate to,
-            Collection<Link<K, F>> links, Function<LocalDate, List<Row<K, F>>> rowsOn,
-            BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
-        Map<K, F> end = at(to, links, rowsOn, latestUpTo);
-        Map<K, F> start = at(from.minusDays(1), links, rowsOn, latestUpTo);
-        Map<K, F> figures = new HashMap<>();
-        end.forEach((key, total) -> {
-            F before = start.get(key);
-            F inPeriod = before == null ? total : total.minus(before);
-            if (!inPeriod.isEmpty()) {
-                figures.put(key, inPeriod);
+    public static <K, F extends Figures<F>> List<Keyed<K, F>> between(LocalDate from, LocalDate to,
+            Collection<Link<K, F>> links, Function<LocalDate, List<Keyed<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Keyed<K, F>>> latestUpTo) {
+        LocalDate before = from.minusDays(1);
+        Map<K, F> endRows = dayRows(to, links, rowsOn, latestUpTo);
+        Map<K, F> startRows = dayRows(before, links, rowsOn, latestUpTo);
+        List<Keyed<K, F>> figures = new ArrayList<>();
+        for (Link<K, F> link : links) {
+            F end = at(to, link, endRows);
+            if (end != null) {
+                F start = at(before, link, startRows);
+                F inPeriod = start == null ? end : end.minus(start);
+                if (!inPeriod.isEmpty()) {
+                    figures.add(new Keyed<>(link.key(), inPeriod));
+                }
             }
-        });
+        }
         return figures;
     }
 
-    /** Each link's running totals at the end of {@code day}; links with nothing by then are left out. */
-    static <K, F> Map<K, F> at(LocalDate day, Collection<Link<K, F>> links, Function<LocalDate, List<Row<K, F>>> rowsOn,
-            BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
-        Map<K, F> totals = new HashMap<>();
-        List<K> inside = new ArrayList<>();
-        for (Link<K, F> link : links) {
-            if (!day.isBefore(link.lastDay())) {
-                totals.put(link.key(), link.total());
-            } else if (!day.isBefore(link.firstDay())) {
-                inside.add(link.key());
-            }
+    /** The link's running totals at the end of {@code day}: null (nothing) before its first day. */
+    private static <K, F> F at(LocalDate day, Link<K, F> link, Map<K, F> dayRows) {
+        if (day.isBefore(link.firstDay())) {
+            return null;
         }
-        if (!inside.isEmpty()) {
-            totals.putAll(fromDayRows(day, inside, rowsOn, latestUpTo));
-        }
-        return totals;
+        return day.isBefore(link.lastDay()) ? dayRows.get(link.key()) : link.total();
     }
 
-    /** The running totals of these links at the end of {@code day}, which lies inside the days of each. */
-    private static <K, F> Map<K, F> fromDayRows(LocalDate day, List<K> inside,
-            Function<LocalDate, List<Row<K, F>>> rowsOn, BiFunction<LocalDate, List<K>, List<Row<K, F>>> latestUpTo) {
+    /** The running totals at the end of {@code day} of the links whose days it lies inside, from their day rows. */
+    private static <K, F> Map<K, F> dayRows(LocalDate day, Collection<Link<K, F>> links,
+            Function<LocalDate, List<Keyed<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Keyed<K, F>>> latestUpTo) {
+        List<K> inside = links.stream().filter(l -> !day.isBefore(l.firstDay()) && day.isBefore(l.lastDay()))
+                .map(Link::key).toList();
+        if (inside.isEmpty()) {
+            return Map.of();
+        }
         Map<K, F> onDay = byKey(rowsOn.apply(day));
         Map<K, F> found = new HashMap<>();
         List<K> withoutRow = new ArrayList<>();
@@ -118,9 +118,9 @@ public final class RunningTotals {
         return found;
     }
 
-    private static <K, F> Map<K, F> byKey(List<Row<K, F>> rows) {
+    private static <K, F> Map<K, F> byKey(List<Keyed<K, F>> rows) {
         Map<K, F> byKey = new HashMap<>();
-        rows.forEach(row -> byKey.put(row.key(), row.runningTotals()));
+        rows.forEach(row -> byKey.put(row.key(), row.figures()));
         return byKey;
     }
 }

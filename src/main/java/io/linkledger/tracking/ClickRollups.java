@@ -28,10 +28,6 @@ public class ClickRollups {
     public record MemberCounts(UUID memberId, long clicks, long uniqueClicks, long botClicks) {
     }
 
-    /** A tracking link of the offer, with its member. */
-    private record Link(UUID assignmentId, UUID memberId) {
-    }
-
     /** Click counts that add up over days: a link's running totals, or its counts in a period. */
     private record Counts(long clicks, long uniqueClicks, long botClicks) implements RunningTotals.Figures<Counts> {
 
@@ -67,28 +63,29 @@ public class ClickRollups {
 
     /** Each of the offer's links with its all-time counts (the running totals of its last day) and its days. */
     private static final String LINK_TOTALS = """
-            select assignment_id, member_id, clicks as run_clicks, unique_clicks as run_unique_clicks,
+            select member_id, clicks as run_clicks, unique_clicks as run_unique_clicks,
                 bot_clicks as run_bot_clicks, first_day, last_day
             from click_link_totals
             where offer_id = :offerId""";
 
     /** The running totals of each of the offer's links with a row on the day. */
     private static final String RUNNING_TOTALS_ON = """
-            select assignment_id, member_id, run_clicks, run_unique_clicks, run_bot_clicks
+            select member_id, run_clicks, run_unique_clicks, run_bot_clicks
             from click_daily
             where offer_id = :offerId and click_day = :day""";
 
-    /** The running totals of the latest row on or before the day of each of these links. */
+    /** The running totals of the latest row on or before the day of these members' links. */
     private static final String LATEST_RUNNING_TOTALS = """
-            select d.assignment_id, d.member_id, d.run_clicks, d.run_unique_clicks, d.run_bot_clicks
+            select d.member_id, d.run_clicks, d.run_unique_clicks, d.run_bot_clicks
             from (select t.assignment_id, (select max(l.click_day) from click_daily l
                       where l.assignment_id = t.assignment_id and l.click_day <= :day) as latest
                   from click_link_totals t
-                  where t.assignment_id in (:links)) m
+                  where t.offer_id = :offerId and t.member_id in (:members)) m
             join click_daily d on d.assignment_id = m.assignment_id and d.click_day = m.latest""";
 
-    private static final RunningTotalQueries<Link, Counts> PERIODS = new RunningTotalQueries<>(LINK_TOTALS,
-            RUNNING_TOTALS_ON, LATEST_RUNNING_TOTALS, ClickRollups::runningTotals, Link::assignmentId);
+    /** The links keyed by member. */
+    private static final RunningTotalQueries<UUID, Counts> PERIODS = new RunningTotalQueries<>(LINK_TOTALS,
+            RUNNING_TOTALS_ON, LATEST_RUNNING_TOTALS, ClickRollups::runningTotals, member -> member);
 
     private final JdbcClient jdbc;
     private final ClickRollupApplier applier;
@@ -112,9 +109,9 @@ public class ClickRollups {
      */
     public List<MemberCounts> offerMembers(UUID offerId, LocalDate from, LocalDate to) {
         applier.applyPending();
-        return PERIODS.between(jdbc, Map.of("offerId", offerId), from, to).entrySet().stream()
-                .map(e -> new MemberCounts(e.getKey().memberId(), e.getValue().clicks(), e.getValue().uniqueClicks(),
-                        e.getValue().botClicks()))
+        return PERIODS.between(jdbc, Map.of("offerId", offerId), from, to).stream()
+                .map(m -> new MemberCounts(m.key(), m.figures().clicks(), m.figures().uniqueClicks(),
+                        m.figures().botClicks()))
                 .toList();
     }
 
@@ -134,8 +131,8 @@ public class ClickRollups {
                 .list();
     }
 
-    private static RunningTotals.Row<Link, Counts> runningTotals(ResultSet rs, int row) throws SQLException {
-        return new RunningTotals.Row<>(new Link(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id")),
+    private static RunningTotals.Keyed<UUID, Counts> runningTotals(ResultSet rs, int row) throws SQLException {
+        return new RunningTotals.Keyed<>(Sql.uuid(rs, "member_id"),
                 new Counts(rs.getLong("run_clicks"), rs.getLong("run_unique_clicks"), rs.getLong("run_bot_clicks")));
     }
 

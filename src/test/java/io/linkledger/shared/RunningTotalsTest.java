@@ -55,20 +55,23 @@ class RunningTotalsTest {
                 .toList();
     }
 
-    private List<RunningTotals.Row<String, Count>> rowsOn(LocalDate day) {
+    private List<RunningTotals.Keyed<String, Count>> rowsOn(LocalDate day) {
         rowsOnCalls.add(day);
         return figures.keySet().stream().filter(link -> figures.get(link).containsKey(day))
-                .map(link -> new RunningTotals.Row<>(link, runningTotal(link, day))).toList();
+                .map(link -> new RunningTotals.Keyed<>(link, runningTotal(link, day))).toList();
     }
 
-    private List<RunningTotals.Row<String, Count>> latestUpTo(LocalDate day, List<String> links) {
+    private List<RunningTotals.Keyed<String, Count>> latestUpTo(LocalDate day, List<String> links) {
         latestCalls.add(List.copyOf(links));
         return links.stream().filter(link -> figures.get(link).floorKey(day) != null)
-                .map(link -> new RunningTotals.Row<>(link, runningTotal(link, day))).toList();
+                .map(link -> new RunningTotals.Keyed<>(link, runningTotal(link, day))).toList();
     }
 
     private Map<String, Count> between(LocalDate from, LocalDate to) {
-        return RunningTotals.between(from, to, links(), this::rowsOn, this::latestUpTo);
+        Map<String, Count> figures = new HashMap<>();
+        RunningTotals.between(from, to, links(), this::rowsOn, this::latestUpTo)
+                .forEach(link -> assertThat(figures.put(link.key(), link.figures())).as("one per link").isNull());
+        return figures;
     }
 
     @Test
