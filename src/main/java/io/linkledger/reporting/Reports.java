@@ -86,7 +86,6 @@ public class Reports {
     public OfferReport offer(UUID brandId, UUID offerId, Period period) {
         Offer offer = offers.get(brandId, offerId);
         List<OfferReport.MemberFigures> memberFigures = memberRows(brandId, offer, period).stream()
-                .sorted(Comparator.comparing(Combined::memberId))
                 .map(r -> new OfferReport.MemberFigures(r.row.memberId(), r.row.clicks(), r.row.uniqueClicks(),
                         r.botClicks, r.row.conversions(), r.row.sales().toDecimalString(),
                         r.row.commission().toDecimalString(), r.row.epc()))
@@ -118,13 +117,12 @@ public class Reports {
         // The period's totals are its days' sums, for conversions as for clicks.
         long humanClicks = clickDays.stream().mapToLong(ClickRollups.Day::clicks).sum();
         long converted = conversionDays.values().stream().mapToLong(ConversionStats.DayStats::conversions).sum();
+        Money sales = conversionDays.values().stream().map(ConversionStats.DayStats::sales).reduce(zero, Money::plus);
         Money commission = conversionDays.values().stream().map(ConversionStats.DayStats::commission)
                 .reduce(zero, Money::plus);
         return new OfferReport(offer.id(), period.from(), period.to(), offer.currency().getCurrencyCode(), humanClicks,
                 clickDays.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
-                clickDays.stream().mapToLong(ClickRollups.Day::botClicks).sum(), converted,
-                conversionDays.values().stream().map(ConversionStats.DayStats::sales).reduce(zero, Money::plus)
-                        .toDecimalString(),
+                clickDays.stream().mapToLong(ClickRollups.Day::botClicks).sum(), converted, sales.toDecimalString(),
                 commission.toDecimalString(), Figures.rate(converted, humanClicks),
                 Figures.perClick(commission, humanClicks), List.copyOf(days.values()), members);
     }
@@ -182,13 +180,9 @@ public class Reports {
     }
 
     private record Combined(MemberRow row, long botClicks) {
-
-        UUID memberId() {
-            return row.memberId();
-        }
     }
 
-    /** Every member with clicks or conversions in the period, in no particular order, without names. */
+    /** Every member with clicks or conversions in the period, in member id order, without names. */
     private List<Combined> memberRows(UUID brandId, Offer offer, Period period) {
         Money zero = Money.zero(offer.currency());
         Map<UUID, ClickRollups.MemberCounts> clickCounts = clicks.offerMembers(offer.id(), period.from(), period.to())
@@ -198,6 +192,8 @@ public class Reports {
                 .collect(Collectors.toMap(ConversionStats.MemberStats::memberId, Function.identity()));
         List<UUID> ids = new ArrayList<>(clickCounts.keySet());
         converted.keySet().stream().filter(id -> !clickCounts.containsKey(id)).forEach(ids::add);
+        // The ids themselves sorted, before the rows are made: several times cheaper than sorting the rows.
+        ids.sort(null);
         List<Combined> rows = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             ClickRollups.MemberCounts k = clickCounts.get(id);
@@ -247,8 +243,7 @@ public class Reports {
     public void eachMemberRows(UUID brandId, UUID offerId, Period period, int chunk,
             java.util.function.Consumer<List<MemberRow>> sink) {
         Offer offer = offers.get(brandId, offerId);
-        List<MemberRow> rows = memberRows(brandId, offer, period).stream()
-                .sorted(Comparator.comparing(Combined::memberId)).map(r -> r.row).toList();
+        List<MemberRow> rows = memberRows(brandId, offer, period).stream().map(r -> r.row).toList();
         for (int from = 0; from < rows.size(); from += chunk) {
             sink.accept(List.copyOf(named(brandId, rows.subList(from, Math.min(rows.size(), from + chunk)))));
         }

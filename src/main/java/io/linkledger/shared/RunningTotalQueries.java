@@ -1,6 +1,7 @@
 package io.linkledger.shared;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,11 +29,18 @@ public record RunningTotalQueries<K, F extends RunningTotals.Figures<F>>(String 
     /** Each of the offer's links' figures from {@code from} to {@code to}, both inclusive; links with none left out. */
     public List<RunningTotals.Keyed<K, F>> between(JdbcClient jdbc, Map<String, ?> offer, LocalDate from,
             LocalDate to) {
-        List<RunningTotals.Link<K, F>> links = jdbc.sql(linkTotals).params(offer).query((rs, n) -> {
-            RunningTotals.Keyed<K, F> total = row.mapRow(rs, n);
-            return new RunningTotals.Link<>(total.key(), total.figures(),
-                    rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class));
-        }).list();
+        List<RunningTotals.Link<K, F>> links = jdbc.sql(linkTotals).params(offer).query(rs -> {
+            // Looked up once: a lookup by name per row costs as much as reading the dates.
+            int firstDay = rs.findColumn("first_day");
+            int lastDay = rs.findColumn("last_day");
+            List<RunningTotals.Link<K, F>> all = new ArrayList<>();
+            for (int n = 0; rs.next(); n++) {
+                RunningTotals.Keyed<K, F> total = row.mapRow(rs, n);
+                all.add(new RunningTotals.Link<>(total.key(), total.figures(), rs.getObject(firstDay, LocalDate.class),
+                        rs.getObject(lastDay, LocalDate.class)));
+            }
+            return all;
+        });
         return RunningTotals.between(from, to, links,
                 day -> jdbc.sql(rowsOn).params(offer).param("day", day).query(row).list(),
                 (day, some) -> jdbc.sql(latestUpTo).params(offer).param("day", day)
