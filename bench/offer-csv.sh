@@ -39,21 +39,20 @@ insert into offer_members (id, brand_id, offer_id, member_id, link_code, dashboa
   select b.assignment_id, o.brand_id, o.id, b.member_id, 'b' || lpad(to_hex(b.n), 10, '0'),
          'bench-token-' || b.n, now(), now()
   from bench_ids b, offers o where o.id = :'offer';
--- One day of clicks per member: its day row (running totals = that day), its total row (V40) and
+-- One day of clicks per member: its day row (running totals = that day), its totals (V65) and
 -- the offer's day.
 insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks,
     run_clicks, run_unique_clicks, run_bot_clicks)
   select b.assignment_id, current_date, o.brand_id, o.id, b.member_id, 1 + b.n % 7, 1 + b.n % 5, 0,
          1 + b.n % 7, 1 + b.n % 5, 0
   from bench_ids b, offers o where o.id = :'offer';
-insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks, run_unique_clicks,
-    run_bot_clicks, first_day, last_day)
-  select assignment_id, date '9999-12-31', brand_id, offer_id, member_id, run_clicks, run_unique_clicks,
-         run_bot_clicks, click_day, click_day
+insert into click_link_totals (assignment_id, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks,
+    first_day, last_day)
+  select assignment_id, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks, click_day, click_day
   from click_daily where offer_id = :'offer';
 insert into click_offer_daily (offer_id, click_day, brand_id, clicks, unique_clicks, bot_clicks)
   select offer_id, click_day, brand_id, sum(clicks), sum(unique_clicks), sum(bot_clicks)
-  from click_daily where offer_id = :'offer' and click_day < date '9999-12-31'
+  from click_daily where offer_id = :'offer'
   group by offer_id, click_day, brand_id;
 analyze;
 SQL

@@ -2,7 +2,8 @@
 # Report benchmark (issue 8): the packaged server on a fresh PostgreSQL database; an offer and
 # MEMBERS members (CSV import + one assign call, both jobs) made through the API; then CLICKS
 # clicks and CONVERSIONS conversions loaded directly with SQL (generate_series), spread over 90
-# days and the members, with their rollups (V40, V41) built from them as the migrations' backfill does.
+# days and the members, with their rollups built from them as the migrations' backfills do (V40 and V41
+# for the day rows and running totals, V65 for the link totals and the offer days).
 # One member, the "busy" one, gets 1% of all clicks and conversions on top of its share.
 # Then the p95 latency, over REQUESTS sequential requests after a warm-up, of
 #   1. the offer report          GET /api/v1/reports/offers/{id}?from&to   (90 days)
@@ -92,7 +93,7 @@ select 'b' || g, timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $CLICKS)) *
 from generate_series(0::bigint, $CLICKS - 1) g
 join bench_links l on l.n = case when g % 100 = 0 then 0 else (g * 7919) % $links end;
 
--- The rollups built from the day figures the same way as V40's backfill.
+-- The rollups built from the day figures the same way as V40's and V65's backfills.
 create temporary table bench_click_days as
 select assignment_id, cast(clicked_at at time zone 'UTC' as date) as click_day, brand_id, offer_id, member_id,
     count(*) filter (where not is_bot) as clicks, count(*) filter (where is_unique and not is_bot) as unique_clicks,
@@ -107,19 +108,16 @@ select assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_c
     sum(bot_clicks) over (partition by assignment_id order by click_day rows between unbounded preceding and current row)
 from bench_click_days;
 
-insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks, run_unique_clicks,
-    run_bot_clicks, first_day, last_day)
-select assignment_id, date '9999-12-31', brand_id, offer_id, member_id, sum(clicks), sum(unique_clicks),
-    sum(bot_clicks), min(click_day), max(click_day)
-from bench_click_days
+insert into click_link_totals (assignment_id, brand_id, offer_id, member_id, clicks, unique_clicks, bot_clicks,
+    first_day, last_day)
+select assignment_id, brand_id, offer_id, member_id, sum(clicks), sum(unique_clicks), sum(bot_clicks),
+    min(click_day), max(click_day)
+from click_daily
 group by assignment_id, brand_id, offer_id, member_id;
 
 insert into click_offer_daily (offer_id, click_day, brand_id, clicks, unique_clicks, bot_clicks)
 select offer_id, click_day, brand_id, sum(clicks), sum(unique_clicks), sum(bot_clicks)
-from bench_click_days group by offer_id, click_day, brand_id;
-
-insert into click_offer_daily (offer_id, click_day, brand_id)
-select distinct offer_id, date '1900-01-01', brand_id from bench_click_days;
+from click_daily group by offer_id, click_day, brand_id;
 
 -- One in ten reversed, three approved, one paid, one in a thousand a test purchase (the busy member too).
 insert into conversions (id, brand_id, offer_id, member_id, assignment_id, project_id, integration_id,
@@ -137,7 +135,7 @@ cross join lateral (select timestamptz '$from 00:00:00+00' + (g * (7776000.0 / $
     g + g / 100 as s) tt
 join bench_links l on l.n = case when g % 100 = 0 then 0 else (g * 7919) % $links end;
 
--- The same aggregate as V13's backfill, then the rollups built from it as V41's backfill does.
+-- The same aggregate as V13's backfill, then the rollups built from it as V41's and V65's backfills do.
 create temporary table bench_conversion_days as
 select assignment_id, cast(converted_at at time zone 'UTC' as date) as conversion_day, currency, brand_id, offer_id,
     member_id, count(*) as live, sum(case when kind <> 'CPC' then 1 else 0 end) as conversions,
@@ -149,29 +147,30 @@ from conversions where status <> 'REVERSED' and is_test = false
 group by assignment_id, cast(converted_at at time zone 'UTC' as date), currency, brand_id, offer_id, member_id;
 
 insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id, live,
-    conversions, sales_minor, commission_minor, pending_commission_minor, approved_commission_minor,
-    paid_commission_minor, run_live, run_conversions, run_sales_minor, run_commission_minor)
+    conversions, sales_minor, commission_minor, run_live, run_conversions, run_sales_minor, run_commission_minor)
 select assignment_id, conversion_day, currency, brand_id, offer_id, member_id, live, conversions, sales_minor,
-    commission_minor, pending_commission_minor, approved_commission_minor, paid_commission_minor,
-    sum(live) over w, sum(conversions) over w, sum(sales_minor) over w, sum(commission_minor) over w
+    commission_minor, sum(live) over w, sum(conversions) over w, sum(sales_minor) over w, sum(commission_minor) over w
 from bench_conversion_days
 window w as (partition by assignment_id, currency order by conversion_day rows between unbounded preceding and current row);
 
-insert into conversion_daily (assignment_id, conversion_day, currency, brand_id, offer_id, member_id, run_live,
-    run_conversions, run_sales_minor, run_commission_minor, first_day, last_day)
-select assignment_id, date '9999-12-31', currency, brand_id, offer_id, member_id, sum(live), sum(conversions),
-    sum(sales_minor), sum(commission_minor), min(conversion_day), max(conversion_day)
+insert into conversion_link_totals (assignment_id, currency, brand_id, offer_id, member_id, live, conversions,
+    sales_minor, commission_minor, pending_commission_minor, approved_commission_minor, paid_commission_minor,
+    first_day, last_day)
+select assignment_id, currency, brand_id, offer_id, member_id, sum(live), sum(conversions), sum(sales_minor),
+    sum(commission_minor), sum(pending_commission_minor), sum(approved_commission_minor), sum(paid_commission_minor),
+    min(conversion_day), max(conversion_day)
 from bench_conversion_days
 group by assignment_id, currency, brand_id, offer_id, member_id;
 
-insert into conversion_offer_daily (offer_id, conversion_day, shard, brand_id, live, conversions, sales_minor,
+insert into conversion_offer_daily (offer_id, conversion_day, brand_id, live, conversions, sales_minor,
     commission_minor)
-select offer_id, conversion_day, 0, brand_id, sum(live), sum(conversions), sum(sales_minor), sum(commission_minor)
+select offer_id, conversion_day, brand_id, sum(live), sum(conversions), sum(sales_minor), sum(commission_minor)
 from bench_conversion_days group by offer_id, conversion_day, brand_id;
 SQL
 echo "== vacuum analyze"
 psql -d "$db" -qc "vacuum analyze clicks" -c "vacuum analyze click_daily" -c "vacuum analyze click_offer_daily" \
-  -c "vacuum analyze conversions" -c "vacuum analyze conversion_daily" -c "vacuum analyze conversion_offer_daily" \
+  -c "vacuum analyze click_link_totals" -c "vacuum analyze conversions" -c "vacuum analyze conversion_daily" \
+  -c "vacuum analyze conversion_offer_daily" -c "vacuum analyze conversion_link_totals" \
   -c "vacuum analyze offer_members" -c "vacuum analyze members"
 load_s=$(( $(date +%s) - load_start ))
 counts=$(psql -d "$db" -Atc "select (select count(*) from clicks) || ' clicks, ' || (select count(*) from click_daily)

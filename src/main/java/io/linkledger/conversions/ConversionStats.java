@@ -21,8 +21,8 @@ import io.linkledger.shared.Sql;
 /**
  * Conversion figures for reports: counts and sums of an offer's live (not reversed, not test)
  * conversions. Pay-per-click accruals add to commission, not to the number of conversions.
- * Periods of whole UTC days (all reports ask for those) are read from the daily rollup; any
- * other period from the conversions themselves.
+ * Periods of whole UTC days (all reports ask for those) are read from the rollups
+ * ({@link ConversionRollups}); any other period from the conversions themselves.
  */
 @Service
 public class ConversionStats {
@@ -57,21 +57,24 @@ public class ConversionStats {
 
     private final JdbcClient jdbc;
     private final Offers offers;
-    private final ConversionRollupRepository rollup;
+    private final ConversionRollups rollup;
 
-    ConversionStats(JdbcClient jdbc, Offers offers, ConversionRollupRepository rollup) {
+    ConversionStats(JdbcClient jdbc, Offers offers, ConversionRollups rollup) {
         this.jdbc = jdbc;
         this.offers = offers;
         this.rollup = rollup;
     }
 
     private static boolean wholeDays(Instant from, Instant to) {
-        return from != null && to != null && ConversionRollupRepository.startOfDay(from)
-                && ConversionRollupRepository.startOfDay(to);
+        return from != null && to != null && startOfDay(from) && startOfDay(to);
     }
 
-    private static LocalDate day(Instant startOfDay) {
-        return LocalDate.ofInstant(startOfDay, ZoneOffset.UTC);
+    private static boolean startOfDay(Instant instant) {
+        return instant.equals(day(instant).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Conversions of the brand's offer converted in [from, to); either bound may be null. */
@@ -80,7 +83,7 @@ public class ConversionStats {
         Instant start = from == null ? NO_START : from;
         Instant end = to == null ? NO_END : to;
         if (wholeDays(start, end)) {
-            return rollup.offer(brandId, offerId, day(start), day(end), currency);
+            return rollup.offerTotals(brandId, offerId, day(start), day(end), currency);
         }
         return jdbc.sql("select " + LIVE_SUMS + """
                  from conversions

@@ -35,7 +35,7 @@ public class Conversions {
     private static final int MAX_REASON = 500;
 
     private final ConversionRepository repository;
-    private final ConversionRollupRepository rollup;
+    private final ConversionRollupWriter rollup;
     private final Attribution attribution;
     private final CommissionEngine engine;
     private final OfferCache offers;
@@ -44,7 +44,7 @@ public class Conversions {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Conversions(ConversionRepository repository, ConversionRollupRepository rollup, Attribution attribution,
+    Conversions(ConversionRepository repository, ConversionRollupWriter rollup, Attribution attribution,
             CommissionEngine engine, OfferCache offers, ApplicationEventPublisher events, Ids ids, Clock clock,
             TransactionTemplate transactions) {
         this.repository = repository;

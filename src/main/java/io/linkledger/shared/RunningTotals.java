@@ -1,97 +1,126 @@
 package io.linkledger.shared;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Reading a period from a rollup with running totals per tracking link ({@code click_daily} and
- * {@code conversion_daily}, see V40 and V41): a link's figures from {@code from} to {@code to}
- * are its running totals at the end of {@code to} minus those at the end of the day before
- * {@code from}. The SQL pieces assume the link's total row as {@code t} and its day rows at the
- * period's two ends as {@code e} (end) and {@code s} (start).
+ * The period arithmetic of the report rollups (docs/rollups.md), the same for clicks and
+ * conversions. A rollup keeps, for each tracking link, a row for each day with activity whose
+ * running totals count everything from the link's first day through that day, and a row of
+ * all-time totals that knows the link's first and last day. A link's figures from {@code from} to
+ * {@code to} are its running totals at the end of {@code to} minus those at the end of the day
+ * before {@code from}, and its running totals at the end of a day are
+ * <ul>
+ * <li>nothing, before the link's first day;</li>
+ * <li>its all-time totals, on or after its last day;</li>
+ * <li>else those of its row that day or, on a day without one, of its latest row before it.</li>
+ * </ul>
+ * So a period costs at most two rows per link however long it is, and nothing but the totals when
+ * neither end lies inside a link's days (the common "up to today" periods).
  */
 public final class RunningTotals {
 
-    private final String dayColumn;
-    private final List<String> columns;
+    /** The most links whose latest row is looked up in one query. */
+    static final int CHUNK = 500;
 
-    /** {@code columns}: the running total columns, in the order of the arrays this class hands out. */
-    public RunningTotals(String dayColumn, List<String> columns) {
-        this.dayColumn = dayColumn;
-        this.columns = List.copyOf(columns);
+    private RunningTotals() {
     }
 
-    /** Whether {@code day} lies in [the offer's first day, its last day), {@code offerDays} being those two. */
-    public static boolean inside(LocalDate day, List<LocalDate> offerDays) {
-        return offerDays.get(0) != null && !day.isBefore(offerDays.get(0)) && day.isBefore(offerDays.get(1));
+    /** Figures that subtract: running totals at two days give the figures between them. */
+    public interface Figures<F> {
+
+        F minus(F earlier);
+
+        /** Nothing happened: a link with no figures in a period is left out of it. */
+        boolean isEmpty();
     }
 
-    /**
-     * Link {@code t}'s running total of {@code column} at the end of {@code day} (parameter
-     * {@code :at}), or null where the link's latest row up to that day must be looked up. The offer
-     * has a row for every day one of its links has (both are written in one transaction), so a day
-     * before the offer's first day is before every link's first day (nothing yet) and a day on or
-     * after the offer's last day is on or after every link's last day (the link's total row). Only
-     * a day inside the offer's days needs each link's own: nothing before its first day, its total
-     * row from its last day on, else its row that day ({@code alias}, joined for all links at once
-     * through the offer-and-day index) or, on a day without a row, the latest one before (null).
-     */
-    String at(String column, LocalDate day, String at, String alias, List<LocalDate> offerDays) {
-        if (offerDays.get(0) == null || day.isBefore(offerDays.get(0))) {
-            return "0";
-        }
-        if (!day.isBefore(offerDays.get(1))) {
-            return "t." + column;
-        }
-        return """
-                case when t.first_day > :%2$s then 0 when t.last_day <= :%2$s then t.%1$s
-                    when %3$s.%4$s is not null then %3$s.%1$s end""".formatted(column, at, alias, dayColumn);
+    /** One link's all-time totals and the first and last day it has a day row for. */
+    public record Link<K, F>(K key, F total, LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /** A link's figures: the running totals of one of its day rows, or its figures in a period. */
+    public record Keyed<K, F>(K key, F figures) {
     }
 
     /**
-     * {@code (end) - (start) as column} for every column, with the period's last day as {@code :last}
-     * and the day before its first as {@code :before}: for when neither lies inside the offer's days,
-     * so no day row is needed.
+     * Each link's figures from {@code from} to {@code to}, both inclusive; links with none then are
+     * left out. The day rows are read only for links with a period end inside their days:
+     * {@code rowsOn} gives the running totals of every link with a row on a day, {@code latestUpTo}
+     * those of the latest row on or before a day of the links it is given (at most {@link #CHUNK}).
      */
-    public String differences(LocalDate last, LocalDate before, List<LocalDate> offerDays) {
-        return String.join(", ", columns.stream().map(c -> "(" + at(c, last, "last", "e", offerDays) + ") - ("
-                + at(c, before, "before", "s", offerDays) + ") as " + c).toList());
-    }
-
-    /** {@code end_column} and {@code start_column} for every column, read by {@link #values} with those prefixes. */
-    public String ends(LocalDate last, LocalDate before, List<LocalDate> offerDays) {
-        StringBuilder sql = new StringBuilder();
-        for (String column : columns) {
-            sql.append(", ").append(at(column, last, "last", "e", offerDays)).append(" as end_").append(column)
-                    .append(", ").append(at(column, before, "before", "s", offerDays)).append(" as start_")
-                    .append(column);
-        }
-        return sql.toString();
-    }
-
-    /** The columns, each under {@code prefix}; null when the row did not have them. */
-    public long[] values(ResultSet rs, String prefix) throws SQLException {
-        long[] values = new long[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rs.getLong(prefix + columns.get(i));
-            if (rs.wasNull()) {
-                return null;
+    public static <K, F extends Figures<F>> List<Keyed<K, F>> between(LocalDate from, LocalDate to,
+            Collection<Link<K, F>> links, Function<LocalDate, List<Keyed<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Keyed<K, F>>> latestUpTo) {
+        LocalDate before = from.minusDays(1);
+        Map<K, F> endRows = dayRows(to, links, rowsOn, latestUpTo);
+        Map<K, F> startRows = dayRows(before, links, rowsOn, latestUpTo);
+        List<Keyed<K, F>> figures = new ArrayList<>();
+        for (Link<K, F> link : links) {
+            F end = at(to, link, endRows);
+            if (end != null) {
+                F start = at(before, link, startRows);
+                F inPeriod = start == null ? end : end.minus(start);
+                if (!inPeriod.isEmpty()) {
+                    figures.add(new Keyed<>(link.key(), inPeriod));
+                }
             }
         }
-        return values;
+        return figures;
     }
 
-    /** One link's running totals at the end of the period and of the day before it; null: not read yet. */
-    public static final class Ends {
-        public final UUID memberId;
-        public long[] end;
-        public long[] start;
-
-        public Ends(UUID memberId) {
-            this.memberId = memberId;
+    /** The link's running totals at the end of {@code day}: null (nothing) before its first day. */
+    private static <K, F> F at(LocalDate day, Link<K, F> link, Map<K, F> dayRows) {
+        if (day.isBefore(link.firstDay())) {
+            return null;
         }
+        return day.isBefore(link.lastDay()) ? dayRows.get(link.key()) : link.total();
+    }
+
+    /** The running totals at the end of {@code day} of the links whose days it lies inside, from their day rows. */
+    private static <K, F> Map<K, F> dayRows(LocalDate day, Collection<Link<K, F>> links,
+            Function<LocalDate, List<Keyed<K, F>>> rowsOn,
+            BiFunction<LocalDate, List<K>, List<Keyed<K, F>>> latestUpTo) {
+        List<K> inside = links.stream().filter(l -> !day.isBefore(l.firstDay()) && day.isBefore(l.lastDay()))
+                .map(Link::key).toList();
+        if (inside.isEmpty()) {
+            return Map.of();
+        }
+        Map<K, F> onDay = byKey(rowsOn.apply(day));
+        Map<K, F> found = new HashMap<>();
+        List<K> withoutRow = new ArrayList<>();
+        for (K key : inside) {
+            F row = onDay.get(key);
+            if (row == null) {
+                withoutRow.add(key);
+            } else {
+                found.put(key, row);
+            }
+        }
+        for (int i = 0; i < withoutRow.size(); i += CHUNK) {
+            List<K> chunk = withoutRow.subList(i, Math.min(withoutRow.size(), i + CHUNK));
+            Map<K, F> latest = byKey(latestUpTo.apply(day, chunk));
+            for (K key : chunk) {
+                F row = latest.get(key);
+                if (row == null) {
+                    throw new IllegalStateException("No day row on or before " + day + " for link " + key
+                            + ", whose days start on an earlier day: the rollup is inconsistent");
+                }
+                found.put(key, row);
+            }
+        }
+        return found;
+    }
+
+    private static <K, F> Map<K, F> byKey(List<Keyed<K, F>> rows) {
+        Map<K, F> byKey = new HashMap<>();
+        rows.forEach(row -> byKey.put(row.key(), row.figures()));
+        return byKey;
     }
 }

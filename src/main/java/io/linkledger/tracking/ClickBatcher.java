@@ -43,7 +43,7 @@ class ClickBatcher implements SmartLifecycle {
     }
 
     private final ClickStore store;
-    private final ClickRollupApplier rollups;
+    private final ClickRollupWriter rollups;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
@@ -63,7 +63,7 @@ class ClickBatcher implements SmartLifecycle {
     private final DistributionSummary batchSizes;
     private final Timer flushes;
 
-    ClickBatcher(ClickStore store, ClickRollupApplier rollups, TransactionTemplate transactions, MeterRegistry meters,
+    ClickBatcher(ClickStore store, ClickRollupWriter rollups, TransactionTemplate transactions, MeterRegistry meters,
             @Value("${linkledger.tracking.batch-size:256}") int batchSize,
             @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity,
             @Value("${linkledger.tracking.flushers:1}") int flushers,
@@ -128,7 +128,7 @@ class ClickBatcher implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(status -> {
                 store.insert(clicks);
-                store.queueForRollup(clicks);
+                rollups.applyAll(clicks);
             });
         } catch (RuntimeException e) {
             unavailableUntil.set(System.nanoTime() + backoffNanos);
@@ -138,7 +138,6 @@ class ClickBatcher implements SmartLifecycle {
             batch.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }
-        rollups.wake();
         flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         batchSizes.record(clicks.size());
         for (Click c : clicks) {

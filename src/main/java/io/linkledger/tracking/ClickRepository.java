@@ -3,11 +3,9 @@ package io.linkledger.tracking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,17 +39,6 @@ class ClickRepository {
                 Sql.uuid(rs, "offer_id"), Sql.uuid(rs, "member_id"), Sql.uuid(rs, "project_id"),
                 Sql.uuid(rs, "assignment_id"), rs.getString("visitor_key"), rs.getString("user_agent"),
                 rs.getString("referrer"), rs.getBoolean("is_bot"), rs.getBoolean("is_unique"));
-    }
-
-    /** From the daily rollup, whose unique clicks are human ones only. */
-    List<Clicks.ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
-        return jdbc.sql("""
-                select assignment_id, member_id, unique_clicks from click_daily
-                where offer_id = ? and click_day = ? and unique_clicks > 0""")
-                .params(offerId, day)
-                .query((rs, row) -> new Clicks.ClickCount(Sql.uuid(rs, "assignment_id"), Sql.uuid(rs, "member_id"),
-                        rs.getLong("unique_clicks")))
-                .list();
     }
 
     /** The clicks among these transaction ids, in one query. */

@@ -1,124 +1,89 @@
 package io.linkledger.tracking;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.shared.RollupApplier;
+
 /**
- * Moves queued click counts (see V51) into the rollups: woken after each click batch commits,
- * and at least every {@code linkledger.tracking.rollup-interval}. Queued rows are locked, added
- * and deleted in one transaction, so each count lands exactly once, also when several nodes
- * apply at the same time or a node dies half-way. Rows left by a crash are applied on start.
+ * The only writer of the click rollup tables (V40, V51, V65): queues what {@link ClickRollupWriter}
+ * hands over in {@code click_rollup_queue} and adds it to {@code click_link_totals},
+ * {@code click_daily} and {@code click_offer_daily} after the click batch committed (how, why and
+ * how it stays exact: {@link RollupApplier}).
  */
 @Component
-class ClickRollupApplier implements SmartLifecycle {
+class ClickRollupApplier extends RollupApplier<UUID, ClickDelta> {
 
-    private static final Logger log = LoggerFactory.getLogger(ClickRollupApplier.class);
-    private static final int CHUNK = 5000;
+    private static final String QUEUE = """
+            insert into click_rollup_queue (assignment_id, click_day, brand_id, offer_id, member_id, clicks,
+                unique_clicks, bot_clicks)
+            values (:assignmentId, :clickDay, :brandId, :offerId, :memberId, :clicks, :uniqueClicks, :botClicks)""";
 
-    private final ClickRollupStore store;
-    private final TransactionTemplate transactions;
-    private final long intervalMillis;
-    private final Semaphore wake = new Semaphore(0);
-    /** One applier per node at a time; the row locks order appliers of different nodes. */
-    private final ReentrantLock applying = new ReentrantLock();
-    private volatile boolean running;
-    private Thread thread;
+    private static final String ANY_QUEUED = "select id from click_rollup_queue limit 1";
 
-    ClickRollupApplier(ClickRollupStore store, TransactionTemplate transactions,
+    private static final String LOCK_QUEUED = """
+            select id, assignment_id, click_day, brand_id, offer_id, member_id, clicks, unique_clicks,
+                bot_clicks
+            from click_rollup_queue
+            order by id
+            limit :limit
+            for update""";
+
+    private static final String DELETE_QUEUED = "delete from click_rollup_queue where id = :id";
+
+    private static final String CREATE_LINK_TOTALS = """
+            insert into click_link_totals (assignment_id, brand_id, offer_id, member_id, first_day, last_day)
+            values (:assignmentId, :brandId, :offerId, :memberId, :clickDay, :clickDay)
+            on conflict do nothing""";
+
+    private static final String ADD_TO_LINK_TOTALS = """
+            update click_link_totals
+            set clicks = clicks + :clicks, unique_clicks = unique_clicks + :uniqueClicks,
+                bot_clicks = bot_clicks + :botClicks,
+                first_day = least(first_day, :clickDay), last_day = greatest(last_day, :clickDay)
+            where assignment_id = :assignmentId""";
+
+    private static final String SEED_LINK_DAY = """
+            insert into click_daily (assignment_id, click_day, brand_id, offer_id, member_id, run_clicks,
+                run_unique_clicks, run_bot_clicks)
+            select :assignmentId, :clickDay, :brandId, :offerId, :memberId, coalesce(sum(p.run_clicks), 0),
+                coalesce(sum(p.run_unique_clicks), 0), coalesce(sum(p.run_bot_clicks), 0)
+            from click_daily p
+            where p.assignment_id = :assignmentId and p.click_day = (
+                select max(q.click_day) from click_daily q
+                where q.assignment_id = :assignmentId and q.click_day < :clickDay)
+            on conflict do nothing""";
+
+    private static final String ADD_TO_LINK_DAYS = """
+            update click_daily set
+                clicks = clicks + case when click_day = :clickDay then :clicks else 0 end,
+                unique_clicks = unique_clicks + case when click_day = :clickDay then :uniqueClicks else 0 end,
+                bot_clicks = bot_clicks + case when click_day = :clickDay then :botClicks else 0 end,
+                run_clicks = run_clicks + :clicks,
+                run_unique_clicks = run_unique_clicks + :uniqueClicks,
+                run_bot_clicks = run_bot_clicks + :botClicks
+            where assignment_id = :assignmentId and click_day >= :clickDay""";
+
+    private static final String CREATE_OFFER_DAY = """
+            insert into click_offer_daily (offer_id, click_day, brand_id)
+            values (:offerId, :clickDay, :brandId)
+            on conflict do nothing""";
+
+    private static final String ADD_TO_OFFER_DAY = """
+            update click_offer_daily
+            set clicks = clicks + :clicks, unique_clicks = unique_clicks + :uniqueClicks,
+                bot_clicks = bot_clicks + :botClicks
+            where offer_id = :offerId and click_day = :clickDay""";
+
+    ClickRollupApplier(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
             @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval) {
-        this.store = store;
-        this.transactions = transactions;
-        this.intervalMillis = interval.toMillis();
-    }
-
-    /** Asks for the queue to be applied soon; returns at once. */
-    void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
-    }
-
-    /** Applies everything queued so far; readers call it so that a report includes every stored click. */
-    void applyPending() {
-        if (!store.anyQueued()) {
-            return;
-        }
-        applying.lock();
-        try {
-            while (applyChunk() == CHUNK) {
-                // more queued than one chunk: go on
-            }
-        } finally {
-            applying.unlock();
-        }
-    }
-
-    private int applyChunk() {
-        Integer applied = transactions.execute(status -> {
-            List<ClickRollupStore.Queued> rows = store.lockQueued(CHUNK);
-            if (!rows.isEmpty()) {
-                store.addToRollup(rows.stream().map(ClickRollupStore.Queued::delta).toList());
-                store.deleteQueued(rows);
-            }
-            return rows.size();
-        });
-        return applied == null ? 0 : applied;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                applyPending();
-                wake.tryAcquire(intervalMillis, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The counts stay queued and are applied on a later round.
-                log.warn("Could not apply queued click counts to the rollups: {}", e.getMessage());
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("click-rollups").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wake.release();
-        try {
-            thread.join(Duration.ofSeconds(30));
-            applyPending();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Queued click counts stay for the next start: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the click batcher, which stops after the web server: the last clicks' counts are applied too. */
-    @Override
-    public int getPhase() {
-        return DEFAULT_PHASE - 8192;
+        super("clicks", new Statements(QUEUE, ANY_QUEUED, LOCK_QUEUED, DELETE_QUEUED, CREATE_LINK_TOTALS,
+                ADD_TO_LINK_TOTALS, SEED_LINK_DAY, ADD_TO_LINK_DAYS, CREATE_OFFER_DAY, ADD_TO_OFFER_DAY),
+                ClickDelta.class, jdbc, transactions, interval);
     }
 }

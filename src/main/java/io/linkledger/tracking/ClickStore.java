@@ -1,7 +1,6 @@
 package io.linkledger.tracking;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,10 @@ import org.springframework.stereotype.Repository;
 
 import io.linkledger.shared.Sql;
 
-/** The click writes of the redirect path: raw click rows and their counts queued for the rollups. */
+/**
+ * The raw clicks: the redirect path's writes (one statement per click batch) and the one read it needs.
+ * What the clicks add to the report rollups goes through {@link ClickRollupWriter}.
+ */
 @Repository
 class ClickStore {
 
@@ -53,24 +55,6 @@ class ClickStore {
             ps.setString(10, c.referrer());
             ps.setBoolean(11, c.bot());
             ps.setBoolean(12, c.unique());
-        });
-    }
-
-    /** Queues the clicks' counts for the rollups, one row per link and day. Run inside the batch's transaction. */
-    void queueForRollup(List<Click> clicks) {
-        List<ClickDelta> deltas = ClickDelta.merge(clicks.stream().map(ClickDelta::of).toList());
-        batch.batchUpdate("""
-                insert into click_rollup_queue (assignment_id, click_day, brand_id, offer_id, member_id, clicks,
-                    unique_clicks, bot_clicks)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", deltas, deltas.size(), (ps, d) -> {
-            ps.setObject(1, d.assignmentId());
-            ps.setObject(2, d.day());
-            ps.setObject(3, d.brandId());
-            ps.setObject(4, d.offerId());
-            ps.setObject(5, d.memberId());
-            ps.setLong(6, d.clicks());
-            ps.setLong(7, d.uniqueClicks());
-            ps.setLong(8, d.botClicks());
         });
     }
 

@@ -17,9 +17,9 @@ public class Clicks {
 
     private final ClickRepository repository;
 
-    private final ClickRollupApplier rollups;
+    private final ClickRollups rollups;
 
-    Clicks(ClickRepository repository, ClickRollupApplier rollups) {
+    Clicks(ClickRepository repository, ClickRollups rollups) {
         this.repository = repository;
         this.rollups = rollups;
     }
@@ -31,8 +31,7 @@ public class Clicks {
 
     /** Unique, non-bot clicks of an offer on a UTC day, per assignment: what pays per click. */
     public List<ClickCount> uniqueHumanClicks(UUID offerId, LocalDate day) {
-        rollups.applyPending();
-        return repository.uniqueHumanClicks(offerId, day);
+        return rollups.uniqueHumanClicks(offerId, day);
     }
 
     /** How many clicks one member's link in an offer got. */

@@ -17,7 +17,10 @@ import io.linkledger.shared.Money;
 import io.linkledger.support.Api;
 import tools.jackson.databind.JsonNode;
 
-/** The daily conversion rollup always equals the same figures summed from the conversions themselves. */
+/**
+ * The conversion rollups (V41, V65) always equal the same figures summed from the conversions
+ * themselves: day rows, running totals, each link's totals, the offer's days, and any period.
+ */
 class ConversionRollupTest extends ConversionApiTest {
 
     private static final String SECRET = "shpss_rollup0123456789abcdef0123456789";
@@ -34,11 +37,15 @@ class ConversionRollupTest extends ConversionApiTest {
     @Autowired
     TransactionTemplate transactions;
 
-    /** Rollup rows of this test's brand, one string per link, day and currency. */
+    @Autowired
+    ConversionRollupApplier applier;
+
+    /** Rollup rows of this test's brand, one string per link, day and currency, with what is queued applied. */
     private List<String> rollupRows() {
+        applier.applyPending();
         return jdbc.sql("""
                 select assignment_id, conversion_day, currency, offer_id, member_id, live, conversions, sales_minor,
-                    commission_minor, pending_commission_minor, approved_commission_minor, paid_commission_minor
+                    commission_minor
                 from conversion_daily where brand_id = ? and live <> 0
                 order by assignment_id, conversion_day, currency""")
                 .param(brand.id())
@@ -52,10 +59,7 @@ class ConversionRollupTest extends ConversionApiTest {
                 select assignment_id, cast(converted_at at time zone 'UTC' as date) as conversion_day, currency,
                     offer_id, member_id, count(*) as live,
                     sum(case when kind <> 'CPC' then 1 else 0 end) as conversions, sum(sale_minor) as sales_minor,
-                    sum(commission_minor) as commission_minor,
-                    sum(case when status = 'PENDING' then commission_minor else 0 end) as pending_commission_minor,
-                    sum(case when status = 'APPROVED' then commission_minor else 0 end) as approved_commission_minor,
-                    sum(case when status = 'PAID' then commission_minor else 0 end) as paid_commission_minor
+                    sum(commission_minor) as commission_minor
                 from conversions where brand_id = ? and status <> 'REVERSED' and is_test = false
                 group by assignment_id, cast(converted_at at time zone 'UTC' as date), currency, offer_id, member_id
                 order by assignment_id, conversion_day, currency""")
@@ -68,10 +72,7 @@ class ConversionRollupTest extends ConversionApiTest {
         return String.join(" ", rs.getString("assignment_id"), rs.getObject("conversion_day", LocalDate.class).toString(),
                 rs.getString("currency").trim(), rs.getString("offer_id"), rs.getString("member_id"),
                 String.valueOf(rs.getLong("live")), String.valueOf(rs.getLong("conversions")),
-                String.valueOf(rs.getLong("sales_minor")), String.valueOf(rs.getLong("commission_minor")),
-                String.valueOf(rs.getLong("pending_commission_minor")),
-                String.valueOf(rs.getLong("approved_commission_minor")),
-                String.valueOf(rs.getLong("paid_commission_minor")));
+                String.valueOf(rs.getLong("sales_minor")), String.valueOf(rs.getLong("commission_minor")));
     }
 
     private String shareAsale(String key, Setup s, String transId, String amount, String date) {
@@ -249,6 +250,69 @@ class ConversionRollupTest extends ConversionApiTest {
         }
     }
 
+    private long queued() {
+        return jdbc.sql("select count(*) from conversion_rollup_queue where brand_id = ?").param(brand.id())
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aReportReadRightAfterAPostbackCountsIt() {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        String key = integration(Map.of("type", "SHAREASALE", "name", "ShareASale")).get("key").asString();
+        shareAsale(key, s, "5001", "80.00", "2026-11-20 12:00:00");
+
+        JsonNode report = api.get("/api/v1/reports/offers/" + s.offerId() + "?from=2026-11-01&to=2026-11-30").json();
+
+        assertThat(report.get("conversions").asLong()).isEqualTo(1);
+        assertThat(report.get("sales").asString()).isEqualTo("80.00");
+        assertThat(report.get("members").get(0).get("commission").asString()).isEqualTo("8.00");
+        assertThat(queued()).isZero();
+    }
+
+    /** What a postback batch leaves behind when the node dies before the applier ran. */
+    private void queue(Setup s, LocalDate day, long live, long sales, long commission) {
+        jdbc.sql("""
+                insert into conversion_rollup_queue (assignment_id, conversion_day, currency, brand_id, offer_id,
+                    member_id, live, conversions, sales_minor, commission_minor, pending_commission_minor,
+                    approved_commission_minor, paid_commission_minor)
+                values (?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)""")
+                .params(s.assignmentId(), day, brand.id(), UUID.fromString(s.offerId()), UUID.fromString(s.memberId()),
+                        live, live, sales, commission, commission)
+                .update();
+    }
+
+    @Test
+    void queuedDeltasReachTheRollupsOnceWhoeverAppliesThem() throws Exception {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        LocalDate day = LocalDate.of(2026, 3, 10);
+        queue(s, day, 1, 10_000, 1_000);
+        queue(s, day, 2, 3_000, 300);
+        queue(s, day.plusDays(1), 1, 500, 50);
+
+        List<java.util.concurrent.Callable<Void>> appliers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            appliers.add(() -> {
+                applier.applyPending();
+                return null;
+            });
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var f : pool.invokeAll(appliers)) {
+                f.get();
+            }
+        }
+
+        assertThat(queued()).isZero();
+        var usd = java.util.Currency.getInstance("USD");
+        assertThat(stats.assignmentDays(s.assignmentId(), day, day.plusDays(1), usd)).containsExactly(
+                new ConversionStats.DayStats(day, 3, Money.ofMinor(13_000, "USD"), Money.ofMinor(1_300, "USD")),
+                new ConversionStats.DayStats(day.plusDays(1), 1, Money.ofMinor(500, "USD"), Money.ofMinor(50, "USD")));
+        assertThat(stats.commissionByStatus(s.assignmentId(), usd).get(ConversionStatus.PENDING))
+                .isEqualTo(Money.ofMinor(1_350, "USD"));
+        assertThat(runningTotals()).isEqualTo(List.of(s.assignmentId() + " " + day + " 3 3 13000 1300",
+                s.assignmentId() + " " + day.plusDays(1) + " 4 4 13500 1350"));
+    }
+
     @Test
     void periodsNotOnDayBoundariesAreCountedFromTheConversions() {
         Setup s = linkOfferWithMember("CPA", "2.00", null);
@@ -273,9 +337,10 @@ class ConversionRollupTest extends ConversionApiTest {
 
     /** Each link's running totals on each of its days, as stored. */
     private List<String> runningTotals() {
+        applier.applyPending();
         return jdbc.sql("""
                 select assignment_id, conversion_day, run_live, run_conversions, run_sales_minor, run_commission_minor
-                from conversion_daily where brand_id = ? and conversion_day < date '9999-12-31' and live <> 0
+                from conversion_daily where brand_id = ? and live <> 0
                 order by assignment_id, conversion_day""")
                 .param(brand.id())
                 .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))
@@ -305,21 +370,20 @@ class ConversionRollupTest extends ConversionApiTest {
                 .list();
     }
 
-    /** Each link's total row: all-time figures and the first and last day it has rows for. */
+    /** Each link's totals: all-time figures, commission per status, and the first and last day it has rows for. */
     private List<String> totalRows() {
+        applier.applyPending();
         return jdbc.sql("""
-                select t.assignment_id, t.run_live, t.run_conversions, t.run_sales_minor, t.run_commission_minor,
-                    t.live + t.sales_minor + t.commission_minor + t.pending_commission_minor as day_figures,
+                select t.assignment_id, t.live, t.conversions, t.sales_minor, t.commission_minor,
+                    t.pending_commission_minor, t.approved_commission_minor, t.paid_commission_minor,
                     case when t.first_day = (select min(conversion_day) from conversion_daily d
-                        where d.assignment_id = t.assignment_id and d.conversion_day < t.conversion_day)
-                        then 0 else 1 end as first_day_wrong,
+                        where d.assignment_id = t.assignment_id) then 0 else 1 end as first_day_wrong,
                     case when t.last_day = (select max(conversion_day) from conversion_daily d
-                        where d.assignment_id = t.assignment_id and d.conversion_day < t.conversion_day)
-                        then 0 else 1 end as last_day_wrong
-                from conversion_daily t where t.brand_id = ? and t.conversion_day = date '9999-12-31'
+                        where d.assignment_id = t.assignment_id) then 0 else 1 end as last_day_wrong
+                from conversion_link_totals t where t.brand_id = ?
                 order by t.assignment_id""")
                 .param(brand.id())
-                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 8))
+                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 10))
                 .list();
     }
 
@@ -328,20 +392,23 @@ class ConversionRollupTest extends ConversionApiTest {
                 select assignment_id, sum(case when status <> 'REVERSED' and not is_test then 1 else 0 end),
                     sum(case when status <> 'REVERSED' and not is_test and kind <> 'CPC' then 1 else 0 end),
                     sum(case when status <> 'REVERSED' and not is_test then sale_minor else 0 end),
-                    sum(case when status <> 'REVERSED' and not is_test then commission_minor else 0 end), 0, 0, 0
+                    sum(case when status <> 'REVERSED' and not is_test then commission_minor else 0 end),
+                    sum(case when status = 'PENDING' and not is_test then commission_minor else 0 end),
+                    sum(case when status = 'APPROVED' and not is_test then commission_minor else 0 end),
+                    sum(case when status = 'PAID' and not is_test then commission_minor else 0 end), 0, 0
                 from conversions where brand_id = ?
                 group by assignment_id order by assignment_id""")
                 .param(brand.id())
-                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 8))
+                .query((rs, row) -> rs.getString(1) + longs(rs, 2, 10))
                 .list();
     }
 
-    /** The offers' days summed over the shards, days with live conversions only. */
+    /** The offers' days with live conversions. */
     private List<String> offerRows() {
+        applier.applyPending();
         return jdbc.sql("""
-                select offer_id, conversion_day, sum(live), sum(conversions), sum(sales_minor), sum(commission_minor)
-                from conversion_offer_daily where brand_id = ?
-                group by offer_id, conversion_day having sum(live) <> 0
+                select offer_id, conversion_day, live, conversions, sales_minor, commission_minor
+                from conversion_offer_daily where brand_id = ? and live <> 0
                 order by offer_id, conversion_day""")
                 .param(brand.id())
                 .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class) + longs(rs, 3, 6))

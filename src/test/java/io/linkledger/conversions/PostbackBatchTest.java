@@ -49,6 +49,9 @@ class PostbackBatchTest extends ConversionApiTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ConversionRollupApplier rollups;
+
     private String shareAsaleKey() {
         return integration(Map.of("type", "SHAREASALE", "name", "ShareASale")).get("key").asString();
     }
@@ -121,6 +124,7 @@ class PostbackBatchTest extends ConversionApiTest {
         assertThat(conversion(acceptedId.toString()).get("commission").asString()).isEqualTo("10.00");
         assertThat(moneyEvents.of(acceptedId)).hasSize(1);
         assertThat(count("select count(*) from conversion_changes where conversion_id = ?", acceptedId)).isEqualTo(1);
+        rollups.applyPending(); // the rollups are added to after the commit
         assertThat(count("select coalesce(sum(live), 0) from conversion_daily where assignment_id = ?",
                 s.assignmentId())).isEqualTo(2);
         assertThat(count("select coalesce(sum(commission_minor), 0) from conversion_daily where assignment_id = ?",

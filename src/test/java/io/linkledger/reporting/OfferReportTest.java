@@ -3,7 +3,11 @@ package io.linkledger.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,5 +82,35 @@ class OfferReportTest extends ApiTest {
         assertThat(afterReversal.get("conversions").asLong()).isZero();
         assertThat(afterReversal.get("sales").asString()).isEqualTo("0.00");
         assertThat(afterReversal.get("clicks").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void memberTablePagesFollowOneAnotherInTheChosenOrderWithTiesInMemberIdOrder() {
+        String offer = createLinkOffer("Paging").get("id").asString();
+        int[] clicks = {3, 1, 3, 2, 3, 1, 2};
+        for (int m = 0; m < clicks.length; m++) {
+            String member = createMember("Pager " + m, "pager-" + m + "-" + System.nanoTime() + "@example.com")
+                    .get("id").asString();
+            String link = assign(offer, member).get(0).get("trackingLink").asString();
+            for (int c = 0; c < clicks[m]; c++) {
+                follow(link, "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 pager/" + m + "/" + c);
+            }
+        }
+
+        for (String order : List.of("desc", "asc")) {
+            String table = "/api/v1/reports/offers/" + offer + "/members?sort=CLICKS&order=" + order;
+            List<JsonNode> whole = api.get(table + "&limit=100").json().get("items").valueStream().toList();
+            Comparator<JsonNode> byClicks = Comparator.comparingLong(row -> row.get("clicks").asLong());
+            assertThat(whole).hasSize(clicks.length).isSortedAccordingTo(
+                    (order.equals("desc") ? byClicks.reversed() : byClicks)
+                            .thenComparing(row -> UUID.fromString(row.get("memberId").asString())));
+            List<JsonNode> paged = new ArrayList<>();
+            for (int offset = 0; offset < clicks.length + 2; offset += 2) {
+                JsonNode page = api.get(table + "&limit=2&offset=" + offset).json();
+                assertThat(page.get("total").asLong()).isEqualTo(clicks.length);
+                page.get("items").valueStream().forEach(paged::add);
+            }
+            assertThat(paged).isEqualTo(whole);
+        }
     }
 }
