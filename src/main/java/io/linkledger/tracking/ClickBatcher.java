@@ -25,25 +25,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Group commit for clicks. Requests put their click in a bounded queue and wait; a flusher
- * takes everything queued (up to the batch size), inserts it in one batched statement and
- * one transaction, and only after the commit releases the waiting requests. While one batch
- * commits the next one gathers, so the database sees few large transactions instead of one
- * per click, and no request is answered before its click is durable.
+ * Group commit for clicks, the database mode's {@link ClickSink}. Clicks wait in a bounded queue;
+ * a flusher takes everything queued (up to the batch size), writes it in one batched statement and
+ * one transaction, and only after the commit acknowledges the batch's clicks. While one batch
+ * commits the next one gathers, so the database sees few large transactions instead of one per
+ * click, and no click is acknowledged before it is durable.
  *
- * <p>It fails fast instead of hanging: a full queue, a wait longer than the ack timeout or a
- * recent failed flush make {@link #store} throw {@link ClickNotStored} at once.
+ * <p>It fails fast instead of hanging: a full queue or a recent failed flush refuse a click at once;
+ * {@link #store} also gives up after the ack timeout.
  */
 @Component
-class ClickBatcher implements SmartLifecycle {
+class ClickBatcher implements ClickSink, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClickBatcher.class);
 
-    private record Pending(Click click, CompletableFuture<Void> stored) {
+    private record Pending(Click click, Ack ack) {
     }
 
-    private final ClickStore store;
-    private final ClickRollupWriter rollups;
+    private final ClickWriter writer;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
@@ -63,14 +62,13 @@ class ClickBatcher implements SmartLifecycle {
     private final DistributionSummary batchSizes;
     private final Timer flushes;
 
-    ClickBatcher(ClickStore store, ClickRollupWriter rollups, TransactionTemplate transactions, MeterRegistry meters,
+    ClickBatcher(ClickWriter writer, TransactionTemplate transactions, MeterRegistry meters,
             @Value("${linkledger.tracking.batch-size:256}") int batchSize,
             @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity,
             @Value("${linkledger.tracking.flushers:1}") int flushers,
             @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
             @Value("${linkledger.tracking.unavailable-backoff:1s}") Duration backoff) {
-        this.store = store;
-        this.rollups = rollups;
+        this.writer = writer;
         this.transactions = transactions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
@@ -91,24 +89,38 @@ class ClickBatcher implements SmartLifecycle {
         meters.gauge("linkledger.clicks.queue", queue, BlockingQueue::size);
     }
 
+    @Override
+    public void append(Click click, Ack ack) {
+        if (!running) {
+            ack.notStored(new ClickNotStored("click tracking is not running"));
+        } else if (System.nanoTime() - unavailableUntil.get() < 0) {
+            rejectedUnavailable.increment();
+            ack.notStored(new ClickNotStored("the database was unavailable a moment ago"));
+        } else if (!queue.offer(new Pending(click, ack))) {
+            rejectedQueueFull.increment();
+            ack.notStored(new ClickNotStored("the click queue is full"));
+        }
+    }
+
     /** Returns once the click is committed; throws {@link ClickNotStored} if it is not, soon. */
     void store(Click click) {
-        if (!running) {
-            throw new ClickNotStored("click tracking is not running");
-        }
-        if (System.nanoTime() - unavailableUntil.get() < 0) {
-            rejectedUnavailable.increment();
-            throw new ClickNotStored("the database was unavailable a moment ago");
-        }
-        Pending pending = new Pending(click, new CompletableFuture<>());
-        if (!queue.offer(pending)) {
-            rejectedQueueFull.increment();
-            throw new ClickNotStored("the click queue is full");
-        }
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        append(click, new Ack() {
+            @Override
+            public void stored() {
+                stored.complete(null);
+            }
+
+            @Override
+            public void notStored(ClickNotStored reason) {
+                stored.completeExceptionally(reason);
+            }
+        });
         try {
-            pending.stored().get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
+            stored.get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new ClickNotStored("the click could not be stored", e.getCause());
+            throw e.getCause() instanceof ClickNotStored notStored ? notStored
+                    : new ClickNotStored("the click could not be stored", e.getCause());
         } catch (TimeoutException e) {
             rejectedUnavailable.increment();
             throw new ClickNotStored("the click was not stored within the acknowledgement timeout");
@@ -126,16 +138,14 @@ class ClickBatcher implements SmartLifecycle {
         List<Click> clicks = batch.stream().map(Pending::click).toList();
         long started = System.nanoTime();
         try {
-            transactions.executeWithoutResult(status -> {
-                store.insert(clicks);
-                rollups.applyAll(clicks);
-            });
+            transactions.executeWithoutResult(status -> writer.write(clicks));
         } catch (RuntimeException e) {
             unavailableUntil.set(System.nanoTime() + backoffNanos);
             failedClicks.increment(clicks.size());
             log.warn("Could not store a batch of {} clicks; redirects answer 503 for {} ms: {}", clicks.size(),
                     backoffNanos / 1_000_000, e.getMessage());
-            batch.forEach(p -> p.stored().completeExceptionally(e));
+            ClickNotStored reason = new ClickNotStored("the click could not be stored", e);
+            batch.forEach(p -> p.ack().notStored(reason));
             return;
         }
         flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -150,7 +160,7 @@ class ClickBatcher implements SmartLifecycle {
                 }
             }
         }
-        batch.forEach(p -> p.stored().complete(null));
+        batch.forEach(p -> p.ack().stored());
     }
 
     @Override
