@@ -47,6 +47,13 @@ final class MarkdownEmail {
             .nodeRendererFactory(PlainText::new)
             .build();
 
+    /**
+     * Inline, because mail clients drop style sheets. The console's preview frame inherits the
+     * console's policy, which allows this one style attribute by its hash
+     * ({@code HtmlPages.CONTENT_SECURITY_POLICY}); change both together.
+     */
+    static final String BODY_STYLE = "margin:0;padding:16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,"
+            + "sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff;";
     private static final String HTML_HEAD = """
             <!DOCTYPE html>
             <html>
@@ -54,9 +61,8 @@ final class MarkdownEmail {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             </head>
-            <body style="margin:0;padding:16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
-            font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff;">
-            """;
+            <body style="%s">
+            """.formatted(BODY_STYLE);
     private static final String HTML_TAIL = """
             </body>
             </html>

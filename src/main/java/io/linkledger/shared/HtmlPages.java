@@ -9,8 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class HtmlPages {
 
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    /**
+     * The one inline style allowed is the body style of our own emails, by its hash, so the
+     * console can preview an email in a {@code srcdoc} frame (which inherits this policy).
+     */
+    public static final String EMAIL_BODY_STYLE_HASH = "'sha256-0CIf/3dwUfUR/mHqa0pAw8wjfR6Y+F6gCqgyzhQv3Fg='";
+
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-hashes' " + EMAIL_BODY_STYLE_HASH + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private HtmlPages() {
     }

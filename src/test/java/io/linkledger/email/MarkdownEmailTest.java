@@ -2,11 +2,16 @@ package io.linkledger.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+
+import io.linkledger.shared.HtmlPages;
 
 /** One Markdown body becomes an HTML and a plain-text part that say the same. */
 class MarkdownEmailTest {
@@ -93,5 +98,15 @@ class MarkdownEmailTest {
         RenderedEmail email = render("A <script>alert(1)</script> and [x](javascript:alert(1))");
         assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("javascript:");
         assertThat(email.text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void theConsolePolicyAllowsExactlyTheEmailBodyStyleSoThePreviewShowsIt() throws Exception {
+        String style = Jsoup.parse(render("Hi").html()).body().attr("style");
+        assertThat(style).isEqualTo(MarkdownEmail.BODY_STYLE);
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
+        assertThat(HtmlPages.EMAIL_BODY_STYLE_HASH).isEqualTo("'sha256-" + hash + "'");
+        assertThat(HtmlPages.CONTENT_SECURITY_POLICY).contains("style-src 'self' 'unsafe-hashes' " + HtmlPages.EMAIL_BODY_STYLE_HASH + ";");
     }
 }
