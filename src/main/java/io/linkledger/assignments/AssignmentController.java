@@ -1,7 +1,6 @@
 package io.linkledger.assignments;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,11 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/offers/{offerId}/members")
@@ -35,15 +39,25 @@ class AssignmentController {
     record AssignResponse(List<AssignmentResponse> assignments) {
     }
 
+    /** A large assignment, running in the background as this job. */
+    record AssignJob(UUID jobId, int total) {
+    }
+
     /** 200 with the assignments, or 202 with a job id when the set is large. */
     @PostMapping
+    @Operation(summary = "Assign members to an offer")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "The assignments",
+                    content = @Content(schema = @Schema(implementation = AssignResponse.class))),
+            @ApiResponse(responseCode = "202", description = "Many members: assigned in the background (the job is at Location)",
+                    content = @Content(schema = @Schema(implementation = AssignJob.class)))})
     ResponseEntity<Object> assign(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @RequestBody Assignments.AssignRequest request) {
         Assignments.AssignOutcome outcome = assignments.assign(caller.brandId(), offerId, request);
         if (outcome.jobId() != null) {
             return ResponseEntity.accepted()
                     .header("Location", "/api/v1/jobs/" + outcome.jobId())
-                    .body(Map.of("jobId", outcome.jobId(), "total", outcome.total()));
+                    .body(new AssignJob(outcome.jobId(), outcome.total()));
         }
         Offer offer = offers.get(caller.brandId(), offerId);
         return ResponseEntity.ok(new AssignResponse(
@@ -51,6 +65,7 @@ class AssignmentController {
     }
 
     @GetMapping
+    @Operation(summary = "List an offer's members")
     Page<AssignmentResponse> list(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         Offer offer = offers.get(caller.brandId(), offerId);
@@ -59,6 +74,7 @@ class AssignmentController {
     }
 
     @GetMapping("/{memberId}")
+    @Operation(summary = "Get a member's assignment to an offer")
     AssignmentResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
         Offer offer = offers.get(caller.brandId(), offerId);
@@ -66,6 +82,7 @@ class AssignmentController {
     }
 
     @PatchMapping("/{memberId}")
+    @Operation(summary = "Change a member's assignment to an offer")
     AssignmentResponse change(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId, @RequestBody Assignments.AssignmentChange change) {
         Offer offer = offers.get(caller.brandId(), offerId);

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.PublicUrls;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Lets a brand manage a member's dashboard link: read it, rotate it (the old link then says
@@ -38,18 +40,22 @@ class DashboardLinkController {
     }
 
     @GetMapping
+    @Operation(summary = "Get a member's dashboard link")
     DashboardLink get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
         return link(assignments.get(caller.brandId(), offerId, memberId));
     }
 
     @PostMapping("/rotate")
+    @Operation(summary = "Replace a dashboard link with a new one")
     DashboardLink rotate(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
         return link(links.rotate(caller.brandId(), offerId, memberId));
     }
 
     @DeleteMapping
+    @Operation(summary = "Revoke a dashboard link")
+    @ApiResponse(responseCode = "204", description = "Revoked; the link answers 410 from now on")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @PathVariable UUID memberId) {
         links.revoke(caller.brandId(), offerId, memberId);

@@ -18,6 +18,7 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The REST API of conversions: list, read with history, approve and reverse (one or many). */
 @RestController
@@ -98,11 +99,13 @@ class ConversionApiController {
     }
 
     @PostMapping("/approve")
+    @Operation(summary = "Approve conversions in bulk")
     Conversions.BulkOutcome approveAll(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody BulkRequest request) {
         return conversions.bulk(caller.brandId(), ids(request), true, null);
     }
 
     @PostMapping("/reverse")
+    @Operation(summary = "Reverse conversions in bulk")
     Conversions.BulkOutcome reverseAll(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody BulkRequest request) {
         return conversions.bulk(caller.brandId(), ids(request), false, request.reason());
     }

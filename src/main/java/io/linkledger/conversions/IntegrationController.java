@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.conversions.Integrations.IntegrationRequest;
 import io.linkledger.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/integrations")
@@ -41,6 +42,7 @@ class IntegrationController {
     /** A network activity report as CSV text, reconciled in the background. */
     @PostMapping(path = "/{id}/reports", consumes = "text/csv")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Import a network's report")
     Map<String, UUID> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody String csv) {
         return Map.of("jobId", reports.start(caller.brandId(), id, csv, null));
@@ -49,6 +51,7 @@ class IntegrationController {
     /** The same with a column mapping for other networks: {@code {csv, columns: {transId: "Action Id", ...}}}. */
     @PostMapping(path = "/{id}/reports", consumes = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Import a network's report")
     Map<String, UUID> importMapped(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody ReportRequest request) {
         return Map.of("jobId", reports.start(caller.brandId(), id, request.csv(), request.columns()));
@@ -125,6 +128,7 @@ class IntegrationController {
 
     /** The last inbound requests with their outcome, newest first: the set-up check. */
     @GetMapping("/{id}/requests")
+    @Operation(summary = "List an integration's inbound requests")
     Map<String, List<RequestView>> requests(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(200, limit));
@@ -132,12 +136,14 @@ class IntegrationController {
     }
 
     @PostMapping("/{id}/requests/{requestId}/replay")
+    @Operation(summary = "Replay an inbound request")
     IntakeResponse replay(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @PathVariable UUID requestId) {
         return IntakeResponse.of(intake.replay(caller.brandId(), id, requestId));
     }
 
     @PostMapping("/{id}/test-purchase")
+    @Operation(summary = "Send a test purchase through an integration")
     IntakeResponse testPurchase(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody TestPurchaseRequest request) {
         if (request.offerId() == null || request.memberId() == null) {

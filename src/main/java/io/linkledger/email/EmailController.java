@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 class EmailController {
@@ -32,6 +33,7 @@ class EmailController {
 
     /** Every member's personalised email, as it would be sent. */
     @PostMapping("/api/v1/offers/{offerId}/emails/preview")
+    @Operation(summary = "Preview an email to an offer's members")
     Page<MemberEmails.Preview> preview(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @RequestBody MemberEmails.EmailRequest request, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset) {
@@ -45,6 +47,7 @@ class EmailController {
      */
     @PostMapping("/api/v1/offers/{offerId}/emails/send")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send an email to an offer's members")
     MemberEmails.Sending send(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @RequestBody MemberEmails.EmailRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -67,12 +70,14 @@ class EmailController {
 
     /** One send with its emails counted by status. */
     @GetMapping("/api/v1/email-sends/{sendId}")
+    @Operation(summary = "Get the progress of an email send")
     EmailSend send(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID sendId) {
         return sends.get(caller.brandId(), sendId);
     }
 
     /** Queues the send's failed emails again; the same {@code Idempotency-Key} again queues nothing. */
     @PostMapping("/api/v1/email-sends/{sendId}/resend")
+    @Operation(summary = "Resend the failed emails of a send")
     Resend resend(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID sendId,
             @RequestHeader("Idempotency-Key") String idempotencyKey) {
         return sends.resendFailed(caller.brandId(), sendId, key(caller, idempotencyKey));

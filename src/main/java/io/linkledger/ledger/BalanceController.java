@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/balance")
@@ -41,6 +43,7 @@ class BalanceController {
 
     @PostMapping("/fundings")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record money added to the balance")
     Balance.View fund(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody AmountRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return balances.fund(caller.brandId(), request, idempotencyKey).view();
@@ -61,6 +64,7 @@ class BalanceController {
             @ApiResponse(responseCode = "503", description = "Stripe's answer is not known: retry with the same key",
                     content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/top-ups")
+    @Operation(summary = "Top up the balance by card")
     ResponseEntity<CardTopUps.TopUp.View> topUp(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestBody AmountRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -69,6 +73,7 @@ class BalanceController {
     }
 
     @GetMapping("/top-ups")
+    @Operation(summary = "List card top-ups")
     Map<String, List<CardCharge.View>> topUps(@AuthenticationPrincipal BrandPrincipal caller) {
         return Map.of("items", topUps.list(caller.brandId()).stream().map(CardCharge::view).toList());
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The journal itself, newest first, and a check that it balances: the audit trail behind every balance. */
 @RestController
@@ -25,6 +26,7 @@ class LedgerController {
     }
 
     @GetMapping("/entries")
+    @Operation(summary = "List journal entries")
     Page<JournalEntry> entries(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         return journal.entries(caller.brandId(), Page.limit(limit), Page.offset(offset));
@@ -32,6 +34,7 @@ class LedgerController {
 
     /** {@code {balanced: true}} when every entry's lines and all lines together sum to zero. */
     @GetMapping("/check")
+    @Operation(summary = "Check that the journal balances")
     Map<String, Object> check(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency) {
         var code = balances.currencyOrDefault(currency);

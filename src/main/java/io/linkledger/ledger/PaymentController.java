@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/payments")
@@ -43,6 +45,8 @@ class PaymentController {
 
     /** 201 with the payment; a retry with the same Idempotency-Key answers the same payment. */
     @PostMapping
+    @Operation(summary = "Pay members")
+    @ApiResponse(responseCode = "201", description = "The payment; a retry with the same Idempotency-Key answers the same one")
     ResponseEntity<Payment.View> pay(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody PaymentRequest request) {
@@ -64,6 +68,7 @@ class PaymentController {
     }
 
     @GetMapping("/overview")
+    @Operation(summary = "Get the payments overview (balance and what each member is owed)")
     PaymentsOverview.Overview.View overview(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency) {
         return overview.get(caller.brandId(), balances.currencyOrDefault(currency)).view();
@@ -71,6 +76,7 @@ class PaymentController {
 
     /** Members paid in a calendar year (1970 to 9998), flagging the 1099-NEC threshold. */
     @GetMapping("/reports/yearly")
+    @Operation(summary = "Get the yearly payout report")
     PayoutReport.Report.View yearly(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam int year,
             @RequestParam(required = false) String currency) {
         return report.yearly(caller.brandId(), year, balances.currencyOrDefault(currency)).view();
@@ -115,12 +121,14 @@ class PaymentController {
      * currency, customer id (30 characters of the member's id), note.
      */
     @GetMapping(path = "/{id}/payouts.csv", produces = "text/csv")
+    @Operation(summary = "Download the payment as a PayPal Payouts file")
     ResponseEntity<String> payoutsCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
         return csv("payment-" + id + "-paypal.csv", files.payPal(payments.get(caller.brandId(), id)));
     }
 
     /** The payment's items as a bank transfer list: name, email, amount, currency, reference (header row). */
     @GetMapping(path = "/{id}/bank-transfers.csv", produces = "text/csv")
+    @Operation(summary = "Download the payment as a bank transfer list")
     ResponseEntity<String> bankCsv(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
         return csv("payment-" + id + "-bank.csv", files.bank(payments.get(caller.brandId(), id)));
     }

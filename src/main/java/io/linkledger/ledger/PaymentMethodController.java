@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/payment-methods")
@@ -57,6 +58,7 @@ class PaymentMethodController {
     /** A SetupIntent for a card form in the browser: {@code {setupIntentId, clientSecret, publishableKey}}. */
     @PostMapping("/setup-intents")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start saving a card (Stripe SetupIntent)")
     PaymentMethods.CardSetup start(@AuthenticationPrincipal BrandPrincipal caller) {
         return methods.start(caller.brandId());
     }
@@ -72,6 +74,7 @@ class PaymentMethodController {
             @ApiResponse(responseCode = "402", description = "The card was declined",
                     content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/setup-intents/{setupIntentId}/complete")
+    @Operation(summary = "Finish saving a card")
     ResponseEntity<Object> complete(@AuthenticationPrincipal BrandPrincipal caller,
             @PathVariable String setupIntentId) {
         return answer(methods.complete(caller.brandId(), setupIntentId));

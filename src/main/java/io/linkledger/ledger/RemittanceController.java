@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/remittances")
@@ -31,6 +32,7 @@ class RemittanceController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a remittance received from a network")
     Remittance.View record(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody Remittances.Request request) {
         return remittances.record(caller.brandId(), request).view();
     }
@@ -52,6 +54,7 @@ class RemittanceController {
 
     /** Expected vs received per month, newest first. */
     @GetMapping("/periods")
+    @Operation(summary = "List remittance periods (expected and received)")
     Map<String, List<Remittances.Period.View>> periods(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) String currency, @RequestParam(defaultValue = "12") int months) {
         return Map.of("items", remittances.periods(caller.brandId(), balances.currencyOrDefault(currency),

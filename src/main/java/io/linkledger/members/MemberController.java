@@ -1,6 +1,5 @@
 package io.linkledger.members;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 
 @RestController
 @RequestMapping("/api/v1/members")
@@ -54,11 +58,22 @@ class MemberController {
         return members.update(caller.brandId(), id, request);
     }
 
+    /** A large import, running in the background as this job. */
+    record ImportJob(UUID jobId) {
+    }
+
     /**
      * CSV upload: 200 with a summary, or 202 with a job id for large files. With {@code dryRun=true},
      * 200 with what each row would do (new, updated, unchanged, invalid and why) and nothing written.
      */
     @PostMapping(path = "/import", consumes = "text/csv")
+    @Operation(summary = "Import members from CSV")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "What was imported, or with dryRun what would be",
+                    content = @Content(schema = @Schema(anyOf = {MemberImport.Summary.class,
+                            MemberImport.ImportPreview.class}))),
+            @ApiResponse(responseCode = "202", description = "A large file: imported in the background",
+                    content = @Content(schema = @Schema(implementation = ImportJob.class)))})
     ResponseEntity<Object> importCsv(@AuthenticationPrincipal BrandPrincipal caller, @RequestBody String csv,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         if (dryRun) {
@@ -66,7 +81,7 @@ class MemberController {
         }
         MemberImport.Outcome outcome = memberImport.importCsv(caller.brandId(), csv);
         if (outcome.jobId() != null) {
-            return ResponseEntity.accepted().body(Map.of("jobId", outcome.jobId()));
+            return ResponseEntity.accepted().body(new ImportJob(outcome.jobId()));
         }
         return ResponseEntity.ok(outcome.summary());
     }

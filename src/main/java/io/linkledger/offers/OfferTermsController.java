@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.offers.OfferTermsService.TermsRequest;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/offers/{id}/terms")
@@ -33,12 +34,14 @@ class OfferTermsController {
     }
 
     @GetMapping
+    @Operation(summary = "Get an offer's terms")
     TermsResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
         Offer offer = offers.get(caller.brandId(), id);
         return response(terms.terms(offer), offer);
     }
 
     @PutMapping
+    @Operation(summary = "Set an offer's terms (lock period, volume tiers)")
     TermsResponse put(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody TermsRequest request) {
         Offer offer = offers.get(caller.brandId(), id);

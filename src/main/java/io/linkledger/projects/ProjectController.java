@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.members.Member;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/projects")
@@ -56,12 +57,14 @@ class ProjectController {
     }
 
     @GetMapping("/{id}/members")
+    @Operation(summary = "List a project's members")
     Page<Member> members(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         return projects.members(caller.brandId(), id, Page.limit(limit), Page.offset(offset));
     }
 
     @PostMapping("/{id}/members")
+    @Operation(summary = "Add members to a project")
     MembersAdded addMembers(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody MembersRequest request) {
         int added = projects.addMembers(caller.brandId(), id, request.memberIds());
@@ -70,6 +73,7 @@ class ProjectController {
 
     @DeleteMapping("/{id}/members/{memberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a member from a project")
     void removeMember(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @PathVariable UUID memberId) {
         projects.removeMember(caller.brandId(), id, memberId);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -35,6 +36,7 @@ class ReportController {
 
     /** The offer's figures; {@code members=false} leaves out the per-member list (empty), which grows with the offer. */
     @GetMapping("/offers/{id}")
+    @Operation(summary = "Get an offer's report")
     OfferReport offer(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "true") boolean members) {
@@ -45,6 +47,7 @@ class ReportController {
 
     /** The offer's members with their figures; {@code sort} by NAME, CLICKS, …, EPC; {@code order} asc or desc. */
     @GetMapping("/offers/{id}/members")
+    @Operation(summary = "List an offer's members with their figures")
     Page<MemberLine> members(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "COMMISSION") Reports.MemberSort sort,

@@ -50,11 +50,12 @@ class ApiScopeDocs implements OpenApiCustomizer {
         String description = operation.getDescription();
         operation.setDescription(description == null ? line : description + "\n\n" + line);
         operation.addExtension("x-required-scopes", accepted.stream().sorted().map(ApiScope::value).toList());
-        if (operation.getResponses() != null && !operation.getResponses().containsKey("403")) {
+        if (operation.getResponses() != null) {
+            // Always ours, even if a handler declared a 403: the rules say which scopes it takes.
             operation.getResponses().addApiResponse("403", new ApiResponse()
                     .description("The API key lacks the required scope (" + scopes.toLowerCase(Locale.ROOT) + ")")
                     .content(new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")))));
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
         }
     }
 }
