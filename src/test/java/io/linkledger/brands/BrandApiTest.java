@@ -108,6 +108,17 @@ class BrandApiTest extends ApiTest {
     }
 
     @Test
+    void aNewOfferWithoutACurrencyIsInTheBrandsDefaultCurrency() {
+        api.patch("/api/v1/brand", Map.of("defaultCurrency", "GBP"));
+        JsonNode offer = createOffer(Map.of("name", "Tea towels", "type", "PROMO_CODE", "conversionType", "SALE",
+                "payouts", List.of(Map.of("type", "CPA", "amount", "3"))));
+        assertThat(offer.get("currency").asString()).isEqualTo("GBP");
+        JsonNode chosen = createOffer(Map.of("name", "Mugs", "type", "PROMO_CODE", "conversionType", "SALE",
+                "currency", "USD", "payouts", List.of(Map.of("type", "CPA", "amount", "3"))));
+        assertThat(chosen.get("currency").asString()).isEqualTo("USD");
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectOrHasNonTextValuesIsRefused() {
         problem(api.patch("/api/v1/brand", "[1, 2]"), 400);
         problem(api.patch("/api/v1/brand", Map.of("name", 42)), 400);

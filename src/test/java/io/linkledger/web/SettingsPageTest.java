@@ -119,5 +119,6 @@ class SettingsPageTest extends PaymentsConsoleTest {
         assertThat(page).contains("Brand settings saved").contains("value=\"help@sunnysocks.example\"")
                 .contains("value=\"EUR\"").contains("value=\"10.00\"");
         assertThat(api.get("/api/v1/brand").json().get("payoutMethod").asString()).isEqualTo("PAYPAL");
+        assertThat(console.get("/offers/new").body()).containsPattern("id=\"currency\"[^>]*value=\"EUR\"");
     }
 }
