@@ -1,6 +1,8 @@
 package io.linkledger.brands;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,38 @@ class BrandRepository {
                 .param(id)
                 .query((rs, n) -> new Brand(Sql.uuid(rs, "id"), rs.getString("name"), Sql.instant(rs, "created_at")))
                 .optional();
+    }
+
+    /** The brand's settings as stored: currency and time zone null when never set. */
+    Optional<BrandSettings> findSettings(UUID id) {
+        return jdbc.sql("""
+                select id, name, logo_type, logo, sender_name, sender_email, reply_to_email, website, default_currency,
+                       time_zone, payout_method, minimum_payout, coalesce(updated_at, created_at) as updated_at
+                from brands where id = ?""")
+                .param(id)
+                .query((rs, n) -> new BrandSettings(Sql.uuid(rs, "id"), rs.getString("name"),
+                        rs.getString("logo_type") == null ? null : new Logo(rs.getString("logo_type"), rs.getBytes("logo")),
+                        rs.getString("sender_name"), rs.getString("sender_email"), rs.getString("reply_to_email"),
+                        rs.getString("website"),
+                        rs.getString("default_currency") == null ? null : Currency.getInstance(rs.getString("default_currency")),
+                        rs.getString("time_zone") == null ? null : ZoneId.of(rs.getString("time_zone")),
+                        rs.getString("payout_method") == null ? null : PayoutMethod.valueOf(rs.getString("payout_method")),
+                        rs.getBigDecimal("minimum_payout"), Sql.instant(rs, "updated_at")))
+                .optional();
+    }
+
+    void updateSettings(BrandSettings s) {
+        jdbc.sql("""
+                update brands set name = ?, logo_type = ?, logo = ?, sender_name = ?, sender_email = ?, reply_to_email = ?,
+                       website = ?, default_currency = ?, time_zone = ?, payout_method = ?, minimum_payout = ?, updated_at = ?
+                where id = ?""")
+                .params(s.name(), s.logo() == null ? null : s.logo().mediaType(), s.logo() == null ? null : s.logo().bytes(),
+                        s.senderName(), s.senderEmail(), s.replyToEmail(), s.website(),
+                        s.defaultCurrency() == null ? null : s.defaultCurrency().getCurrencyCode(),
+                        s.timeZone() == null ? null : s.timeZone().getId(),
+                        s.payoutMethod() == null ? null : s.payoutMethod().name(), s.minimumPayout(),
+                        Sql.ts(s.updatedAt()), s.brandId())
+                .update();
     }
 
     void insertKey(UUID id, UUID brandId, String name, String prefix, String hash, Set<ApiScope> scopes, Instant now) {

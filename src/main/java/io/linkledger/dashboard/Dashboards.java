@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import io.linkledger.brands.Brand;
-import io.linkledger.brands.Brands;
+import io.linkledger.brands.BrandSettings;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.dashboard.PerformanceSource.DailyFigures;
 import io.linkledger.dashboard.PerformanceSource.MemberOffer;
 import io.linkledger.members.Member;
@@ -38,12 +38,12 @@ class Dashboards {
     private final DashboardLinks links;
     private final Offers offers;
     private final Members members;
-    private final Brands brands;
+    private final BrandSettingsService brands;
     private final PublicUrls urls;
     private final PerformanceSource performance;
     private final Clock clock;
 
-    Dashboards(Assignments assignments, DashboardLinks links, Offers offers, Members members, Brands brands, PublicUrls urls,
+    Dashboards(Assignments assignments, DashboardLinks links, Offers offers, Members members, BrandSettingsService brands, PublicUrls urls,
             PerformanceSource performance, Clock clock) {
         this.assignments = assignments;
         this.links = links;
@@ -65,11 +65,11 @@ class Dashboards {
         Assignment a = found.get();
         Offer offer = offers.find(a.offerId()).orElseThrow();
         Member member = members.get(a.brandId(), a.memberId());
-        String brandName = brands.find(a.brandId()).map(Brand::name).orElse("");
+        BrandSettings brand = brands.get(a.brandId());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = range.from(today, a.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
         Dashboard.Figures figures = figures(a, offer, from, today);
-        return new DashboardLookup.Found(new Dashboard(token, brandName, offer.name(), offer.description(),
+        return new DashboardLookup.Found(new Dashboard(token, brand.name(), brand.logo() == null ? null : brand.logo().dataUrl(), offer.name(), offer.description(),
                 offer.isLive(clock.instant()), member.firstName(),
                 offer.type().hasCode() ? a.promoCode() : null,
                 offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import io.linkledger.brands.Brand;
-import io.linkledger.brands.Brands;
+import io.linkledger.brands.BrandSettings;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.offers.Offer;
@@ -24,10 +24,10 @@ class PortalOffers {
     private final Members members;
     private final Assignments assignments;
     private final Offers offers;
-    private final Brands brands;
+    private final BrandSettingsService brands;
     private final Clock clock;
 
-    PortalOffers(Members members, Assignments assignments, Offers offers, Brands brands, Clock clock) {
+    PortalOffers(Members members, Assignments assignments, Offers offers, BrandSettingsService brands, Clock clock) {
         this.members = members;
         this.assignments = assignments;
         this.offers = offers;
@@ -46,8 +46,9 @@ class PortalOffers {
     }
 
     private Optional<PortalOffer> describe(Assignment a) {
-        return offers.find(a.offerId()).map(offer -> new PortalOffer(
-                brands.find(a.brandId()).map(Brand::name).orElse(""), offer.name(),
+        BrandSettings brand = brands.get(a.brandId());
+        return offers.find(a.offerId()).map(offer -> new PortalOffer(brand.name(),
+                brand.logo() == null ? null : brand.logo().dataUrl(), offer.name(),
                 offer.type().hasCode() ? a.promoCode() : null, isLive(offer),
                 a.dashboardToken() == null ? null : "/d/" + a.dashboardToken()));
     }

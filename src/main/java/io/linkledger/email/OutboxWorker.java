@@ -38,19 +38,19 @@ class OutboxWorker {
     private final JavaMailSender sender;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String from;
+    private final BrandSender senders;
     private final Duration retryBase;
     private final int maxAttempts;
 
     OutboxWorker(OutboxRepository outbox, JavaMailSender sender, ApplicationEventPublisher events, Clock clock,
-            @Value("${linkledger.mail.from}") String from,
+            BrandSender senders,
             @Value("${linkledger.mail.retry-base-ms}") long retryBaseMs,
             @Value("${linkledger.mail.max-attempts}") int maxAttempts) {
         this.outbox = outbox;
         this.sender = sender;
         this.events = events;
         this.clock = clock;
-        this.from = from;
+        this.senders = senders;
         this.retryBase = Duration.ofMillis(retryBaseMs);
         this.maxAttempts = maxAttempts;
     }
@@ -88,7 +88,11 @@ class OutboxWorker {
     private MimeMessage mime(OutboxMessage message) throws MessagingException {
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
+        BrandSender.Addresses addresses = senders.of(message.brandId());
+        helper.setFrom(addresses.from());
+        if (addresses.replyTo() != null) {
+            helper.setReplyTo(addresses.replyTo());
+        }
         helper.setTo(message.to());
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());

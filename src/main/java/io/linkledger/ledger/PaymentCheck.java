@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
 import io.linkledger.shared.Money;
@@ -34,10 +35,12 @@ class PaymentCheck {
     private final PayoutDispatch dispatch;
     private final Journal journal;
     private final PayoutFees fees;
+    private final BrandSettingsService brands;
 
     PaymentCheck(Members members, LedgerSettings settings, PayoutDispatch dispatch, Journal journal,
-            PayoutFees fees) {
+            PayoutFees fees, BrandSettingsService brands) {
         this.members = members;
+        this.brands = brands;
         this.settings = settings;
         this.dispatch = dispatch;
         this.journal = journal;
@@ -64,7 +67,7 @@ class PaymentCheck {
             v.check(idempotencyKey.length() <= 200, "Idempotency-Key", "must be at most 200 characters");
         }
         Currency currency = Amounts.currency(request.currency(), settings.defaultCurrency(), v, "currency");
-        PayoutProvider provider = dispatch.provider(request.provider(), v);
+        PayoutProvider provider = dispatch.provider(brandId, request.provider(), v);
         List<PaymentRequest.Item> asked = request.items() == null ? List.of() : request.items();
         v.check(!asked.isEmpty(), "items", "must list at least one member to pay");
         Set<UUID> seen = new HashSet<>();
@@ -99,7 +102,7 @@ class PaymentCheck {
     List<PayableItem> payable(UUID brandId, CheckedRequest request) {
         Validation v = new Validation();
         Currency currency = request.currency();
-        Money minimum = fees.minimum(currency);
+        Money minimum = fees.minimum(brands.get(brandId).minimumPayout(), currency);
         List<PayableItem> payable = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             Member member = request.items().get(i).member();

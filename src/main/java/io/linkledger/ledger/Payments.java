@@ -58,9 +58,9 @@ public class Payments {
         return dispatch.payPalAvailable();
     }
 
-    /** The provider a payment without one gets: "auto" is PayPal when it is configured. */
-    public PayoutProvider defaultProvider() {
-        return dispatch.provider(null, new Validation());
+    /** The provider a payment without one gets: the brand's default, else the server's ("auto": PayPal when configured). */
+    public PayoutProvider defaultProvider(UUID brandId) {
+        return dispatch.provider(brandId, null, new Validation());
     }
 
     public Payment get(UUID brandId, UUID paymentId) {

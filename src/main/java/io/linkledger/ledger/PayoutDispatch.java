@@ -2,12 +2,15 @@ package io.linkledger.ledger;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import io.linkledger.brands.BrandSettingsService;
+import io.linkledger.brands.PayoutMethod;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
@@ -24,15 +27,20 @@ class PayoutDispatch {
 
     private final PayPalPayouts payPal;
     private final LedgerSettings settings;
+    private final BrandSettingsService brands;
 
-    PayoutDispatch(PayPalPayouts payPal, LedgerSettings settings) {
+    PayoutDispatch(PayPalPayouts payPal, LedgerSettings settings, BrandSettingsService brands) {
         this.payPal = payPal;
         this.settings = settings;
+        this.brands = brands;
     }
 
-    /** The provider a request names, or the configured one; "auto" is PayPal when it is configured. */
-    PayoutProvider provider(String requested, Validation v) {
-        String name = Validation.isBlank(requested) ? settings.payoutProvider() : requested.trim();
+    /**
+     * The provider a request names, else the brand's default payout method, else the configured
+     * one; "auto" is PayPal when it is configured.
+     */
+    PayoutProvider provider(UUID brandId, String requested, Validation v) {
+        String name = Validation.isBlank(requested) ? brandDefault(brandId) : requested.trim();
         if (name.equalsIgnoreCase("auto")) {
             return payPal.configured() ? PayoutProvider.PAYPAL : PayoutProvider.MANUAL;
         }
@@ -46,6 +54,11 @@ class PayoutDispatch {
             v.add("provider", "must be MANUAL or PAYPAL");
             return PayoutProvider.MANUAL;
         }
+    }
+
+    private String brandDefault(UUID brandId) {
+        PayoutMethod method = brands.get(brandId).payoutMethod();
+        return method == null ? settings.payoutProvider() : method.name();
     }
 
     /** Whether PayPal Payouts can be chosen on this server. */

@@ -18,8 +18,9 @@ class PayoutFees {
         this.settings = settings;
     }
 
-    Money minimum(Currency currency) {
-        return inCurrency(settings.minimumPayout(), currency);
+    /** The brand's own minimum payout when it set one, else the configured one. */
+    Money minimum(BigDecimal brandMinimum, Currency currency) {
+        return inCurrency(brandMinimum != null ? brandMinimum : settings.minimumPayout(), currency);
     }
 
     /** Fixed part plus a percent of the amount; the brand pays it on top of what the member gets. */

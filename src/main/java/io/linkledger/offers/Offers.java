@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.OfferRequest.PayoutRequest;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
@@ -31,12 +32,15 @@ public class Offers {
     static final int DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30;
 
     private final OfferRepository repository;
+    private final BrandSettingsService brands;
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public Offers(OfferRepository repository, Ids ids, Clock clock, ApplicationEventPublisher events) {
+    public Offers(OfferRepository repository, Ids ids, Clock clock, ApplicationEventPublisher events,
+            BrandSettingsService brands) {
         this.repository = repository;
+        this.brands = brands;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -68,7 +72,9 @@ public class Offers {
         v.check(!Validation.isBlank(request.name()), "name", "is required");
         v.check(request.type() != null, "type", "is required: LINK, PROMO_CODE or LINK_AND_CODE");
         v.check(request.conversionType() != null, "conversionType", "is required: SALE, LEAD, SIGNUP, INSTALL or CUSTOM");
-        Currency currency = currency(request.currency(), v);
+        // Left out, a new offer is in the brand's default currency.
+        Currency currency = Validation.isBlank(request.currency()) ? brands.get(brandId).defaultCurrency()
+                : currency(request.currency(), v);
         v.check(request.payouts() != null && !request.payouts().isEmpty(), "payouts", "needs at least one payout option");
         v.throwIfInvalid();
 

@@ -79,7 +79,7 @@ class MakePaymentController {
             return refused(caller, form, currency, e, response, model);
         }
         model.addAttribute("confirm", confirmation(caller, selection, members, UUID.randomUUID().toString(),
-                payments.defaultProvider().name(), null));
+                payments.defaultProvider(caller.brandId()).name(), null));
         return "console/payments/confirm";
     }
 
@@ -88,7 +88,7 @@ class MakePaymentController {
             HttpServletResponse response, Model model) {
         Currency currency = overview.currency(form.getFirst("currency"));
         String key = form.getFirst("key");
-        String provider = Validation.isBlank(form.getFirst("provider")) ? payments.defaultProvider().name()
+        String provider = Validation.isBlank(form.getFirst("provider")) ? payments.defaultProvider(caller.brandId()).name()
                 : form.getFirst("provider");
         PaymentSelection selection;
         Map<UUID, Member> members;

@@ -49,11 +49,11 @@ public record OfferForm(String name, String description, String type, String con
     private static final Pattern TIER_PARAM = Pattern.compile("tiers\\[(\\d+)]\\.(name|type|amount|percent)");
     private static final int MAX_TIER_ROWS = 20;
 
-    /** A new offer of this kind, with the default protocol for the kind and two empty tier rows. */
-    static OfferForm blank(OfferType type) {
+    /** A new offer of this kind in the brand's default currency, with the default protocol for the kind and a tier row. */
+    static OfferForm blank(OfferType type, String currency) {
         TrackingProtocol protocol = type.hasLink() ? TrackingProtocol.SERVER_POSTBACK_TRANSACTION_ID
                 : TrackingProtocol.SHOP_WEBHOOK;
-        return new OfferForm("", "", type.name(), ConversionType.SALE.name(), "USD", protocol.name(), "", "", "", "",
+        return new OfferForm("", "", type.name(), ConversionType.SALE.name(), currency, protocol.name(), "", "", "", "",
                 "", OfferStatus.ACTIVE.name(), "30", withRows(List.of(new Tier("Default", "", "", ""))), 0);
     }
 

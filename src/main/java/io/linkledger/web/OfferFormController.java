@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferRequest;
 import io.linkledger.offers.OfferType;
@@ -26,8 +27,10 @@ import io.linkledger.shared.Validation;
 class OfferFormController {
 
     private final Offers offers;
+    private final BrandSettingsService brands;
 
-    OfferFormController(Offers offers) {
+    OfferFormController(Offers offers, BrandSettingsService brands) {
+        this.brands = brands;
         this.offers = offers;
     }
 
@@ -43,7 +46,7 @@ class OfferFormController {
         } catch (IllegalArgumentException e) {
             kind = OfferType.LINK;
         }
-        return form(model, null, OfferForm.blank(kind), FormErrors.NONE);
+        return form(model, null, OfferForm.blank(kind, brands.get(console.brandId()).defaultCurrency().getCurrencyCode()), FormErrors.NONE);
     }
 
     @PostMapping("/offers")

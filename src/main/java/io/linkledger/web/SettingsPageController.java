@@ -14,31 +14,51 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.linkledger.brands.ApiKey;
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.brands.BrandSettings;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.brands.Brands;
 import io.linkledger.brands.NewApiKey;
 import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
 import io.linkledger.shared.ProblemException;
 
-/** Settings: the brand's console users and its API keys. Changes are for admins (security refuses viewers). */
+/** Settings: the brand itself, its console users and its API keys. Changes are for admins (security refuses viewers). */
 @Controller
 class SettingsPageController {
 
     private final Users users;
     private final Brands brands;
+    private final BrandSettingsService brandSettings;
 
-    SettingsPageController(Users users, Brands brands) {
+    SettingsPageController(Users users, Brands brands, BrandSettingsService brandSettings) {
         this.users = users;
         this.brands = brands;
+        this.brandSettings = brandSettings;
     }
 
     @GetMapping("/settings")
     String settings(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String notice,
             Model model) {
-        return page(caller, Form.empty(), Form.empty(), null, notice(notice), model);
+        return page(caller, null, Form.empty(), Form.empty(), null, notice(notice), model);
+    }
+
+    /** The whole Brand form is sent, so a blank field clears its setting; nothing is saved unless all of it is valid. */
+    @PostMapping("/settings/brand")
+    String changeBrand(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> form,
+            @RequestParam(required = false) MultipartFile logo, HttpServletResponse response, Model model) {
+        try {
+            brandSettings.change(caller.brandId(), BrandSettingsForm.changes(form, logo));
+            return "redirect:/settings?notice=brand-changed";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            Map<String, String> typed = new LinkedHashMap<>();
+            BrandSettingsForm.TEXT_FIELDS.forEach(field -> typed.put(field, form.getOrDefault(field, "")));
+            return page(caller, new Form(typed, FormErrors.of(e)), Form.empty(), Form.empty(), null, null, model);
+        }
     }
 
     @PostMapping("/settings/users")
@@ -55,7 +75,7 @@ class SettingsPageController {
             response.setStatus(e.status().value());
             Map<String, String> typed = new LinkedHashMap<>(form);
             typed.remove("password");
-            return page(caller, new Form(typed, FormErrors.of(e)), Form.empty(), null, null, model);
+            return page(caller, null, new Form(typed, FormErrors.of(e)), Form.empty(), null, null, model);
         }
     }
 
@@ -68,7 +88,7 @@ class SettingsPageController {
             return "redirect:/settings?notice=user-changed";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            return page(caller, Form.empty(), Form.empty(), FormErrors.of(e).summary(), null, model);
+            return page(caller, null, Form.empty(), Form.empty(), FormErrors.of(e).summary(), null, model);
         }
     }
 
@@ -84,7 +104,7 @@ class SettingsPageController {
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             Form typed = new Form(Map.of("name", name == null ? "" : name), FormErrors.of(e));
-            return page(caller, Form.empty(), typed, null, null, model);
+            return page(caller, null, Form.empty(), typed, null, null, model);
         }
     }
 
@@ -102,10 +122,15 @@ class SettingsPageController {
         return "redirect:/settings?notice=key-revoked";
     }
 
-    private String page(BrandPrincipal caller, Form addUser, Form addKey, String userError, String notice,
-            Model model) {
-        model.addAttribute("page", new SettingsView(users.list(caller.brandId()), brands.listKeys(caller.brandId()),
-                addUser, addKey, userError, notice));
+    /** {@code brandForm} null shows the brand's settings as stored. */
+    private String page(BrandPrincipal caller, Form brandForm, Form addUser, Form addKey, String userError,
+            String notice, Model model) {
+        BrandSettings brand = brandSettings.get(caller.brandId());
+        Form brandValues = brandForm != null ? brandForm : BrandSettingsForm.of(brand);
+        model.addAttribute("page", new SettingsView(brand, brandValues,
+                BrandSettingsForm.zones(brandValues.value("timeZone")),
+                BrandSettingsForm.payoutMethods(brandValues.value("payoutMethod")), users.list(caller.brandId()),
+                brands.listKeys(caller.brandId()), addUser, addKey, userError, notice));
         return "console/settings/settings";
     }
 
@@ -125,6 +150,7 @@ class SettingsPageController {
             return null;
         }
         return switch (code) {
+            case "brand-changed" -> "Brand settings saved.";
             case "user-added" -> "User added. They can sign in now.";
             case "user-changed" -> "User changed.";
             case "key-revoked" -> "API key revoked. Requests with it are refused from now on.";

@@ -48,6 +48,17 @@ class DashboardApiTest extends DashboardScenario {
     }
 
     @Test
+    void theBrandsNameAndLogoHeadTheDashboard() {
+        Seeded s = seedDashboard("Jane Doe");
+        String logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        assertThat(api.patch("/api/v1/brand", Map.of("name", "Sunny Socks", "logo", logo)).status()).isEqualTo(200);
+
+        String body = page(s.token()).body();
+        assertThat(body).contains("<img class=\"brand-logo\" src=\"" + logo + "\" alt=\"\">Sunny Socks</p>")
+                .contains("<title>Summer collection · Sunny Socks");
+    }
+
+    @Test
     void jsonGivesTheSameDataWithDecimalStrings() {
         Seeded s = seedDashboard("Jane Doe");
 

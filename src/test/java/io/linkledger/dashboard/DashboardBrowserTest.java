@@ -112,6 +112,39 @@ class DashboardBrowserTest extends DashboardScenario {
     }
 
     @Test
+    void theBrandsLogoAndNameHeadTheDashboardOnAPhone() {
+        Seeded s = seedDashboard("Priya Patel");
+        assertThat(api.patch("/api/v1/brand", java.util.Map.of("name", "Sunny Socks", "logo", logo())).status())
+                .isEqualTo(200);
+        Page page = open(390, 844);
+
+        page.navigate(api.baseUrl() + "/d/" + s.token());
+
+        assertThat(page.locator(".page-head .brand-line")).hasText("Sunny Socks");
+        assertThat(page.locator(".page-head img.brand-logo")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("dashboard-brand-phone")));
+    }
+
+    /** A 96×48 PNG: an orange sun on a yellow ground, drawn here so the screenshot shows a real logo. */
+    private static String logo() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(96, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xFFE08A));
+        g.fillRect(0, 0, 96, 48);
+        g.setColor(new java.awt.Color(0xE8590C));
+        g.fillOval(30, 6, 36, 36);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+
+    @Test
     void unknownAndRevokedLinksShowClearPages() {
         Seeded s = seedDashboard("Jane Doe");
         api.delete("/api/v1/offers/" + s.offerId() + "/members/" + s.memberId() + "/dashboard-link");

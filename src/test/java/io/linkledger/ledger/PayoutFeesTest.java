@@ -22,7 +22,7 @@ class PayoutFeesTest {
     void feesAndMinimumAreZeroByDefault() {
         PayoutFees rules = rules("0", "0", "0");
         assertThat(rules.fee(Money.parse("123.45", USD)).minor()).isZero();
-        assertThat(rules.minimum(USD).minor()).isZero();
+        assertThat(rules.minimum(null, USD).minor()).isZero();
     }
 
     @Test
@@ -31,7 +31,9 @@ class PayoutFeesTest {
         assertThat(rules.fee(Money.parse("100.00", USD))).isEqualTo(Money.parse("2.25", USD));
         // 2% of 0.25 is 0.005: half-even rounds to 0.00.
         assertThat(rules.fee(Money.parse("0.25", USD))).isEqualTo(Money.parse("0.25", USD));
-        assertThat(rules.minimum(USD)).isEqualTo(Money.parse("10.00", USD));
+        assertThat(rules.minimum(null, USD)).isEqualTo(Money.parse("10.00", USD));
+        assertThat(rules.minimum(new BigDecimal("25.00"), USD)).as("the brand's own minimum")
+                .isEqualTo(Money.parse("25.00", USD));
     }
 
     @Test

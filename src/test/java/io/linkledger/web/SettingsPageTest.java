@@ -96,5 +96,29 @@ class SettingsPageTest extends PaymentsConsoleTest {
         String page = viewer.get("/settings").body();
         assertThat(page).contains("API keys").doesNotContain("Create key").doesNotContain("Add user");
         assertThat(viewer.post("/settings/keys", List.of("name", "sneaky")).statusCode()).isEqualTo(403);
+        assertThat(page).contains("id=\"brand-summary\"").doesNotContain("Save brand settings");
+        assertThat(viewer.post("/settings/brand", List.of("name", "Taken over")).statusCode()).isEqualTo(403);
+        assertThat(brands.find(brand.id()).orElseThrow().name()).isEqualTo(brand.name());
+    }
+
+    @Test
+    void theBrandFormSavesEveryFieldOrNoneAndBlankFieldsClearTheirSetting() throws Exception {
+        HttpResponse<String> refused = console.post("/settings/brand", List.of("name", "Sunny Socks",
+                "senderName", "Sunny Socks Partners", "replyToEmail", "help@", "defaultCurrency", "EURO",
+                "timeZone", "Europe/Paris", "payoutMethod", "", "minimumPayout", "ten"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"brand-replyToEmail-error\"").contains("id=\"brand-defaultCurrency-error\"")
+                .contains("Minimum payout 'ten' is not a decimal amount").contains("value=\"Sunny Socks Partners\"");
+        assertThat(brands.find(brand.id()).orElseThrow().name()).isEqualTo(brand.name());
+
+        HttpResponse<String> saved = console.post("/settings/brand", List.of("name", "Sunny Socks",
+                "senderName", "", "replyToEmail", "help@sunnysocks.example", "defaultCurrency", "eur",
+                "timeZone", "Europe/Paris", "payoutMethod", "PAYPAL", "minimumPayout", "10"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String page = console.get("/settings?notice=brand-changed").body();
+        assertThat(page).contains("Brand settings saved").contains("value=\"help@sunnysocks.example\"")
+                .contains("value=\"EUR\"").contains("value=\"10.00\"");
+        assertThat(api.get("/api/v1/brand").json().get("payoutMethod").asString()).isEqualTo("PAYPAL");
+        assertThat(console.get("/offers/new").body()).containsPattern("id=\"currency\"[^>]*value=\"EUR\"");
     }
 }
