@@ -22,7 +22,7 @@ need() {
 
 bench_cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if [ -n "$bench_db" ]; then psql -d postgres -qc "drop database if exists $bench_db with (force)" >/dev/null 2>&1 || true; fi
+  if [ -n "$bench_db" ] && [ -z "${BENCH_DB:-}" ]; then psql -d postgres -qc "drop database if exists $bench_db with (force)" >/dev/null 2>&1 || true; fi
 }
 
 # Packages the current code (BENCH_SKIP_BUILD=1 reuses target/'s jar); sets $jar.
@@ -40,8 +40,10 @@ bench_jar() {
 bench_start() {
   local port=$1
   shift
-  bench_db="linkledger_bench_$(date +%s)_$$"
+  # BENCH_DB names the database to recreate (and keep afterwards); else a throwaway one is made.
+  bench_db="${BENCH_DB:-linkledger_bench_$(date +%s)_$$}"
   echo "== Fresh PostgreSQL database $bench_db"
+  psql -d postgres -qc "drop database if exists $bench_db with (force)"
   psql -d postgres -qc "create database $bench_db"
   BENCH_URL="http://127.0.0.1:$port"
   echo "== Starting $jar on port $port (log: $bench_work/server.log)"

@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Redirect benchmark (issue 4): the packaged server on a fresh PostgreSQL database against nginx
-# answering `return 302` on the same loopback, both driven by wrk with the same script.
-# Prints requests/s for both and their ratio, p50/p99 latency, the server's RSS, and the number
-# of 302s answered vs click rows stored.
+# Redirect benchmark (issues 4 and 17): the packaged server on a fresh PostgreSQL database against
+# nginx answering `return 302` on the same loopback, both driven by wrk with the same script, at
+# each connection count in CONNECTIONS (in one run, so the figures compare). Prints for each:
+# requests/s for both and their ratio, p50/p99 latency, the server's and PostgreSQL's CPU time and
+# context switches per stored click (from /proc deltas over the measured run), the server's RSS,
+# and the 302s answered vs click rows stored in that run.
 #
-#   bash bench/redirect.sh                       # defaults below
-#   CONNECTIONS=64 DURATION=30s bash bench/redirect.sh
+#   bash bench/redirect.sh                          # defaults below
+#   CONNECTIONS="64" DURATION=30s bash bench/redirect.sh
+#   BENCH_DB=ll_redirect bash bench/redirect.sh     # recreate and keep this database
+#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/r.jfr" bash bench/redirect.sh   # profile
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
-# nginx with apt-get when missing; packages the current code first.
+# nginx with apt-get when missing; packages the current code first. The machine's load average is
+# printed with every figure: other work on the same cores moves every number.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONNECTIONS=${CONNECTIONS:-64}
+CONNECTIONS=${CONNECTIONS:-"64 1024"}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-15s}
-DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-3s}
+DURATION=${DURATION:-10s}
 PORT=${PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
 UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+# 1,024 connections need more descriptors than the usual soft limit of 1,024.
+ulimit -n "$(ulimit -Hn | awk '{ print ($1 == "unlimited" || $1 > 65536) ? 65536 : $1 }')"
 source bench/lib.sh
 need wrk wrk
 need nginx nginx
@@ -31,7 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 bench_jar
-bench_start "$PORT"
+# Metrics need a token (docs/security.md); the script reads its own counters with this one.
+METRICS_TOKEN="bench-metrics-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+bench_start "$PORT" LINKLEDGER_METRICS_TOKEN="$METRICS_TOKEN"
 offer=$(api POST /api/v1/offers '{"name":"Bench","type":"LINK","conversionType":"SALE",
   "currency":"USD","destinationUrl":"https://shareasale.com/r.cfm?b=1&u=2&m=3&afftrack={transaction_id}",
   "payouts":[{"type":"CPS","percent":"10"}]}' | jq -r .id)
@@ -45,7 +54,7 @@ cat >"$work/nginx.conf" <<NGINX
 worker_processes auto;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 8192; }
 http {
   access_log off;
   server {
@@ -57,49 +66,77 @@ NGINX
 nginx -c "$work/nginx.conf" -p "$work"
 sleep 0.5
 
-run() { # url duration -> wrk output file
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s -H "User-Agent: $UA" -s bench/redirect-count.lua "$1" >"$3"
+run() { # url connections duration output
+  wrk -t"$THREADS" -c"$2" -d"$3" --timeout 10s -H "User-Agent: $UA" -s bench/redirect-count.lua "$1" >"$4"
 }
 field() { sed -nE "s/^$1: (.*)$/\1/p" "$2"; }
+# Context switches (voluntary + involuntary) of all threads of the given processes.
+ctx_switches() {
+  for p in "$@"; do cat /proc/"$p"/task/*/status 2>/dev/null || true; done \
+    | awk '/^(voluntary|nonvoluntary)_ctxt_switches/ { s += $2 } END { print s + 0 }'
+}
+ticks_of() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
+# The PostgreSQL processes that work for the benchmark: its database's backends, and the WAL writer,
+# checkpointer and background writer (other databases on a shared machine are left out).
+pg_pids() {
+  psql -d "$bench_db" -Atc "select pid from pg_stat_activity where pid <> pg_backend_pid()
+    and (datname = current_database() or backend_type in ('walwriter', 'checkpointer', 'background writer'))"
+}
+answered() {
+  curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" \
+    | sed -nE 's/^linkledger_redirects_seconds_count\{.*outcome="tracked".*\} ([0-9.E]+)$/\1/p' \
+    | awk '{ s += $1 } END { printf "%d", s }'
+}
+stored() { psql -d "$bench_db" -tAc "select count(*) from clicks"; }
+per() { awk -v a="$1" -v n="$2" -v k="$3" 'BEGIN { if (n > 0) printf "%.1f", k * a / n; else print "n/a" }'; }
+us_per_tick=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1e6 / hz }')
 
-echo "== Warm-up ($WARMUP each)"
-run "http://127.0.0.1:$PORT$path" "$WARMUP" "$work/warm-server.txt"
-run "http://127.0.0.1:$NGINX_PORT$path" "$WARMUP" "$work/warm-nginx.txt"
-echo "== Measured runs ($DURATION each, $CONNECTIONS connections, $THREADS wrk threads)"
-jvm0=$(bench_cpu_ticks); pg0=$(bench_pg_ticks); stored0=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
-run "http://127.0.0.1:$PORT$path" "$DURATION" "$work/server.txt"
-jvm1=$(bench_cpu_ticks); pg1=$(bench_pg_ticks); stored1=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
-rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
-run "http://127.0.0.1:$NGINX_PORT$path" "$DURATION" "$work/nginx.txt"
-sleep 1
+declare -A row
+for c in $CONNECTIONS; do
+  echo "== $c connections: warm-up $WARMUP, then $DURATION measured, each for the server and for nginx"
+  run "http://127.0.0.1:$PORT$path" "$c" "$WARMUP" "$work/warm-server-$c.txt"
+  sleep 1
+  pgp=$(pg_pids | tr '\n' ' ')
+  jvm0=$(ticks_of "$server_pid"); pg0=$(ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
+  stored0=$(stored); answered0=$(answered)
+  load0=$(cut -d' ' -f1 /proc/loadavg)
+  run "http://127.0.0.1:$PORT$path" "$c" "$DURATION" "$work/server-$c.txt"
+  jvm1=$(ticks_of "$server_pid"); pg1=$(ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
+  rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
+  sleep 1 # requests in flight when wrk stopped get their answer and their row
+  stored1=$(stored); answered1=$(answered)
+  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$WARMUP" "$work/warm-nginx-$c.txt"
+  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$DURATION" "$work/nginx-$c.txt"
+  load1=$(cut -d' ' -f1 /proc/loadavg)
+  n=$(( stored1 - stored0 ))
+  s="$work/server-$c.txt"; g="$work/nginx-$c.txt"
+  row[$c]=$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s | %s | %s | %s | %s | %d / %d | %s / %s | %s–%s |' \
+    "$c" "$(field rps "$s")" "$(field rps "$g")" \
+    "$(awk -v a="$(field rps "$s")" -v b="$(field rps "$g")" 'BEGIN { printf "%.3f", a / b }')" \
+    "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field p50_ms "$g")" "$(field p99_ms "$g")" \
+    "$(per $(( jvm1 - jvm0 )) "$n" "$us_per_tick")" "$(per $(( pg1 - pg0 )) "$n" "$us_per_tick")" \
+    "$(per $(( jcs1 - jcs0 )) "$n" 1)" "$(per $(( pcs1 - pcs0 )) "$n" 1)" "$(( rss_kb / 1024 ))" \
+    $(( answered1 - answered0 )) "$n" "$(field answers_other "$s")" "$(field socket_errors "$s")" "$load0" "$load1")
+done
 
-server_rps=$(field rps "$work/server.txt"); nginx_rps=$(field rps "$work/nginx.txt")
-wrk_302=$(( $(field answers_302 "$work/warm-server.txt") + $(field answers_302 "$work/server.txt") ))
-answered=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" \
-  | sed -nE 's/^linkledger_redirects_seconds_count\{.*outcome="tracked".*\} ([0-9.E]+)$/\1/p' \
-  | awk '{ s += $1 } END { printf "%d", s }')
-stored=$(psql -d "$bench_db" -tAc "select count(*) from clicks")
-rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
-curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" >"$work/metrics.txt"
+curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" >"$work/metrics.txt"
 batch=$(awk '/^linkledger_clicks_batch_size_sum/ { s = $2 } /^linkledger_clicks_batch_size_count/ { c = $2 }
   END { if (c > 0) printf "%.1f", s / c; else print "n/a" }' "$work/metrics.txt")
 flush=$(awk '/^linkledger_clicks_flush_seconds_sum/ { s = $2 } /^linkledger_clicks_flush_seconds_count/ { c = $2 }
   END { if (c > 0) printf "%.2f", 1000 * s / c; else print "n/a" }' "$work/metrics.txt")
+sleep 2 # the rollup applier runs at least every second
+total_answered=$(answered); total_stored=$(stored)
+rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) from click_daily")
 
 echo
-echo "== Results ($(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-34s %12s %12s\n' "" "linkledger" "nginx 302"
-printf '%-34s %12s %12s\n' "requests/s" "$server_rps" "$nginx_rps"
-printf '%-34s %12s %12s\n' "p50 latency (ms)" "$(field p50_ms "$work/server.txt")" "$(field p50_ms "$work/nginx.txt")"
-printf '%-34s %12s %12s\n' "p99 latency (ms)" "$(field p99_ms "$work/server.txt")" "$(field p99_ms "$work/nginx.txt")"
-printf '%-34s %12s %12s\n' "non-302 answers / socket errors" \
-  "$(field answers_other "$work/server.txt")/$(field socket_errors "$work/server.txt")" \
-  "$(field answers_other "$work/nginx.txt")/$(field socket_errors "$work/nginx.txt")"
-echo "throughput ratio linkledger/nginx: $(awk -v a="$server_rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
-measured=$(( stored1 - stored0 ))
-echo "CPU per stored click in the measured run: server $(bench_cpu_per $(( jvm1 - jvm0 )) "$measured") ms, PostgreSQL $(bench_cpu_per $(( pg1 - pg0 )) "$measured") ms"
-echo "server RSS after the measured run: $(( rss_kb / 1024 )) MiB"
-echo "mean clicks per batched insert: $batch, mean flush (insert + commit): $flush ms"
-echo "302s answered by the server: $answered (received by wrk: $wrk_302)"
-echo "click rows stored: $stored (daily rollup total: $rollup)"
-if [ "$answered" = "$stored" ]; then echo "clicks stored == 302s answered: yes"; else echo "clicks stored == 302s answered: NO"; fi
+echo "== Results ($(nproc) CPUs; wrk -t$THREADS, $WARMUP warm-up, $DURATION measured; CPU in µs and context switches per stored click)"
+echo "| conns | server req/s | nginx req/s | ratio | server p50 / p99 ms | nginx p50 / p99 ms | server CPU µs | PostgreSQL CPU µs | server ctx sw | PostgreSQL ctx sw | server RSS MiB | 302s answered / rows stored | non-302 / socket errors | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for c in $CONNECTIONS; do echo "${row[$c]}"; done
+echo "mean clicks per batch: $batch, mean flush (insert + commit): $flush ms (whole run, warm-ups included)"
+echo "whole run: 302s answered $total_answered, click rows stored $total_stored, daily rollup total $rollup"
+if [ "$total_answered" = "$total_stored" ] && [ "$total_stored" = "$rollup" ]; then
+  echo "clicks stored == 302s answered == rollup: yes"
+else
+  echo "clicks stored == 302s answered == rollup: NO"; exit 1
+fi

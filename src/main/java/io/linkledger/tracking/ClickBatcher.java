@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -31,8 +28,8 @@ import io.micrometer.core.instrument.Timer;
  * commits the next one gathers, so the database sees few large transactions instead of one per
  * click, and no click is acknowledged before it is durable.
  *
- * <p>It fails fast instead of hanging: a full queue or a recent failed flush refuse a click at once;
- * {@link #store} also gives up after the ack timeout.
+ * <p>It fails fast instead of hanging: a full queue or a recent failed flush refuse a click at once.
+ * The acknowledgements run on the flusher's thread, a batch's in one pass right after its commit.
  */
 @Component
 class ClickBatcher implements ClickSink, SmartLifecycle {
@@ -47,7 +44,6 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final int flushers;
-    private final long ackTimeoutNanos;
     private final long backoffNanos;
     private final AtomicLong unavailableUntil = new AtomicLong(System.nanoTime());
     private final List<Thread> threads = new ArrayList<>();
@@ -66,14 +62,12 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
             @Value("${linkledger.tracking.batch-size:256}") int batchSize,
             @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity,
             @Value("${linkledger.tracking.flushers:1}") int flushers,
-            @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
             @Value("${linkledger.tracking.unavailable-backoff:1s}") Duration backoff) {
         this.writer = writer;
         this.transactions = transactions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
         this.flushers = flushers;
-        this.ackTimeoutNanos = ackTimeout.toNanos();
         this.backoffNanos = backoff.toNanos();
         this.humanClicks = meters.counter("linkledger.clicks", "bot", "false");
         this.botClicks = meters.counter("linkledger.clicks", "bot", "true");
@@ -102,34 +96,6 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
         }
     }
 
-    /** Returns once the click is committed; throws {@link ClickNotStored} if it is not, soon. */
-    void store(Click click) {
-        CompletableFuture<Void> stored = new CompletableFuture<>();
-        append(click, new Ack() {
-            @Override
-            public void stored() {
-                stored.complete(null);
-            }
-
-            @Override
-            public void notStored(ClickNotStored reason) {
-                stored.completeExceptionally(reason);
-            }
-        });
-        try {
-            stored.get(ackTimeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ClickNotStored notStored ? notStored
-                    : new ClickNotStored("the click could not be stored", e.getCause());
-        } catch (TimeoutException e) {
-            rejectedUnavailable.increment();
-            throw new ClickNotStored("the click was not stored within the acknowledgement timeout");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClickNotStored("interrupted while waiting for the click to be stored", e);
-        }
-    }
-
     private void flushLoop() {
         GroupCommit.drain(queue, batchSize, () -> running, this::flush);
     }
@@ -145,7 +111,9 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
             log.warn("Could not store a batch of {} clicks; redirects answer 503 for {} ms: {}", clicks.size(),
                     backoffNanos / 1_000_000, e.getMessage());
             ClickNotStored reason = new ClickNotStored("the click could not be stored", e);
-            batch.forEach(p -> p.ack().notStored(reason));
+            for (Pending p : batch) {
+                acknowledge(p, reason);
+            }
             return;
         }
         flushes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -160,7 +128,22 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
                 }
             }
         }
-        batch.forEach(p -> p.ack().stored());
+        for (Pending p : batch) {
+            acknowledge(p, null);
+        }
+    }
+
+    /** One request's acknowledgement; a failing one must not keep the rest of the batch waiting. */
+    private static void acknowledge(Pending pending, ClickNotStored reason) {
+        try {
+            if (reason == null) {
+                pending.ack().stored();
+            } else {
+                pending.ack().notStored(reason);
+            }
+        } catch (RuntimeException e) {
+            log.warn("A click acknowledgement failed: {}", e.toString());
+        }
     }
 
     @Override

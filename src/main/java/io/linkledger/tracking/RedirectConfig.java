@@ -1,5 +1,7 @@
 package io.linkledger.tracking;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +15,12 @@ class RedirectConfig {
     @Bean
     FilterRegistrationBean<RedirectFilter> redirectFilter(Redirects redirects, RedirectMetrics metrics,
             @Value("${linkledger.base-url}") String baseUrl,
-            @Value("${linkledger.tracking.trust-forwarded-for:false}") boolean trustForwardedFor) {
+            @Value("${linkledger.tracking.trust-forwarded-for:false}") boolean trustForwardedFor,
+            @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout) {
         boolean httpsBase = baseUrl.regionMatches(true, 0, "https:", 0, 6);
         var registration = new FilterRegistrationBean<>(
-                new RedirectFilter(redirects, metrics, httpsBase, trustForwardedFor));
+                new RedirectFilter(redirects, metrics, httpsBase, trustForwardedFor, ackTimeout.toMillis()));
+        registration.setAsyncSupported(true);
         registration.addUrlPatterns(RedirectFilter.PATH_PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -1,12 +1,21 @@
 package io.linkledger.tracking;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -16,8 +25,15 @@ import org.springframework.http.HttpHeaders;
  * hottest path by far, carries no session or credentials, and Spring MVC's dispatch, content
  * negotiation and per-request observation cost more CPU than the redirect itself. Other methods
  * go on down the chain and get the usual problem answer.
+ *
+ * <p>The request goes asynchronous instead of parking a thread until its click commits: the
+ * filter returns at once, and the click sink's flusher writes the answer and completes the
+ * request right after the commit, for a whole batch in one pass. If no answer comes within the
+ * acknowledgement timeout, the container's timeout answers the 503 page.
  */
 class RedirectFilter extends HttpFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RedirectFilter.class);
 
     /** Read by the browser pixel to attribute a conversion to this click. */
     static final String COOKIE = "ll_tid";
@@ -27,12 +43,15 @@ class RedirectFilter extends HttpFilter {
     private final RedirectMetrics metrics;
     private final boolean httpsBase;
     private final boolean trustForwardedFor;
+    private final long ackTimeoutMillis;
 
-    RedirectFilter(Redirects redirects, RedirectMetrics metrics, boolean httpsBase, boolean trustForwardedFor) {
+    RedirectFilter(Redirects redirects, RedirectMetrics metrics, boolean httpsBase, boolean trustForwardedFor,
+            long ackTimeoutMillis) {
         this.redirects = redirects;
         this.metrics = metrics;
         this.httpsBase = httpsBase;
         this.trustForwardedFor = trustForwardedFor;
+        this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
     @Override
@@ -45,18 +64,98 @@ class RedirectFilter extends HttpFilter {
         }
         long started = System.nanoTime();
         String code = code(request);
-        Redirect outcome = code == null ? new Redirect.UnknownLink() : redirects.follow(code, visit(request));
+        if (code == null) {
+            RedirectPages.unknownLink(response);
+            metrics.answered(new Redirect.UnknownLink(), System.nanoTime() - started);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        Answer answer = new Answer(async, response, request.isSecure() || httpsBase, started);
+        async.setTimeout(ackTimeoutMillis);
+        async.addListener(answer);
+        redirects.follow(code, visit(request), answer);
+    }
+
+    /**
+     * One request's answer, given exactly once: by the redirect rules at once, by the click sink
+     * after the commit, or by the container when the timeout or a broken connection comes first.
+     * Once given, the request is complete and its objects belong to the container again, so a later
+     * acknowledgement must not touch them.
+     */
+    private final class Answer implements Consumer<Redirect>, AsyncListener {
+
+        private static final VarHandle GIVEN;
+
+        static {
+            try {
+                GIVEN = MethodHandles.lookup().findVarHandle(Answer.class, "given", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final AsyncContext async;
+        private final HttpServletResponse response;
+        private final boolean secure;
+        private final long started;
+        @SuppressWarnings("unused") // through GIVEN
+        private volatile boolean given;
+
+        Answer(AsyncContext async, HttpServletResponse response, boolean secure, long started) {
+            this.async = async;
+            this.response = response;
+            this.secure = secure;
+            this.started = started;
+        }
+
+        @Override
+        public void accept(Redirect outcome) {
+            if (!GIVEN.compareAndSet(this, false, true)) {
+                return;
+            }
+            try {
+                write(response, outcome, secure);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not write a redirect answer: {}", e.getMessage());
+            } finally {
+                async.complete();
+            }
+            metrics.answered(outcome, System.nanoTime() - started);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            accept(new Redirect.Unavailable());
+        }
+
+        /** The connection broke first: nothing to write to, only the request to end. */
+        @Override
+        public void onError(AsyncEvent event) {
+            if (GIVEN.compareAndSet(this, false, true)) {
+                async.complete();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    private static void write(HttpServletResponse response, Redirect outcome, boolean secure) throws IOException {
         switch (outcome) {
             case Redirect.Tracked t -> {
                 found(response, t.location());
-                response.setHeader(HttpHeaders.SET_COOKIE, cookie(t, request.isSecure() || httpsBase));
+                response.setHeader(HttpHeaders.SET_COOKIE, cookie(t, secure));
             }
             case Redirect.Fallback f -> found(response, f.location());
             case Redirect.OfferClosed c -> RedirectPages.offerClosed(response, c.reason());
             case Redirect.UnknownLink u -> RedirectPages.unknownLink(response);
             case Redirect.Unavailable u -> RedirectPages.unavailable(response);
         }
-        metrics.answered(outcome, System.nanoTime() - started);
     }
 
     /** The one path segment after {@code /r/}; null for {@code /r}, {@code /r/} and deeper paths. */

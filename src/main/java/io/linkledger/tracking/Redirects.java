@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,11 @@ import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
 import io.linkledger.assignments.Assignment;
 
-/** The redirect rules: which link, which destination, and the click that is stored first. */
+/**
+ * The redirect rules: which link, which destination, and the click that is stored first. The
+ * answer goes to a callback: at once when there is nothing to store, else from the click sink's
+ * thread once the click is durable (or cannot be), so no thread waits for the commit.
+ */
 @Service
 class Redirects {
 
@@ -27,50 +32,47 @@ class Redirects {
     private final VisitorKeys visitorKeys;
     private final RecentVisitors recentVisitors;
     private final BotDetector bots;
-    private final ClickBatcher batcher;
+    private final ClickSink sink;
     private final Clock clock;
 
     Redirects(LinkCache links, TransactionIds transactionIds, VisitorKeys visitorKeys, RecentVisitors recentVisitors,
-            BotDetector bots, ClickBatcher batcher, Clock clock) {
+            BotDetector bots, ClickSink sink, Clock clock) {
         this.links = links;
         this.transactionIds = transactionIds;
         this.visitorKeys = visitorKeys;
         this.recentVisitors = recentVisitors;
         this.bots = bots;
-        this.batcher = batcher;
+        this.sink = sink;
         this.clock = clock;
     }
 
-    Redirect follow(String code, Visit visit) {
+    /** Decides the answer to a tracking link and gives it to {@code answer}, exactly once. */
+    void follow(String code, Visit visit, Consumer<Redirect> answer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<TrackedLink> found;
         try {
             found = links.find(code);
         } catch (RuntimeException e) {
             log.debug("Could not resolve a link code, answering 503: {}", e.getMessage());
-            return new Redirect.Unavailable();
+            answer.accept(new Redirect.Unavailable());
+            return;
         }
         if (found.isEmpty()) {
-            return new Redirect.UnknownLink();
+            answer.accept(new Redirect.UnknownLink());
+            return;
         }
         TrackedLink link = found.get();
         Offer offer = link.offer();
         if (!offer.type().hasLink() || offer.destinationUrl() == null) {
-            return new Redirect.UnknownLink();
-        }
-        if (!offer.isLive(now)) {
-            return closed(link, now);
-        }
-        try {
-            return track(link, visit, now);
-        } catch (ClickNotStored e) {
-            // Debug only: during an outage this happens for every request; the batcher logs each failed flush.
-            log.debug("Click on {} not stored, answering 503: {}", offer.id(), e.getMessage());
-            return new Redirect.Unavailable();
+            answer.accept(new Redirect.UnknownLink());
+        } else if (!offer.isLive(now)) {
+            answer.accept(closed(link, now));
+        } else {
+            track(link, visit, now, answer);
         }
     }
 
-    private Redirect track(TrackedLink link, Visit visit, Instant now) {
+    private void track(TrackedLink link, Visit visit, Instant now, Consumer<Redirect> answer) {
         Assignment a = link.assignment();
         boolean bot = bots.isBot(visit.userAgent());
         VisitorKeys.Keys keys;
@@ -79,7 +81,9 @@ class Redirects {
             keys = visitorKeys.keys(visit.ip(), visit.userAgent(), now);
             unique = !bot && recentVisitors.claimUnique(a.id(), keys, now);
         } catch (RuntimeException e) {
-            throw new ClickNotStored("visitor history could not be read", e);
+            log.debug("Visitor history of {} could not be read, answering 503: {}", a.offerId(), e.getMessage());
+            answer.accept(new Redirect.Unavailable());
+            return;
         }
         String transactionId = transactionIds.next();
         Macros.Template template = DeepLinks.allowed(visit.deepLink(), link.offer().deepLinkHosts())
@@ -88,15 +92,23 @@ class Redirects {
         String location = template.expand(name -> link.macro(name, transactionId, now));
         Click click = new Click(transactionId, now, a.brandId(), a.offerId(), a.memberId(), a.projectId(), a.id(),
                 keys.today(), cut(visit.userAgent(), MAX_USER_AGENT), cut(visit.referrer(), MAX_REFERRER), bot, unique);
-        try {
-            batcher.store(click);
-        } catch (ClickNotStored e) {
-            if (unique) {
-                recentVisitors.release(a.id(), keys, now);
+        Redirect.Tracked tracked = new Redirect.Tracked(location, transactionId, link.offer().attributionWindowDays());
+        sink.append(click, new ClickSink.Ack() {
+            @Override
+            public void stored() {
+                answer.accept(tracked);
             }
-            throw e;
-        }
-        return new Redirect.Tracked(location, transactionId, link.offer().attributionWindowDays());
+
+            @Override
+            public void notStored(ClickNotStored reason) {
+                // Debug only: during an outage this happens for every request; the sink logs each failed flush.
+                log.debug("Click on {} not stored, answering 503: {}", a.offerId(), reason.getMessage());
+                if (unique) {
+                    recentVisitors.release(a.id(), keys, now);
+                }
+                answer.accept(new Redirect.Unavailable());
+            }
+        });
     }
 
     private Redirect closed(TrackedLink link, Instant now) {

@@ -7,7 +7,14 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -24,16 +31,24 @@ import org.springframework.test.context.TestPropertySource;
 import io.linkledger.support.Api;
 import io.linkledger.support.ApiTest;
 
-/** The redirect when the database is away: a clear 503 page at once, and back to normal after. */
+/**
+ * The redirect when the database is away or slow: a clear 503 page, at once or to every request
+ * still waiting, and back to normal after; a 302 never before its click is committed.
+ */
 @Import(DatabaseDownTest.Outage.class)
 @TestPropertySource(properties = "linkledger.tracking.unavailable-backoff=200ms")
 class DatabaseDownTest extends ApiTest {
 
-    /** Wraps the real pool: while {@code down}, asking for a connection fails as an unreachable database does. */
+    /**
+     * Wraps the real pool: while {@code down}, asking for a connection fails as an unreachable database
+     * does; while {@code flusherHeld} is closed, the click flusher waits for its connection, as it would
+     * for a slow database, so redirects pile up waiting for their commit.
+     */
     @TestConfiguration
     static class Outage {
 
         volatile boolean down;
+        volatile CountDownLatch flusherHeld = new CountDownLatch(0);
 
         @Bean
         static BeanPostProcessor switchableDataSource(org.springframework.beans.factory.ObjectProvider<Outage> outage) {
@@ -46,6 +61,13 @@ class DatabaseDownTest extends ApiTest {
                     return new DelegatingDataSource(real) {
                         @Override
                         public Connection getConnection() throws SQLException {
+                            if (Thread.currentThread().getName().startsWith("click-flusher")) {
+                                try {
+                                    outage.getObject().flusherHeld.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
                             if (outage.getObject().down) {
                                 throw new SQLTransientConnectionException("Connection refused (simulated outage)");
                             }
@@ -63,6 +85,94 @@ class DatabaseDownTest extends ApiTest {
     @AfterEach
     void databaseBack() {
         outage.down = false;
+        outage.flusherHeld.countDown();
+    }
+
+    private record Link(String offerId, String code) {
+    }
+
+    private Link link(String name) {
+        String offerId = createLinkOffer(name).get("id").asString();
+        String memberId = createMember("Ola Nordmann", "ola-" + UUID.randomUUID() + "@example.com").get("id").asString();
+        String link = assign(offerId, memberId).get(0).get("trackingLink").asString();
+        return new Link(offerId, link.substring(link.lastIndexOf('/') + 1));
+    }
+
+    /** Sends {@code n} clicks from distinct visitors at once; each future is the answer with when it came. */
+    private List<CompletableFuture<Answered>> clicks(String code, int n, ExecutorService clients) {
+        List<CompletableFuture<Answered>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String userAgent = RedirectApiTest.BROWSER + " visitor/" + i;
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                Api.Response response = api.send(api.withKey(null).request("/r/" + code).header("User-Agent", userAgent)
+                        .GET());
+                return new Answered(response, System.nanoTime());
+            }, clients));
+        }
+        return answers;
+    }
+
+    private record Answered(Api.Response response, long at) {
+    }
+
+    @Test
+    void concurrentRedirectsEachGetTheir302OnlyOnceTheirClickIsCommitted() throws Exception {
+        String code = link("Slow commit").code();
+        int n = 100;
+        outage.flusherHeld = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Answered>> answers = clicks(code, n, clients);
+            Thread.sleep(500);
+            assertThat(answers).as("answered while no click could commit").noneMatch(CompletableFuture::isDone);
+            long released = System.nanoTime();
+            outage.flusherHeld.countDown();
+
+            Set<String> tids = new HashSet<>();
+            for (CompletableFuture<Answered> answer : answers) {
+                Answered a = answer.get(30, TimeUnit.SECONDS);
+                assertThat(a.response().status()).as(a.response().toString()).isEqualTo(302);
+                assertThat(a.at()).isGreaterThan(released);
+                String location = a.response().header("Location");
+                String tid = location.substring(location.indexOf("afftrack=") + "afftrack=".length());
+                assertThat(count("select count(*) from clicks where transaction_id = ?", tid)).as(tid).isEqualTo(1);
+                tids.add(tid);
+            }
+            assertThat(tids).hasSize(n);
+        }
+    }
+
+    @Test
+    void requestsWaitingForTheirCommitGetThe503PageWhenTheDatabaseFails() throws Exception {
+        Link link = link("Outage while waiting");
+        outage.flusherHeld = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Answered>> answers = clicks(link.code(), 20, clients);
+            Thread.sleep(300);
+            outage.down = true;
+            outage.flusherHeld.countDown();
+            for (CompletableFuture<Answered> answer : answers) {
+                Api.Response down = answer.get(30, TimeUnit.SECONDS).response();
+                assertThat(down.status()).isEqualTo(503);
+                assertThat(down.body()).contains("Temporarily unavailable");
+                assertThat(down.header("Set-Cookie")).isNull();
+            }
+        }
+        outage.down = false;
+        assertThat(count("select count(*) from clicks where offer_id = ?", UUID.fromString(link.offerId()))).isZero();
+    }
+
+    @Test
+    void aCommitSlowerThanTheAcknowledgementTimeoutGetsThe503Page() throws Exception {
+        String code = link("Commit too slow").code();
+        outage.flusherHeld = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            Answered answered = clicks(code, 1, clients).getFirst().get(30, TimeUnit.SECONDS);
+            assertThat(outage.flusherHeld.getCount()).as("the commit is still held").isEqualTo(1);
+            assertThat(answered.response().status()).isEqualTo(503);
+            assertThat(answered.response().body()).contains("Temporarily unavailable");
+        } finally {
+            outage.flusherHeld.countDown();
+        }
     }
 
     private Api.Response click(String code) {
