@@ -27,8 +27,9 @@ import io.linkledger.tracking.Clicks;
 @Component
 class Attribution {
 
+    /** Whom a claim is credited to, and how; {@code click} is the click it came through, null unless by link. */
     record Attributed(Offer offer, OfferTerms terms, Assignment assignment, AttributedBy by, String transactionId,
-            String promoCode) {
+            String promoCode, Click click) {
     }
 
     /** A click with the assignment (tier, override) of the member link it came through. */
@@ -92,7 +93,7 @@ class Attribution {
                     + offer.attributionWindowDays() + "-day attribution window from the click at " + click.clickedAt());
         }
         return new Attributed(offer, snapshot.terms(), found.assignment(), AttributedBy.LINK, click.transactionId(),
-                null);
+                null, click);
     }
 
     private Attributed byCode(Integration integration, Claim claim) {
@@ -102,7 +103,7 @@ class Attribution {
                 Assignment assignment = found.get();
                 OfferCache.Snapshot snapshot = offer(assignment.offerId());
                 return new Attributed(snapshot.offer(), snapshot.terms(), assignment, AttributedBy.CODE, null,
-                        assignment.promoCode());
+                        assignment.promoCode(), null);
             }
         }
         throw unattributable("none of the discount codes " + claim.promoCodes() + " belongs to a member");
@@ -117,7 +118,7 @@ class Attribution {
                 .filter(s -> s.offer().brandId().equals(integration.brandId()))
                 .orElseThrow(() -> unattributable("offer " + offerId + " does not exist"));
         Assignment assignment = assignment(snapshot.offer(), claim.memberId());
-        return new Attributed(snapshot.offer(), snapshot.terms(), assignment, AttributedBy.MEMBER, null, null);
+        return new Attributed(snapshot.offer(), snapshot.terms(), assignment, AttributedBy.MEMBER, null, null, null);
     }
 
     Assignment assignmentOf(UUID brandId, UUID offerId, UUID memberId) {

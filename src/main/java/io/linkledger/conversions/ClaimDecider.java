@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,7 +39,8 @@ import io.linkledger.shared.ProblemException;
  * in arrival order: a repeat of an idempotency key (integration, external id) answers with the
  * conversion holding it; otherwise the claim is attributed (click, promo code or member id), its
  * commission computed (volume tiers by the member's month so far), one order credited once (the
- * preferred attribution keeps it), and the conversion made with its status.
+ * preferred attribution keeps it), the {@link QualityRules} run (any rule that fires holds it), and
+ * the conversion made with its status.
  *
  * <p>The reads are made once for the whole batch, then every claim is decided against a
  * {@link BatchView} that adds what the claims before it made: two claims of one batch for the same
@@ -68,15 +70,17 @@ class ClaimDecider {
     private final Conversions conversions;
     private final Attribution attribution;
     private final CommissionEngine engine;
+    private final QualityRules rules;
     private final Ids ids;
     private final Clock clock;
 
     ClaimDecider(ConversionRepository repository, Conversions conversions, Attribution attribution,
-            CommissionEngine engine, Ids ids, Clock clock) {
+            CommissionEngine engine, QualityRules rules, Ids ids, Clock clock) {
         this.repository = repository;
         this.conversions = conversions;
         this.attribution = attribution;
         this.engine = engine;
+        this.rules = rules;
         this.ids = ids;
         this.clock = clock;
     }
@@ -99,14 +103,16 @@ class ClaimDecider {
 
         Instant now = clock.instant();
         List<Decision> decisions = new ArrayList<>(batch.size());
+        Map<UUID, List<Hold>> holds = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            decisions.add(decide(batch.get(i), attributed.get(i), view, now));
+            decisions.add(decide(batch.get(i), attributed.get(i), view, holds, now));
         }
-        conversions.store(view.created(), view.changes());
+        conversions.store(view.created(), view.changes(), holds);
         return decisions;
     }
 
-    private Decision decide(Claimed claimed, Attributing attributing, BatchView view, Instant now) {
+    private Decision decide(Claimed claimed, Attributing attributing, BatchView view, Map<UUID, List<Hold>> holds,
+            Instant now) {
         Conversion earlier = view.holding(claimed.brandId(), claimed.key());
         if (earlier != null) {
             return new Recorded(earlier, true);
@@ -119,6 +125,7 @@ class ClaimDecider {
             if (made.creditsOrder()) {
                 made = creditOnce(made, claimed.integration().crediting().priority(), view, now);
             }
+            made = held(claimed, attributing.attributed(), made, view, holds, now);
             view.create(made);
             return new Recorded(made, false);
         } catch (ProblemException e) {
@@ -146,11 +153,30 @@ class ClaimDecider {
         String reason = claim.test() ? "Test purchase: never paid" : null;
         return new Conversion(ids.next(), claimed.brandId(),
                 new Credit(offer.id(), assignment.memberId(), assignment.id(), assignment.projectId(), attributed.by(),
-                        attributed.transactionId(), attributed.promoCode()),
+                        attributed.transactionId(), attributed.promoCode(),
+                        attributed.click() == null ? null : attributed.click().visitorKey()),
                 new Source(claimed.integration().id(), claimed.key(), claim.kind(), claim.orderId(), claim.test(),
                         claim.convertedAt()),
                 new Amounts(sale, commission.amount(), network, commission.type()),
                 new State(status, reason, null, now, now));
+    }
+
+    /**
+     * The conversion held when a quality rule fires on it (its reasons kept in {@code holds}); one
+     * that pays nothing anyway (reversed, a test) is not judged.
+     */
+    private Conversion held(Claimed claimed, Attributed attributed, Conversion made, BatchView view,
+            Map<UUID, List<Hold>> holds, Instant now) {
+        if (!made.state().status().counts() || made.source().test()) {
+            return made;
+        }
+        List<Hold> fired = rules.check(claimed, attributed, made, view);
+        if (fired.isEmpty()) {
+            return made;
+        }
+        holds.put(made.id(), fired);
+        return made.moved(ConversionStatus.HELD, "Held for review: " + fired.stream().map(Hold::detail)
+                .collect(Collectors.joining(" ")), null, now);
     }
 
     /**

@@ -76,7 +76,7 @@ class ClickAccrual {
                 Instant now = clock.instant();
                 Conversion c = new Conversion(ids.next(), offer.brandId(),
                         new Credit(offerId, count.memberId(), assignment.id(), assignment.projectId(),
-                                Conversion.AttributedBy.CLICKS, null, null),
+                                Conversion.AttributedBy.CLICKS, null, null, null),
                         new Source(null, "cpc:" + assignment.id() + ":" + day, Conversion.Kind.CPC, null, false,
                                 to.minusSeconds(1)),
                         new Amounts(Money.zero(offer.currency()), commission, null, PayoutType.CPC),

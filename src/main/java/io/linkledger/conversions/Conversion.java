@@ -23,9 +23,12 @@ public record Conversion(UUID id, UUID brandId, Credit credit, Source source, Am
         LINK, CODE, MEMBER, CLICKS
     }
 
-    /** Who the conversion is credited to, and what tied it to them: the click's transaction id or a promo code. */
+    /**
+     * Who the conversion is credited to, and what tied it to them: the click's transaction id (and
+     * the click's visitor key) or a promo code.
+     */
     public record Credit(UUID offerId, UUID memberId, UUID assignmentId, UUID projectId, AttributedBy by,
-            String transactionId, String promoCode) {
+            String transactionId, String promoCode, String visitorKey) {
     }
 
     /**
@@ -66,7 +69,7 @@ public record Conversion(UUID id, UUID brandId, Credit credit, Source source, Am
             Instant updatedAt) {
     }
 
-    /** What the member is owed for it: nothing once reversed, nothing for a test. */
+    /** What the member is owed for it: nothing while held or once reversed, nothing for a test. */
     Money owedCommission() {
         return paysNothing() ? Money.zero(amounts.commission().currency()) : amounts.commission();
     }
@@ -77,12 +80,12 @@ public record Conversion(UUID id, UUID brandId, Credit credit, Source source, Am
     }
 
     private boolean paysNothing() {
-        return state.status() == ConversionStatus.REVERSED || source.test();
+        return !state.status().counts() || source.test();
     }
 
-    /** Whether it takes part in crediting its order once: a live, real one with an order id. */
+    /** Whether it takes part in crediting its order once: a live (held too), real one with an order id. */
     boolean creditsOrder() {
-        return !paysNothing() && source.orderKey() != null;
+        return state.status() != ConversionStatus.REVERSED && !source.test() && source.orderKey() != null;
     }
 
     /** The conversion moved to another status; a null {@code reason} keeps the one it had. */

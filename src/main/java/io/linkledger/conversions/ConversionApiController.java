@@ -3,6 +3,7 @@ package io.linkledger.conversions;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +21,7 @@ import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 
-/** The REST API of conversions: list, read with history, approve and reverse (one or many). */
+/** The REST API of conversions: list, read with history and holds, approve, release and reverse (one or many). */
 @RestController
 @RequestMapping("/api/v1/conversions")
 class ConversionApiController {
@@ -34,10 +35,10 @@ class ConversionApiController {
     record ConversionResponse(UUID id, ConversionStatus status, String orderId, String transactionId, UUID memberId,
             UUID offerId, String amount, String commission, String networkCommission, String currency,
             Conversion.Kind kind, Conversion.AttributedBy attributedBy, String promoCode, UUID integrationId,
-            boolean test, String statusReason, UUID paymentId, Instant convertedAt, Instant createdAt,
-            Instant updatedAt, List<ChangeView> history) {
+            boolean test, String statusReason, List<Hold> holds, UUID paymentId, Instant convertedAt,
+            Instant createdAt, Instant updatedAt, List<ChangeView> history) {
 
-        static ConversionResponse of(Conversion c, List<ChangeView> history) {
+        static ConversionResponse of(Conversion c, List<Hold> holds, List<ChangeView> history) {
             Conversion.Credit credit = c.credit();
             Conversion.Source source = c.source();
             Conversion.Amounts amounts = c.amounts();
@@ -47,7 +48,7 @@ class ConversionApiController {
                     amounts.commission().toDecimalString(),
                     amounts.networkCommission() == null ? null : amounts.networkCommission().toDecimalString(),
                     amounts.sale().currency().getCurrencyCode(), source.kind(), credit.by(), credit.promoCode(),
-                    source.integrationId(), source.test(), state.reason(), state.paymentId(), source.convertedAt(),
+                    source.integrationId(), source.test(), state.reason(), holds, state.paymentId(), source.convertedAt(),
                     state.createdAt(), state.updatedAt(), history);
         }
     }
@@ -62,13 +63,22 @@ class ConversionApiController {
     record BulkRequest(List<UUID> ids, String reason) {
     }
 
+    /** Where a held conversion goes: PENDING (the default) or APPROVED. */
+    record ReleaseRequest(ConversionStatus status) {
+    }
+
+    record BulkReleaseRequest(List<UUID> ids, ConversionStatus status) {
+    }
+
     @GetMapping
     Page<ConversionResponse> list(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestParam(required = false) UUID offerId, @RequestParam(required = false) UUID memberId,
             @RequestParam(required = false) ConversionStatus status, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset) {
-        return conversions.list(caller.brandId(), offerId, memberId, status, Page.limit(limit), Page.offset(offset))
-                .map(c -> ConversionResponse.of(c, null));
+        Page<Conversion> page = conversions.list(caller.brandId(), offerId, memberId, status, Page.limit(limit),
+                Page.offset(offset));
+        Map<UUID, List<Hold>> holds = conversions.holds(page.items().stream().map(Conversion::id).toList());
+        return page.map(c -> ConversionResponse.of(c, holds.getOrDefault(c.id(), List.of()), null));
     }
 
     @GetMapping("/{id}")
@@ -83,19 +93,42 @@ class ConversionApiController {
                                 : new Money(ch.networkCommissionMinor(), currency).toDecimalString(),
                         ch.reason()))
                 .toList();
-        return ConversionResponse.of(c, history);
+        return ConversionResponse.of(c, holdsOf(c), history);
     }
 
     @PostMapping("/{id}/approve")
     ConversionResponse approve(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
-        return ConversionResponse.of(conversions.approve(caller.brandId(), id), null);
+        Conversion c = conversions.approve(caller.brandId(), id);
+        return ConversionResponse.of(c, holdsOf(c), null);
     }
 
     @PostMapping("/{id}/reverse")
     ConversionResponse reverse(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody(required = false) ReverseRequest request) {
-        return ConversionResponse.of(conversions.reverse(caller.brandId(), id, request == null ? null : request.reason()),
-                null);
+        Conversion c = conversions.reverse(caller.brandId(), id, request == null ? null : request.reason());
+        return ConversionResponse.of(c, holdsOf(c), null);
+    }
+
+    @PostMapping("/{id}/release")
+    ConversionResponse release(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody(required = false) ReleaseRequest request) {
+        Conversion c = conversions.release(caller.brandId(), id, request == null ? null : request.status());
+        return ConversionResponse.of(c, holdsOf(c), null);
+    }
+
+    @PostMapping("/release")
+    Conversions.BulkOutcome releaseAll(@AuthenticationPrincipal BrandPrincipal caller,
+            @RequestBody BulkReleaseRequest request) {
+        if (request != null && request.status() != null && request.status() != ConversionStatus.PENDING
+                && request.status() != ConversionStatus.APPROVED) {
+            throw ProblemException.invalid("status", "a held conversion is released to PENDING or APPROVED");
+        }
+        return conversions.releaseAll(caller.brandId(), ids(request == null ? null
+                : new BulkRequest(request.ids(), null)), request.status());
+    }
+
+    private List<Hold> holdsOf(Conversion c) {
+        return conversions.holds(List.of(c.id())).getOrDefault(c.id(), List.of());
     }
 
     @PostMapping("/approve")

@@ -30,10 +30,10 @@ record ConversionDelta(UUID assignmentId, LocalDate conversionDay, String curren
         }
     }
 
-    /** What the conversion adds to its day; reversed and test conversions (and no conversion) add nothing. */
+    /** What the conversion adds to its day; reversed, held and test conversions (and no conversion) add nothing. */
     static Optional<ConversionDelta> of(Conversion c) {
         ConversionStatus status = c == null ? null : c.state().status();
-        if (c == null || c.source().test() || status == ConversionStatus.REVERSED) {
+        if (c == null || c.source().test() || !status.counts()) {
             return Optional.empty();
         }
         Conversion.Credit credit = c.credit();

@@ -34,10 +34,10 @@ class ConversionRepository {
             id, brand_id, offer_id, member_id, assignment_id, project_id, integration_id, idempotency_key, kind,
             attributed_by, transaction_id, promo_code, order_id, order_key, status, currency, sale_minor,
             commission_minor, network_commission_minor, payout_type, is_test, converted_at, created_at, updated_at,
-            status_reason, payment_id""";
+            status_reason, payment_id, visitor_key""";
 
     private static final String INSERT = "insert into conversions (" + COLUMNS + """
-            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -68,7 +68,7 @@ class ConversionRepository {
                 amounts.commission().minor(), minorOrNull(amounts.networkCommission()),
                 amounts.payoutType() == null ? null : amounts.payoutType().name(), source.test(),
                 Sql.ts(source.convertedAt()), Sql.ts(c.state().createdAt()), Sql.ts(c.state().updatedAt()),
-                c.state().reason(), c.state().paymentId());
+                c.state().reason(), c.state().paymentId(), credit.visitorKey());
     }
 
     private static Long minorOrNull(Money money) {
@@ -272,7 +272,7 @@ class ConversionRepository {
                 from (values %s) as p (n, offer_id, member_id, from_at, to_at, except_id)
                 left join conversions c on c.offer_id = p.offer_id and c.member_id = p.member_id
                     and c.converted_at >= p.from_at and c.converted_at <= p.to_at
-                    and c.status <> 'REVERSED' and c.is_test = false
+                    and c.status not in ('REVERSED', 'HELD') and c.is_test = false
                     and (p.except_id is null or c.id <> p.except_id)
                 group by p.n""".formatted(values))
                 .params(params)
@@ -292,7 +292,7 @@ class ConversionRepository {
         String payoutType = rs.getString("payout_type");
         Credit credit = new Credit(Sql.uuid(rs, "offer_id"), Sql.uuid(rs, "member_id"), Sql.uuid(rs, "assignment_id"),
                 Sql.uuid(rs, "project_id"), Conversion.AttributedBy.valueOf(rs.getString("attributed_by")),
-                rs.getString("transaction_id"), rs.getString("promo_code"));
+                rs.getString("transaction_id"), rs.getString("promo_code"), rs.getString("visitor_key"));
         Source source = new Source(Sql.uuid(rs, "integration_id"), rs.getString("idempotency_key"),
                 Conversion.Kind.valueOf(rs.getString("kind")), rs.getString("order_id"), rs.getBoolean("is_test"),
                 Sql.instant(rs, "converted_at"));

@@ -87,7 +87,7 @@ public class ConversionStats {
         }
         return jdbc.sql("select " + LIVE_SUMS + """
                  from conversions
-                where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
+                where brand_id = ? and offer_id = ? and status not in ('REVERSED', 'HELD') and is_test = false
                   and converted_at >= ? and converted_at < ?""")
                 .params(brandId, offerId, Sql.ts(start), Sql.ts(end))
                 .query((rs, row) -> new OfferConversionStats(rs.getLong("n"), new Money(rs.getLong("sales"), currency),
@@ -141,7 +141,7 @@ public class ConversionStats {
         }
         return jdbc.sql("select cast(converted_at at time zone 'UTC' as date) as converted_day, " + LIVE_SUMS + """
                  from conversions
-                where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
+                where brand_id = ? and offer_id = ? and status not in ('REVERSED', 'HELD') and is_test = false
                   and converted_at >= ? and converted_at < ?
                 group by cast(converted_at at time zone 'UTC' as date)
                 order by converted_day""")
@@ -160,7 +160,7 @@ public class ConversionStats {
         }
         return jdbc.sql("select member_id, " + LIVE_SUMS + """
                  from conversions
-                where brand_id = ? and offer_id = ? and status <> 'REVERSED' and is_test = false
+                where brand_id = ? and offer_id = ? and status not in ('REVERSED', 'HELD') and is_test = false
                   and converted_at >= ? and converted_at < ?
                 group by member_id""")
                 .params(brandId, offerId, Sql.ts(from), Sql.ts(to))

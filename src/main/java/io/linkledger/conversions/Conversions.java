@@ -3,9 +3,12 @@ package io.linkledger.conversions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,8 +27,8 @@ import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 
 /**
- * The conversion lifecycle: storing new conversions, approval, reversal, amount adjustments and
- * payment. Every change is kept as history and published as {@link ConversionMoneyChanged} in
+ * The conversion lifecycle: storing new conversions, approval, release of held ones, reversal,
+ * amount adjustments and payment. Every change is kept as history and published as {@link ConversionMoneyChanged} in
  * the same transaction. What a claim makes is decided by {@link ClaimDecider}.
  */
 @Service
@@ -35,6 +38,7 @@ public class Conversions {
     private static final int MAX_REASON = 500;
 
     private final ConversionRepository repository;
+    private final HoldRepository holdRepository;
     private final ConversionRollupWriter rollup;
     private final Attribution attribution;
     private final CommissionEngine engine;
@@ -44,10 +48,11 @@ public class Conversions {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Conversions(ConversionRepository repository, ConversionRollupWriter rollup, Attribution attribution,
-            CommissionEngine engine, OfferCache offers, ApplicationEventPublisher events, Ids ids, Clock clock,
-            TransactionTemplate transactions) {
+    Conversions(ConversionRepository repository, HoldRepository holdRepository, ConversionRollupWriter rollup,
+            Attribution attribution, CommissionEngine engine, OfferCache offers, ApplicationEventPublisher events,
+            Ids ids, Clock clock, TransactionTemplate transactions) {
         this.repository = repository;
+        this.holdRepository = holdRepository;
         this.rollup = rollup;
         this.attribution = attribution;
         this.engine = engine;
@@ -77,14 +82,15 @@ public class Conversions {
     }
 
     /**
-     * Stores what a batch of claims made: the new conversions (rows, history, one
+     * Stores what a batch of claims made: the new conversions (rows, why those held are held, history, one
      * {@link ConversionMoneyChanged} for all, rollups), then the changes, in order, to conversions
      * stored before or just now. A key taken meanwhile fails the whole transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void store(List<Conversion> fresh, List<Change> changes) {
+    void store(List<Conversion> fresh, List<Change> changes, Map<UUID, List<Hold>> holds) {
         if (!fresh.isEmpty()) {
             repository.insertAll(fresh);
+            holdRepository.insertAll(holds);
             created(fresh);
         }
         changes.forEach(c -> change(c.before(), c.after(), c.action(), c.reason()));
@@ -108,6 +114,11 @@ public class Conversions {
         return repository.changes(id);
     }
 
+    /** Which quality rules fired on each of these conversions, and why; those without any are left out. */
+    public Map<UUID, List<Hold>> holds(Collection<UUID> conversionIds) {
+        return holdRepository.of(conversionIds);
+    }
+
     public Page<Conversion> list(UUID brandId, UUID offerId, UUID memberId, ConversionStatus status, int limit,
             int offset) {
         return new Page<>(repository.list(brandId, offerId, memberId, status, limit, offset),
@@ -119,9 +130,29 @@ public class Conversions {
         Conversion c = locked(brandId, id);
         if (c.state().status() != ConversionStatus.PENDING) {
             throw ProblemException.conflict("Conversion " + id + " is " + c.state().status()
-                    + "; only PENDING can be approved");
+                    + "; only PENDING can be approved" + (c.state().status() == ConversionStatus.HELD
+                            ? " (release a held one, to PENDING or APPROVED)" : ""));
         }
         return move(c, ConversionStatus.APPROVED, "APPROVED", null, null);
+    }
+
+    /**
+     * Releases a held conversion after review, to PENDING (then approved as usual) or straight to
+     * APPROVED; from then on its money is booked like any other's. Reversing a held one is
+     * {@link #reverse}.
+     */
+    @Transactional
+    public Conversion release(UUID brandId, UUID id, ConversionStatus to) {
+        ConversionStatus target = to == null ? ConversionStatus.PENDING : to;
+        if (target != ConversionStatus.PENDING && target != ConversionStatus.APPROVED) {
+            throw ProblemException.invalid("status", "a held conversion is released to PENDING or APPROVED");
+        }
+        Conversion c = locked(brandId, id);
+        if (c.state().status() != ConversionStatus.HELD) {
+            throw ProblemException.conflict("Conversion " + id + " is " + c.state().status()
+                    + "; only HELD can be released");
+        }
+        return move(c, target, "RELEASED", "Released after review", null);
     }
 
     @Transactional
@@ -142,17 +173,26 @@ public class Conversions {
 
     /** Approves or reverses many; each one is its own decision, so one refusal stops none of the others. */
     public BulkOutcome bulk(UUID brandId, List<UUID> conversionIds, boolean approve, String reason) {
+        return each(conversionIds, id -> {
+            if (approve) {
+                approve(brandId, id);
+            } else {
+                reverse(brandId, id, reason);
+            }
+        });
+    }
+
+    /** Releases many held conversions to {@code to}; each one is its own decision, as in {@link #bulk}. */
+    public BulkOutcome releaseAll(UUID brandId, List<UUID> conversionIds, ConversionStatus to) {
+        return each(conversionIds, id -> release(brandId, id, to));
+    }
+
+    private BulkOutcome each(List<UUID> conversionIds, Consumer<UUID> change) {
         List<UUID> changed = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (UUID id : conversionIds) {
             try {
-                transactions.executeWithoutResult(status -> {
-                    if (approve) {
-                        approve(brandId, id);
-                    } else {
-                        reverse(brandId, id, reason);
-                    }
-                });
+                transactions.executeWithoutResult(status -> change.accept(id));
                 changed.add(id);
             } catch (ProblemException e) {
                 skipped.add(new Skipped(id, e.getMessage()));

@@ -19,7 +19,7 @@ record MonthToDate(UUID offerId, UUID memberId, Instant at, UUID except) {
     /** Whether {@code c} is among these sales; the repository's query asks the same of stored rows. */
     boolean counts(Conversion c) {
         return c != null && c.credit().offerId().equals(offerId) && c.credit().memberId().equals(memberId)
-                && c.state().status() != ConversionStatus.REVERSED && !c.source().test()
+                && c.state().status().counts() && !c.source().test()
                 && !c.id().equals(except) && !c.source().convertedAt().isBefore(from())
                 && !c.source().convertedAt().isAfter(at);
     }

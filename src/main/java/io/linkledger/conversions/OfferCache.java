@@ -11,32 +11,36 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferCaps;
+import io.linkledger.offers.OfferCapsService;
 import io.linkledger.offers.OfferChanged;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.Offers;
 
 /**
- * Offers and their terms as conversions need them, cached: every postback needs both and
+ * Offers with their terms and caps as conversions need them, cached: every postback needs both and
  * they rarely change. Dropped on {@link OfferChanged} here; other nodes see a change within
  * the expiry.
  */
 @Component
 class OfferCache {
 
-    record Snapshot(Offer offer, OfferTerms terms) {
+    record Snapshot(Offer offer, OfferTerms terms, OfferCaps caps) {
     }
 
     private final Offers offers;
     private final OfferTermsService terms;
+    private final OfferCapsService caps;
     private final Cache<UUID, Snapshot> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
 
-    OfferCache(Offers offers, OfferTermsService terms) {
+    OfferCache(Offers offers, OfferTermsService terms, OfferCapsService caps) {
         this.offers = offers;
         this.terms = terms;
+        this.caps = caps;
     }
 
     Optional<Snapshot> find(UUID offerId) {
@@ -44,7 +48,7 @@ class OfferCache {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer)));
+        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer), caps.caps(offer)));
         loaded.ifPresent(snapshot -> cache.put(offerId, snapshot));
         return loaded;
     }
