@@ -49,7 +49,7 @@ class AssignmentController {
     @ApiResponses({
             @ApiResponse(responseCode = "200", description = "The assignments",
                     content = @Content(schema = @Schema(implementation = AssignResponse.class))),
-            @ApiResponse(responseCode = "202", description = "Many members: assigned in the background (the job is at Location)",
+            @ApiResponse(responseCode = "202", description = "Many members: assigned in the background",
                     content = @Content(schema = @Schema(implementation = AssignJob.class)))})
     ResponseEntity<Object> assign(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID offerId,
             @RequestBody Assignments.AssignRequest request) {

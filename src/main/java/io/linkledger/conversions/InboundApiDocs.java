@@ -188,8 +188,9 @@ class InboundApiDocs implements OpenApiCustomizer {
     }
 
     private static ApiResponse error(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        Schema<?> problem = new Schema<>().$ref("#/components/schemas/Problem");
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(problem)));
     }
 
     private static Map<String, String> postbackFields() {

@@ -46,7 +46,7 @@ class PaymentController {
     /** 201 with the payment; a retry with the same Idempotency-Key answers the same payment. */
     @PostMapping
     @Operation(summary = "Pay members")
-    @ApiResponse(responseCode = "201", description = "The payment; a retry with the same Idempotency-Key answers the same one")
+    @ApiResponse(responseCode = "201", description = "The payment (a retry with its Idempotency-Key: the same one)")
     ResponseEntity<Payment.View> pay(@AuthenticationPrincipal BrandPrincipal caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody PaymentRequest request) {

@@ -43,7 +43,7 @@ final class ReadableSchemaNames extends TypeNameResolver {
         return stem + inner.substring(overlap(stem, inner));
     }
 
-    /** How many leading characters of {@code inner} (whole words) {@code stem} ends with: MemberImport + ImportPreview. */
+    /** How many leading characters (whole words) of {@code inner} end {@code stem}: MemberImport, ImportPreview. */
     private static int overlap(String stem, String inner) {
         for (int length = Math.min(stem.length(), inner.length()) - 1; length > 0; length--) {
             boolean wholeWord = Character.isUpperCase(inner.charAt(length));

@@ -25,7 +25,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
- * What every operation of the document shares, applied after everything else has described it:
+ * What every operation of the document shares, applied last (a customizer that adds path items
+ * must be ordered before it, as the features' {@code *ApiDocs} are):
  * <ul>
  * <li>bodies say {@code application/json} (errors {@code application/problem+json} with the
  * {@link ProblemSchema}), never {@code *}{@code /*};</li>
