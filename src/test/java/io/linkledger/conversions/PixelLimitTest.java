@@ -11,7 +11,8 @@ import io.linkledger.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** The pixel's per-visitor limit: hits over it are answered as usual, logged, and record nothing. */
-@TestPropertySource(properties = "linkledger.pixel.hits-per-visitor=3")
+@TestPropertySource(properties = {"linkledger.pixel.hits-per-visitor=3",
+    "linkledger.quality.min-click-to-conversion=PT10S"})
 class PixelLimitTest extends ConversionApiTest {
 
     private Api.Response hit(String key, String tid, String orderId, String userAgent) {
