@@ -7,10 +7,11 @@ import io.linkledger.offers.OfferCaps;
 
 /**
  * What the quality rules judge: the conversion a claim would make, the integration type it came
- * through, the click it came through (null unless by link), the offer's caps, and counts of the
- * conversions made before it.
+ * through, what it was attributed to (with the click, null unless by link), the offer's caps, the
+ * buyer's email when the caller gave it, and counts of the conversions made before it.
  */
-record Candidate(Conversion draft, IntegrationType channel, Attributed attributed, OfferCaps caps, Counts counts) {
+record Candidate(Conversion draft, IntegrationType channel, Attributed attributed, OfferCaps caps, String buyerEmail,
+        Counts counts) {
 
     /** Conversions made before this one (stored, or earlier in its batch), reversed ones left out. */
     interface Counts {

@@ -23,6 +23,8 @@ final class InboundFields {
     static final int MAX_TRANSACTION_ID = 64;
     /** Any other text a caller sends. */
     static final int MAX_TEXT = 500;
+    /** An email address is at most 254 characters (RFC 5321 path limit). */
+    static final int MAX_EMAIL = 254;
     /** Digits before the point of an inbound amount: below one trillion of the currency. */
     static final int MAX_AMOUNT_DIGITS = 12;
     /** A conversion is dated at most this long before it is received... */

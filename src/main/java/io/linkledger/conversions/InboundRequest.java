@@ -54,6 +54,15 @@ record InboundRequest(UUID id, UUID integrationId, UUID brandId, Instant receive
         return kept.handled(Outcome.REJECTED, status, problem.getMessage(), null, at);
     }
 
+    /**
+     * Not processed because its sender is over a rate limit: answered as usual, kept (with only the
+     * start of its body, as an unproven request) so the brand can see and replay it.
+     */
+    InboundRequest limited(String reason, Instant at) {
+        return new InboundRequest(id, integrationId, brandId, receivedAt, inbound.truncated(UNAUTHENTICATED_BODY_CHARS),
+                webhookId, handling).handled(Outcome.IGNORED, 200, reason, null, at);
+    }
+
     /** An unexpected failure: stored with the exception's kind only, and replayable. */
     InboundRequest failed(RuntimeException e, Instant at) {
         return handled(Outcome.FAILED, 500, "Failed: " + e.getClass().getSimpleName(), null, at);

@@ -52,10 +52,11 @@ class Intake {
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
     private final PostbackBatcher batcher;
+    private final PixelLimit pixelLimit;
 
     Intake(Integrations integrations, InboundRepository inbound, PostbackParser postbacks, ShopifyWebhooks shopify,
             ClaimDecider decider, Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics,
-            TransactionTemplate transactions, PostbackBatcher batcher) {
+            TransactionTemplate transactions, PostbackBatcher batcher, PixelLimit pixelLimit) {
         this.integrations = integrations;
         this.inbound = inbound;
         this.postbacks = postbacks;
@@ -67,6 +68,7 @@ class Intake {
         this.metrics = metrics;
         this.transactions = transactions;
         this.batcher = batcher;
+        this.pixelLimit = pixelLimit;
     }
 
     /** What the caller is told: the conversion (null when ignored), its status, and why nothing was done. */
@@ -89,6 +91,14 @@ class Intake {
             authenticate(integration, stored);
         } catch (ProblemException e) {
             refused = e;
+        }
+        if (refused == null && integration.type() == IntegrationType.PIXEL) {
+            // Over the limit: answered as any pixel hit is, recorded in the inbound log only.
+            Optional<String> limited = pixelLimit.exceeded(integration, request);
+            if (limited.isPresent()) {
+                inbound.insert(stored.limited(limited.get(), clock.instant()));
+                return counted(() -> new Result(stored.id(), null, null, Outcome.IGNORED, limited.get()));
+            }
         }
         if (integration.type() != IntegrationType.SHOPIFY) {
             Optional<Decision> batched = batched(integration, stored, refused);

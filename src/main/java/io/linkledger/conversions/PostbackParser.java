@@ -34,7 +34,7 @@ class PostbackParser {
 
     /** Our field names for the generic postback; an integration may map each to another name. */
     static final List<String> FIELDS = List.of("transaction_id", "order_id", "external_id", "amount", "commission",
-            "status", "currency", "member_id", "offer_id", "date", "type", "hash", "signature", "timestamp");
+            "status", "currency", "member_id", "offer_id", "date", "type", "hash", "signature", "timestamp", "email");
 
     /** ShareASale's {@code transDate}; strict, so 2026-02-30 is refused rather than read as 28 February. */
     static final DateTimeFormatter SHAREASALE_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
@@ -155,7 +155,7 @@ class PostbackParser {
         String type = InboundFields.text(p.get("transtype"), "transtype", InboundFields.MAX_TEXT, v);
         v.throwIfInvalid();
         return new Claim(transId != null ? "t:" + transId : "o:" + orderNumber, kind(type), transactionId, null, null,
-                List.of(), orderNumber, amount, commission, null, null, at, false);
+                List.of(), orderNumber, amount, commission, null, null, at, false, null);
     }
 
     private Claim pixel(Integration integration, Map<String, String> p, String cookieTid, Instant receivedAt) {
@@ -172,7 +172,7 @@ class PostbackParser {
         }
         String external = orderId != null ? "o:" + orderId : "x:" + transactionId;
         return new Claim(external, Conversion.Kind.SALE, transactionId, null, null, List.of(), orderId, amount, null,
-                currency, null, receivedAt, false);
+                currency, null, receivedAt, false, null);
     }
 
     /** The generic postback; {@code names} gives the caller's parameter name of each of our fields. */
@@ -193,6 +193,7 @@ class PostbackParser {
         ConversionStatus status = status(p.get(names.apply("status")), names.apply("status"), v);
         String currency = InboundFields.currency(p.get(names.apply("currency")), names.apply("currency"), v);
         String type = InboundFields.text(p.get(names.apply("type")), names.apply("type"), InboundFields.MAX_TEXT, v);
+        String email = InboundFields.text(p.get(names.apply("email")), names.apply("email"), InboundFields.MAX_EMAIL, v);
         v.check(transactionId != null || memberId != null || v.has(names.apply("member_id"))
                         || v.has(names.apply("transaction_id")), names.apply("transaction_id"),
                 "is required (or " + names.apply("member_id") + " for a partner postback)");
@@ -202,7 +203,7 @@ class PostbackParser {
                 "is required to tell repeats apart when a conversion is credited by member id");
         v.throwIfInvalid();
         return new Claim(key, kind(type), transactionId, memberId, offerId, List.of(), orderId, amount, commission,
-                currency, status, at, test);
+                currency, status, at, test, email);
     }
 
     private static Conversion.Kind kind(String type) {

@@ -34,7 +34,7 @@ class QualityRules {
         var caps = offers.find(draft.credit().offerId()).map(OfferCache.Snapshot::caps)
                 .orElse(OfferCaps.NONE);
         Candidate candidate = new Candidate(draft, claimed.integration().type(), attributed, caps,
-                counts(draft, view));
+                claimed.claim().buyerEmail(), counts(draft, view));
         return rules.stream().map(rule -> rule.check(candidate)).flatMap(Optional::stream).toList();
     }
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code shop_money}), never the customer's presentment currency.
  */
 record ShopifyOrder(String id, String name, String currency, BigDecimal base, Instant createdAt, boolean test,
-        String financialStatus, boolean cancelled, String cancelReason, List<String> codes) {
+        String financialStatus, boolean cancelled, String cancelReason, List<String> codes, String buyerEmail) {
 
     /** Financial statuses of an order whose payment was captured (REST and webhook values, lower case). */
     private static final Set<String> PAID = Set.of("paid", "partially_refunded");
@@ -57,12 +57,18 @@ record ShopifyOrder(String id, String name, String currency, BigDecimal base, In
                 codes.add(text);
             }
         }
+        // The order's email, else its customer's: who bought, for the self-referral rule.
+        String email = ShopifyJson.text(order, "email", InboundFields.MAX_EMAIL, v);
+        JsonNode customer = order.get("customer");
+        if (email == null && customer != null && customer.isObject()) {
+            email = ShopifyJson.text(customer, "email", InboundFields.MAX_EMAIL, v);
+        }
         v.throwIfInvalid();
         // subtotal_price is after discounts, before shipping and tax, unless prices include tax.
         BigDecimal base = taxesIncluded && tax != null ? subtotal.amount().subtract(tax.amount()) : subtotal.amount();
         String status = financial == null ? null : financial.toLowerCase(Locale.ROOT);
         return new ShopifyOrder(id, name, currency, base.max(BigDecimal.ZERO), created, test, status,
-                cancelledAt != null || "voided".equals(status), cancelReason, List.copyOf(codes));
+                cancelledAt != null || "voided".equals(status), cancelReason, List.copyOf(codes), email);
     }
 
     /** Whether the payment was captured: only then is there a sale to pay commission on. */
@@ -78,7 +84,7 @@ record ShopifyOrder(String id, String name, String currency, BigDecimal base, In
     /** What the order claims, dated when it was created (the time of receipt when Shopify sent no date). */
     Claim claim(Instant receivedAt) {
         return new Claim(ShopifyWebhooks.ORDER_KEY + id, Conversion.Kind.SALE, null, null, null, codes, shown(), base,
-                null, currency, null, createdAt == null ? receivedAt : createdAt, test);
+                null, currency, null, createdAt == null ? receivedAt : createdAt, test, buyerEmail);
     }
 
     private static Instant time(String text, String field, Validation v) {

@@ -25,6 +25,7 @@ import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.conversions.Conversion;
 import io.linkledger.conversions.ConversionStatus;
 import io.linkledger.conversions.Conversions;
+import io.linkledger.conversions.Hold;
 import io.linkledger.conversions.Integrations;
 import io.linkledger.conversions.ReportImport;
 import io.linkledger.members.Member;
@@ -39,7 +40,8 @@ import io.linkledger.web.ConversionsPageView.Outcome;
 import io.linkledger.web.ConversionsPageView.Row;
 
 /**
- * Conversions: filter by status, offer and member; approve or reverse a selection; start the
+ * Conversions: filter by status (held for review among them), offer and member; approve, release
+ * (held ones) or reverse a selection, with the rules that held each shown; start the
  * import of a network report (its progress and findings are {@link ReportImportPageController}'s).
  */
 @Controller
@@ -48,6 +50,7 @@ class ConversionsPageController {
     private static final int PAGE_SIZE = 50;
     private static final int CHOICES = 500;
     private static final long MAX_REPORT_BYTES = 20L * 1024 * 1024;
+    private static final Set<String> BULK_ACTIONS = Set.of("approve", "reverse", "release", "release-approve");
 
     private final Conversions conversions;
     private final Offers offers;
@@ -77,22 +80,27 @@ class ConversionsPageController {
             @RequestParam(required = false) List<String> id, @RequestParam String action,
             @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
         Filter filter = new Filter(status, offer, member);
-        boolean approve = "approve".equals(action);
         List<UUID> ids = id == null ? List.of() : id.stream().map(ConversionsPageController::uuid)
                 .filter(u -> u != null).distinct().toList();
-        if (ids.isEmpty() || !(approve || "reverse".equals(action))) {
+        if (ids.isEmpty() || !BULK_ACTIONS.contains(action)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(caller, filter, 0, null, null, "Select at least one conversion, then approve or reverse.",
-                    model);
+            return page(caller, filter, 0, null, null,
+                    "Select at least one conversion, then approve, release or reverse.", model);
         }
-        Conversions.BulkOutcome outcome = conversions.bulk(caller.brandId(), ids, approve, reason);
+        Conversions.BulkOutcome outcome = switch (action) {
+            case "approve" -> conversions.bulk(caller.brandId(), ids, true, null);
+            case "release" -> conversions.releaseAll(caller.brandId(), ids, ConversionStatus.PENDING);
+            case "release-approve" -> conversions.releaseAll(caller.brandId(), ids, ConversionStatus.APPROVED);
+            default -> conversions.bulk(caller.brandId(), ids, false, reason);
+        };
         Map<UUID, String> skipped = outcome.skipped().stream()
                 .collect(Collectors.toMap(Conversions.Skipped::id, Conversions.Skipped::reason, (a, b) -> a));
+        String done = ConversionsPageView.BulkResult.pastTense(action);
         List<Outcome> outcomes = ids.stream().map(i -> skipped.containsKey(i)
                 ? new Outcome(i, false, skipped.get(i))
-                : new Outcome(i, true, approve ? "Approved" : "Reversed")).toList();
-        return page(caller, filter, 0, new ConversionsPageView.BulkResult(approve ? "approve" : "reverse", outcomes,
-                outcome.changed().size()), null, null, model);
+                : new Outcome(i, true, Character.toUpperCase(done.charAt(0)) + done.substring(1))).toList();
+        return page(caller, filter, 0, new ConversionsPageView.BulkResult(action, outcomes, outcome.changed().size()),
+                null, null, model);
     }
 
     @PostMapping("/conversions/imports")
@@ -148,14 +156,17 @@ class ConversionsPageController {
         }
         List<Option> statuses = new ArrayList<>();
         for (ConversionStatus s : ConversionStatus.values()) {
-            statuses.add(new Option(s.name(), s.name().charAt(0) + s.name().substring(1).toLowerCase()));
+            statuses.add(new Option(s.name(), s == ConversionStatus.HELD ? "Held for review"
+                    : s.name().charAt(0) + s.name().substring(1).toLowerCase()));
         }
+        Map<UUID, List<Hold>> holds = conversions.holds(found.items().stream().map(Conversion::id).toList());
         model.addAttribute("page", new ConversionsPageView.ListPage(shown, statuses,
                 offerList.stream().map(o -> new Option(o.id().toString(), o.name())).toList(),
                 memberList.stream().map(m -> new Option(m.id().toString(), m.name())).toList(),
                 found.map(c -> new Row(c, offerNames.getOrDefault(c.credit().offerId(), "—"),
                         c.credit().memberId() == null ? "—"
-                                : memberNames.getOrDefault(c.credit().memberId(), c.credit().memberId().toString()))),
+                                : memberNames.getOrDefault(c.credit().memberId(), c.credit().memberId().toString()),
+                        holds.getOrDefault(c.id(), List.of()))),
                 bulk, integrations.list(brandId), importError, bulkError));
         return "console/conversions/list";
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.linkledger.conversions.Conversion;
+import io.linkledger.conversions.ConversionStatus;
+import io.linkledger.conversions.Hold;
 import io.linkledger.conversions.Integration;
 import io.linkledger.shared.Page;
 
@@ -26,11 +28,30 @@ public final class ConversionsPageView {
         }
     }
 
-    public record Row(Conversion conversion, String offerName, String memberName) {
+    /** A conversion with its names, and the quality rules that fired on it (empty when none did). */
+    public record Row(Conversion conversion, String offerName, String memberName, List<Hold> holds) {
+
+        public boolean held() {
+            return conversion.state().status() == ConversionStatus.HELD;
+        }
     }
 
     /** What a bulk action did, item by item. */
     public record BulkResult(String action, List<Outcome> outcomes, int changed) {
+
+        public String done() {
+            return pastTense(action);
+        }
+
+        /** A bulk action in the past tense, as the result says it. */
+        static String pastTense(String action) {
+            return switch (action) {
+                case "approve" -> "approved";
+                case "release" -> "released to pending";
+                case "release-approve" -> "released and approved";
+                default -> "reversed";
+            };
+        }
     }
 
     public record Outcome(UUID id, boolean changed, String message) {

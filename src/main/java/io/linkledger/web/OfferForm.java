@@ -170,7 +170,7 @@ public record OfferForm(String name, String description, String type, String con
         if (m.matches()) {
             return "Tier " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
         }
-        return LABELS.getOrDefault(field, field);
+        return LABELS.getOrDefault(field, OfferCapsForm.LABELS.getOrDefault(field, field));
     }
 
     /** The id of the input an error belongs to, for the summary's links. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,22 +17,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferCapsService;
+import io.linkledger.offers.OfferCapsService.CapsRequest;
 import io.linkledger.offers.OfferRequest;
 import io.linkledger.offers.OfferType;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
-/** The Add Offer and Edit Offer form (admins only; viewers are sent where they can read). */
+/** The Add Offer and Edit Offer form, with the offer's caps (admins only; viewers are sent where they can read). */
 @Controller
 class OfferFormController {
 
     private final Offers offers;
     private final BrandSettingsService brands;
+    private final OfferCapsService caps;
+    private final TransactionTemplate transactions;
 
-    OfferFormController(Offers offers, BrandSettingsService brands) {
+    OfferFormController(Offers offers, BrandSettingsService brands, OfferCapsService caps,
+            TransactionTemplate transactions) {
         this.brands = brands;
         this.offers = offers;
+        this.caps = caps;
+        this.transactions = transactions;
     }
 
     @GetMapping("/offers/new")
@@ -46,21 +54,29 @@ class OfferFormController {
         } catch (IllegalArgumentException e) {
             kind = OfferType.LINK;
         }
-        return form(model, null, OfferForm.blank(kind, brands.get(console.brandId()).defaultCurrency().getCurrencyCode()), FormErrors.NONE);
+        return form(model, null, OfferForm.blank(kind, brands.get(console.brandId()).defaultCurrency().getCurrencyCode()),
+                OfferCapsForm.BLANK, FormErrors.NONE);
     }
 
     @PostMapping("/offers")
     String create(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> params,
             Model model) {
         OfferForm form = OfferForm.from(params);
+        OfferCapsForm capsForm = OfferCapsForm.from(params);
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);
+            CapsRequest capsRequest = capsForm.request(v);
             v.throwIfInvalid();
-            Offer offer = offers.create(caller.brandId(), request);
+            // The offer and its caps are saved together or not at all.
+            Offer offer = transactions.execute(tx -> {
+                Offer created = offers.create(caller.brandId(), request);
+                caps.replace(caller.brandId(), created.id(), capsRequest);
+                return created;
+            });
             return "redirect:/offers/" + offer.id();
         } catch (ProblemException problem) {
-            return form(model, null, form, FormErrors.of(problem, form::field));
+            return form(model, null, form, capsForm, FormErrors.of(problem, form::field));
         }
     }
 
@@ -72,7 +88,7 @@ class OfferFormController {
             // Viewers cannot save, so they get the offer's page instead of a form they cannot submit.
             return "redirect:/offers/" + offer.id();
         }
-        return form(model, offer, OfferForm.of(offer), FormErrors.NONE);
+        return form(model, offer, OfferForm.of(offer), OfferCapsForm.of(caps.caps(offer)), FormErrors.NONE);
     }
 
     @PostMapping("/offers/{offerId}")
@@ -80,9 +96,11 @@ class OfferFormController {
             @RequestParam Map<String, String> params, Model model) {
         Offer offer = offers.get(caller.brandId(), offerId);
         OfferForm form = OfferForm.from(params);
+        OfferCapsForm capsForm = OfferCapsForm.from(params);
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);
+            CapsRequest capsRequest = capsForm.request(v);
             // An update keeps a date that is left out, so an emptied date field would be silently ignored: say so.
             v.check(offer.startsAt() == null || !form.startsOn().isBlank(), "startsAt",
                     "cannot be removed once set; pick the day the offer starts");
@@ -95,16 +113,20 @@ class OfferFormController {
                     request.destinationUrl(), request.fallbackUrl(), request.allowedDeepLinkHosts(),
                     request.startsAt(), request.endsAt(), request.status(), request.attributionWindowDays(),
                     request.payouts());
-            offers.update(caller.brandId(), offerId, keepCurrency);
+            transactions.executeWithoutResult(tx -> {
+                offers.update(caller.brandId(), offerId, keepCurrency);
+                caps.replace(caller.brandId(), offerId, capsRequest);
+            });
             return "redirect:/offers/" + offerId;
         } catch (ProblemException problem) {
-            return form(model, offer, form, FormErrors.of(problem, form::field));
+            return form(model, offer, form, capsForm, FormErrors.of(problem, form::field));
         }
     }
 
-    private String form(Model model, Offer offer, OfferForm form, FormErrors errors) {
+    private String form(Model model, Offer offer, OfferForm form, OfferCapsForm capsForm, FormErrors errors) {
         model.addAttribute("offer", offer);
         model.addAttribute("form", form);
+        model.addAttribute("caps", capsForm);
         model.addAttribute("errors", errors);
         return "console/offers/form";
     }

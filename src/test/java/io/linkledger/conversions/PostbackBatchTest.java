@@ -168,7 +168,7 @@ class PostbackBatchTest extends ConversionApiTest {
         Received failing = new Received(parsed.integration(), InboundRequest.received(UUID.randomUUID(),
                 parsed.integration(), Instant.now(), parsed.request().inbound()), new Claim("t:11",
                 Conversion.Kind.SALE, parsed.claim().transactionId(), null, null, List.of(), "O".repeat(300),
-                parsed.claim().amount(), null, null, null, parsed.claim().convertedAt(), false), null);
+                parsed.claim().amount(), null, null, null, parsed.claim().convertedAt(), false, null), null);
 
         // The whole batch rolls back, the good postback too.
         assertThatThrownBy(() -> handle(List.of(parsed, failing))).isInstanceOf(RuntimeException.class);

@@ -160,6 +160,33 @@ class ShopifyWebhookTest extends ConversionApiTest {
     }
 
     @Test
+    void anOrderWhoseCustomerIsTheMemberIsHeldAsASelfReferral() throws Exception {
+        Setup s = codeOffer();
+        String key = shopify(Map.of()).get("key").asString();
+        String memberEmail = api.get("/api/v1/members/" + s.memberId()).json().get("email").asString();
+        // Shopify's sample order, bought by the member: no order email, the customer's is theirs.
+        ObjectNode order = paidOrder(s.promoCode());
+        order.putNull("email");
+        ((ObjectNode) order.get("customer")).put("email", memberEmail.toUpperCase(java.util.Locale.ROOT));
+
+        Api.Response response = deliver(key, "orders/paid", order);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("HELD");
+        JsonNode held = conversion(response.json().get("conversionId").asString());
+        assertThat(held.get("holds")).hasSize(1);
+        assertThat(held.get("holds").get(0).get("rule").asString()).isEqualTo("SELF_REFERRAL");
+        assertThat(held.get("holds").get(0).get("detail").asString())
+                .isEqualTo("The buyer's email (" + memberEmail.toUpperCase(java.util.Locale.ROOT)
+                        + ") matches the member's email.");
+
+        // The sample as published (a stranger's email) is not held.
+        Setup other = codeOffer();
+        Api.Response stranger = deliver(key, "orders/paid", paidOrder(other.promoCode()).put("id", 42).put("name", "#42"));
+        assertThat(stranger.json().get("status").asString()).as(stranger.toString()).isEqualTo("PENDING");
+    }
+
+    @Test
     void paidOrderIsCreditedByDiscountCodeOnTheSubtotalInTheShopsMoney() throws Exception {
         Setup s = codeOffer();
         JsonNode integration = shopify(Map.of());

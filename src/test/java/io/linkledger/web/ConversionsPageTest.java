@@ -59,6 +59,35 @@ class ConversionsPageTest extends PaymentsConsoleTest {
     }
 
     @Test
+    void heldConversionsAreFilteredShownWithTheirReasonsAndReleased() throws Exception {
+        String offerId = createLinkOffer("Capped offer").get("id").asString();
+        String memberId = createMember("Cap Member", "m-" + UUID.randomUUID() + "@example.com").get("id").asString();
+        assign(offerId, memberId);
+        assertThat(api.put("/api/v1/offers/" + offerId + "/caps", Map.of("maxSaleAmount", "50.00")).status())
+                .isEqualTo(200);
+        String key = created(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "Capped shop",
+                "offerId", offerId))).get("key").asString();
+        String held = api.withKey(null).get("/postback/" + key + "?" + query(Map.of("member_id", memberId,
+                "order_id", "CAP-1", "amount", "80.00"))).json().get("conversionId").asString();
+        String[] pending = pendingConversion("Not Held", "10.00");
+
+        String page = console.get("/conversions?status=HELD").body();
+        assertThat(page).contains("1 conversion(s)").contains(held).doesNotContain(pending[1])
+                .contains("<option value=\"HELD\" selected>Held for review</option>")
+                .contains(">held for review</span>")
+                .contains("The sale of $80.00 is above the offer's maximum sale amount of $50.00.");
+
+        HttpResponse<String> release = console.post("/conversions/bulk", List.of("status", "HELD", "offer", "",
+                "member", "", "id", held, "id", pending[1], "action", "release-approve"));
+        assertThat(release.statusCode()).isEqualTo(200);
+        assertThat(release.body()).contains("1 of 2 released and approved")
+                .containsPattern("class=\"refused\" data-conversion=\"" + pending[1] + "\">.*only HELD");
+        assertThat(api.get("/api/v1/conversions/" + held).json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(console.get("/conversions?member=" + memberId).body()).contains("Why it was held")
+                .contains("Released after review");
+    }
+
+    @Test
     void importedReportShowsProgressThenTheDifferences() throws Exception {
         String order = "ORD-" + UUID.randomUUID();
         String[] ada = pendingConversion("Ada Lovelace", "100.00", order);

@@ -226,6 +226,36 @@ class OffersPageTest extends ApiTest {
     }
 
     @Test
+    void capsAreSetOnTheFormAndABadCapSavesNeitherTheOfferNorItsCaps() throws Exception {
+        String id = createLinkOffer("Capped sale").get("id").asString();
+        OffersConsole console = signIn(Role.ADMIN);
+        assertThat(console.get("/offers/" + id + "/edit").body()).contains("Caps and review",
+                "id=\"maxSaleAmount\" name=\"maxSaleAmount\"");
+
+        Map<String, String> form = linkOfferForm("Capped sale, renamed");
+        form.put("maxSaleAmount", "-5");
+        form.put("maxConversionsPerClick", "two");
+        HttpResponse<String> rejected = console.post("/offers/" + id, form);
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(rejected.body()).contains("Conversions per click</a>: must be a whole number")
+                .contains("id=\"maxConversionsPerClick-error\"").contains("value=\"two\"");
+        form.put("maxConversionsPerClick", "1");
+        rejected = console.post("/offers/" + id, form);
+        assertThat(rejected.body()).contains("Maximum sale amount</a>: must not be negative");
+        assertThat(api.get("/api/v1/offers/" + id).json().get("name").asString()).isEqualTo("Capped sale");
+
+        form.put("maxSaleAmount", "250");
+        form.put("pixelReviewAbove", "99.50");
+        assertThat(console.post("/offers/" + id, form).statusCode()).isEqualTo(302);
+        JsonNode caps = api.get("/api/v1/offers/" + id + "/caps").json();
+        assertThat(caps.get("maxSaleAmount").asString()).isEqualTo("250.00");
+        assertThat(caps.get("pixelReviewAbove").asString()).isEqualTo("99.50");
+        assertThat(caps.get("maxConversionsPerClick").asInt()).isEqualTo(1);
+        assertThat(caps.get("maxCommission").isNull()).isTrue();
+        assertThat(console.get("/offers/" + id + "/edit").body()).contains("value=\"250.00\"", "value=\"99.50\"");
+    }
+
+    @Test
     void promoCodeFormDefaultsToTheShopWebhook() throws Exception {
         OffersConsole console = signIn(Role.ADMIN);
         assertThat(console.get("/offers/new?type=PROMO_CODE").body())
