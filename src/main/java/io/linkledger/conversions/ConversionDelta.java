@@ -1,7 +1,7 @@
 package io.linkledger.conversions;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +9,8 @@ import java.util.UUID;
 import io.linkledger.shared.RollupDeltas;
 
 /**
- * What conversions add to one tracking link's rollups on one UTC day, in one currency: a row of
+ * What conversions add to one tracking link's rollups on one day of the brand's time zone, in one
+ * currency: a row of
  * {@code conversion_rollup_queue}. {@code live} counts conversions of any kind, {@code conversions}
  * all but pay-per-click accruals; the commission is also split by status.
  */
@@ -30,8 +31,11 @@ record ConversionDelta(UUID assignmentId, LocalDate conversionDay, String curren
         }
     }
 
-    /** What the conversion adds to its day; reversed, held and test conversions (and no conversion) add nothing. */
-    static Optional<ConversionDelta> of(Conversion c) {
+    /**
+     * What the conversion adds to its day in {@code zone} (the brand's); reversed, held and test
+     * conversions (and no conversion) add nothing.
+     */
+    static Optional<ConversionDelta> of(Conversion c, ZoneId zone) {
         ConversionStatus status = c == null ? null : c.state().status();
         if (c == null || c.source().test() || !status.counts()) {
             return Optional.empty();
@@ -39,7 +43,7 @@ record ConversionDelta(UUID assignmentId, LocalDate conversionDay, String curren
         Conversion.Credit credit = c.credit();
         long commission = c.amounts().commission().minor();
         return Optional.of(new ConversionDelta(credit.assignmentId(),
-                LocalDate.ofInstant(c.source().convertedAt(), ZoneOffset.UTC),
+                LocalDate.ofInstant(c.source().convertedAt(), zone),
                 c.amounts().commission().currency().getCurrencyCode(), c.brandId(), credit.offerId(),
                 credit.memberId(), 1, c.source().kind() == Conversion.Kind.CPC ? 0 : 1, c.amounts().sale().minor(),
                 commission, status == ConversionStatus.PENDING ? commission : 0,

@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Sql;
@@ -21,8 +22,9 @@ import io.linkledger.shared.Sql;
 /**
  * Conversion figures for reports: counts and sums of an offer's live (not reversed, not test)
  * conversions. Pay-per-click accruals add to commission, not to the number of conversions.
- * Periods of whole UTC days (all reports ask for those) are read from the rollups
- * ({@link ConversionRollups}); any other period from the conversions themselves.
+ * Periods of whole days in the brand's time zone (all reports ask for those) are read from the
+ * rollups ({@link ConversionRollups}), whose days are the brand's; any other period from the
+ * conversions themselves.
  */
 @Service
 public class ConversionStats {
@@ -37,7 +39,7 @@ public class ConversionStats {
     public record Line(Instant convertedAt, Money sale, Money commission, ConversionStatus status, boolean perClick) {
     }
 
-    /** An offer's conversions on one UTC day. */
+    /** An offer's conversions on one day of the brand's time zone. */
     public record DayStats(LocalDate day, long conversions, Money sales, Money commission) {
     }
 
@@ -58,23 +60,25 @@ public class ConversionStats {
     private final JdbcClient jdbc;
     private final Offers offers;
     private final ConversionRollups rollup;
+    private final BrandSettingsService brands;
 
-    ConversionStats(JdbcClient jdbc, Offers offers, ConversionRollups rollup) {
+    ConversionStats(JdbcClient jdbc, Offers offers, ConversionRollups rollup, BrandSettingsService brands) {
         this.jdbc = jdbc;
         this.offers = offers;
         this.rollup = rollup;
+        this.brands = brands;
     }
 
-    private static boolean wholeDays(Instant from, Instant to) {
-        return from != null && to != null && startOfDay(from) && startOfDay(to);
+    private static boolean wholeDays(Instant from, Instant to, ZoneId zone) {
+        return from != null && to != null && startOfDay(from, zone) && startOfDay(to, zone);
     }
 
-    private static boolean startOfDay(Instant instant) {
-        return instant.equals(day(instant).atStartOfDay(ZoneOffset.UTC).toInstant());
+    private static boolean startOfDay(Instant instant, ZoneId zone) {
+        return instant.equals(day(instant, zone).atStartOfDay(zone).toInstant());
     }
 
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    private static LocalDate day(Instant instant, ZoneId zone) {
+        return LocalDate.ofInstant(instant, zone);
     }
 
     /** Conversions of the brand's offer converted in [from, to); either bound may be null. */
@@ -82,8 +86,9 @@ public class ConversionStats {
         var currency = offers.get(brandId, offerId).currency();
         Instant start = from == null ? NO_START : from;
         Instant end = to == null ? NO_END : to;
-        if (wholeDays(start, end)) {
-            return rollup.offerTotals(brandId, offerId, day(start), day(end), currency);
+        ZoneId zone = brands.timeZone(brandId);
+        if (wholeDays(start, end, zone)) {
+            return rollup.offerTotals(brandId, offerId, day(start, zone), day(end, zone), currency);
         }
         return jdbc.sql("select " + LIVE_SUMS + """
                  from conversions
@@ -133,18 +138,23 @@ public class ConversionStats {
                 Conversion.Kind.valueOf(rs.getString("kind")) == Conversion.Kind.CPC);
     }
 
-    /** The offer's live conversions per UTC day in [from, to), oldest first; days without any are left out. */
+    /**
+     * The offer's live conversions per day of the brand's time zone in [from, to), oldest first;
+     * days without any are left out.
+     */
     public List<DayStats> offerDays(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
-        if (wholeDays(from, to)) {
-            return rollup.offerDays(brandId, offerId, day(from), day(to), currency);
+        ZoneId zone = brands.timeZone(brandId);
+        if (wholeDays(from, to, zone)) {
+            return rollup.offerDays(brandId, offerId, day(from, zone), day(to, zone), currency);
         }
-        return jdbc.sql("select cast(converted_at at time zone 'UTC' as date) as converted_day, " + LIVE_SUMS + """
+        // The zone is a validated region name (Europe/Paris), so it can stand in the SQL as a literal.
+        String localDay = "cast(converted_at at time zone '" + zone.getId() + "' as date)";
+        return jdbc.sql("select " + localDay + " as converted_day, " + LIVE_SUMS + """
                  from conversions
                 where brand_id = ? and offer_id = ? and status not in ('REVERSED', 'HELD') and is_test = false
                   and converted_at >= ? and converted_at < ?
-                group by cast(converted_at at time zone 'UTC' as date)
-                order by converted_day""")
+                group by\s""" + localDay + " order by converted_day")
                 .params(brandId, offerId, Sql.ts(from), Sql.ts(to))
                 .query((rs, row) -> new DayStats(Objects.requireNonNull(rs.getObject("converted_day", LocalDate.class)),
                         rs.getLong("n"), new Money(rs.getLong("sales"), currency),
@@ -155,8 +165,9 @@ public class ConversionStats {
     /** The offer's live conversions per member in [from, to); members without any are left out. */
     public List<MemberStats> offerMembers(UUID brandId, UUID offerId, Instant from, Instant to) {
         var currency = offers.get(brandId, offerId).currency();
-        if (wholeDays(from, to)) {
-            return rollup.offerMembers(brandId, offerId, day(from), day(to), currency);
+        ZoneId zone = brands.timeZone(brandId);
+        if (wholeDays(from, to, zone)) {
+            return rollup.offerMembers(brandId, offerId, day(from, zone), day(to, zone), currency);
         }
         return jdbc.sql("select member_id, " + LIVE_SUMS + """
                  from conversions

@@ -11,7 +11,7 @@ import io.linkledger.dashboard.PerformanceSource.PaymentLine;
 import io.linkledger.shared.Money;
 
 /** Everything one member's dashboard for one offer shows. */
-record Dashboard(String token, String brandName, String brandLogo, String offerName, String offerDescription, boolean offerLive,
+record Dashboard(String token, String brandName, String brandLogo, String timeZone, String offerName, String offerDescription, boolean offerLive,
         String memberFirstName, String promoCode, String trackingLink, String commission, Currency currency,
         ChartRange range, LocalDate from, LocalDate to, Figures figures) {
 

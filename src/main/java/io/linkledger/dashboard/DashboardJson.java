@@ -12,7 +12,8 @@ record DashboardJson(String brandName, String offerName, String offerDescription
         Range range, Totals totals, Earnings earnings, List<Day> daily,
         List<Conversion> conversions, List<Payment> payments) {
 
-    record Range(String key, LocalDate from, LocalDate to) {
+    /** {@code timeZone}: the brand's, in which the days are counted. */
+    record Range(String key, LocalDate from, LocalDate to, String timeZone) {
     }
 
     record Totals(long clicks, long uniqueClicks, long conversions, String sales, String commission) {
@@ -31,7 +32,7 @@ record DashboardJson(String brandName, String offerName, String offerDescription
     }
 
     static DashboardJson of(Dashboard d) {
-        Range range = new Range(d.range().key(), d.from(), d.to());
+        Range range = new Range(d.range().key(), d.from(), d.to(), d.timeZone());
         Dashboard.Figures f = d.figures();
         Dashboard.Totals t = f.totals();
         return new DashboardJson(d.brandName(), d.offerName(), d.offerDescription(), d.offerLive(),

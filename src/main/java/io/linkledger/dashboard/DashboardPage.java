@@ -14,7 +14,7 @@ import io.linkledger.shared.Money;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboard as the template shows it: every value already formatted for people. */
-public record DashboardPage(String token, String brandName, String brandLogo, String offerName, String offerDescription,
+public record DashboardPage(String token, String brandName, String brandLogo, String timeZone, String offerName, String offerDescription,
         boolean offerLive, String firstName, String promoCode, String trackingLink, String commission,
         String rangeKey, String periodLabel, List<RangeLink> ranges, Stats stats,
         String chartJson, List<ConversionRow> conversions, List<PaymentRow> payments) {
@@ -57,7 +57,7 @@ public record DashboardPage(String token, String brandName, String brandLogo, St
                 .map(p -> new PaymentRow(DATE.format(p.date()), p.amount().display(),
                         p.status().toLowerCase(Locale.ROOT)))
                 .toList();
-        return new DashboardPage(d.token(), d.brandName(), d.brandLogo(), d.offerName(), d.offerDescription(), d.offerLive(),
+        return new DashboardPage(d.token(), d.brandName(), d.brandLogo(), d.timeZone(), d.offerName(), d.offerDescription(), d.offerLive(),
                 d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges,
                 stats, chartJson(f.daily(), d, json), conversions, payments);
     }

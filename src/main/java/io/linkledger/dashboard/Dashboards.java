@@ -2,7 +2,7 @@ package io.linkledger.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,18 +66,20 @@ class Dashboards {
         Offer offer = offers.find(a.offerId()).orElseThrow();
         Member member = members.get(a.brandId(), a.memberId());
         BrandSettings brand = brands.get(a.brandId());
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate from = range.from(today, a.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
-        Dashboard.Figures figures = figures(a, offer, from, today);
-        return new DashboardLookup.Found(new Dashboard(token, brand.name(), brand.logo() == null ? null : brand.logo().dataUrl(), offer.name(), offer.description(),
+        LocalDate today = LocalDate.now(clock.withZone(brand.timeZone()));
+        LocalDate from = range.from(today, a.createdAt().atZone(brand.timeZone()).toLocalDate());
+        Dashboard.Figures figures = figures(a, offer, brand.timeZone(), from, today);
+        return new DashboardLookup.Found(new Dashboard(token, brand.name(),
+                brand.logo() == null ? null : brand.logo().dataUrl(), brand.timeZone().getId(), offer.name(),
+                offer.description(),
                 offer.isLive(clock.instant()), member.firstName(),
                 offer.type().hasCode() ? a.promoCode() : null,
                 offer.type().hasLink() ? urls.trackingLink(a.linkCode()) : null,
                 PayoutTerms.of(offer, a).describe(offer.conversionType()), offer.currency(), range, from, today, figures));
     }
 
-    private Dashboard.Figures figures(Assignment a, Offer offer, LocalDate from, LocalDate to) {
-        MemberOffer subject = new MemberOffer(a.brandId(), a.offerId(), a.memberId(), a.id(), offer.currency());
+    private Dashboard.Figures figures(Assignment a, Offer offer, ZoneId zone, LocalDate from, LocalDate to) {
+        MemberOffer subject = new MemberOffer(a.brandId(), a.offerId(), a.memberId(), a.id(), offer.currency(), zone);
         Money zero = Money.zero(offer.currency());
         List<DailyFigures> daily = everyDay(performance.daily(subject, from, to), from, to, zero);
         Dashboard.Totals totals = new Dashboard.Totals(

@@ -1,7 +1,6 @@
 package io.linkledger.dashboard;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +57,7 @@ class FeaturePerformance implements PerformanceSource {
     @Override
     public List<ConversionLine> recentConversions(MemberOffer subject, int limit) {
         return conversions.latestForAssignment(subject.assignmentId(), limit).stream()
-                .map(line -> new ConversionLine(LocalDate.ofInstant(line.convertedAt(), ZoneOffset.UTC), line.sale(),
+                .map(line -> new ConversionLine(LocalDate.ofInstant(line.convertedAt(), subject.zone()), line.sale(),
                         line.commission(), line.status()))
                 .toList();
     }
@@ -101,7 +100,7 @@ class FeaturePerformance implements PerformanceSource {
         return payments.forMember(subject.brandId(), subject.memberId()).stream()
                 .filter(item -> item.paidAt() != null)
                 .limit(limit)
-                .map(item -> new PaymentLine(LocalDate.ofInstant(item.paidAt(), ZoneOffset.UTC), item.amount(),
+                .map(item -> new PaymentLine(LocalDate.ofInstant(item.paidAt(), subject.zone()), item.amount(),
                         item.status().name().toLowerCase(Locale.ROOT)))
                 .toList();
     }

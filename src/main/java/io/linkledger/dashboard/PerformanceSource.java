@@ -1,6 +1,7 @@
 package io.linkledger.dashboard;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -13,13 +14,13 @@ import io.linkledger.shared.Money;
  * features own. The dashboard only reads through this port, so it depends on no table of
  * theirs; {@code FeaturePerformance} implements it over their public APIs.
  *
- * <p>All amounts are in {@link MemberOffer#currency()}, the offer's currency. Days are UTC
- * calendar days. Implementations must never return shopper personal data.
+ * <p>All amounts are in {@link MemberOffer#currency()}, the offer's currency. Days are calendar
+ * days in {@link MemberOffer#zone()}, the brand's time zone. Implementations must never return shopper personal data.
  */
 interface PerformanceSource {
 
     /**
-     * One figure per UTC day in {@code from..to} (both inclusive) on which anything happened,
+     * One figure per day in {@code from..to} (both inclusive) on which anything happened,
      * oldest first; days without activity may be left out (the dashboard shows them as zero).
      * Conversions, sales and commission count by conversion date and exclude reversed
      * conversions; clicks exclude bot clicks.
@@ -39,7 +40,7 @@ interface PerformanceSource {
     List<PaymentLine> payments(MemberOffer subject, int limit);
 
     /** Whose figures: one member in one offer of one brand. */
-    record MemberOffer(UUID brandId, UUID offerId, UUID memberId, UUID assignmentId, Currency currency) {
+    record MemberOffer(UUID brandId, UUID offerId, UUID memberId, UUID assignmentId, Currency currency, ZoneId zone) {
     }
 
     record DailyFigures(LocalDate day, long clicks, long uniqueClicks, long conversions, Money sales,

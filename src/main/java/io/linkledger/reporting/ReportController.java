@@ -40,7 +40,7 @@ class ReportController {
     OfferReport offer(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "true") boolean members) {
-        Reports.Period period = reports.period(from, to);
+        Reports.Period period = reports.period(caller.brandId(), from, to);
         return members ? reports.offer(caller.brandId(), id, period)
                 : reports.offerSummary(caller.brandId(), id, period);
     }
@@ -53,7 +53,7 @@ class ReportController {
             @RequestParam(defaultValue = "COMMISSION") Reports.MemberSort sort,
             @RequestParam(defaultValue = "desc") String order, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset) {
-        return reports.memberTable(caller.brandId(), id, reports.period(from, to), sort,
+        return reports.memberTable(caller.brandId(), id, reports.period(caller.brandId(), from, to), sort,
                 !"asc".equalsIgnoreCase(order), Page.limit(limit), Page.offset(offset)).map(MemberLine::of);
     }
 }

@@ -3,7 +3,7 @@ package io.linkledger.reporting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import io.linkledger.assignments.Assignments;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.conversions.ConversionStats;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
@@ -43,15 +44,15 @@ public class Reports {
         NAME, CLICKS, UNIQUE_CLICKS, CONVERSIONS, SALES, COMMISSION, EPC
     }
 
-    /** A report period: UTC days, both inclusive. */
+    /** A report period: days of the brand's time zone, both inclusive. */
     public record Period(LocalDate from, LocalDate to) {
 
-        Instant start() {
-            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start(ZoneId zone) {
+            return from.atStartOfDay(zone).toInstant();
         }
 
-        Instant end() {
-            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end(ZoneId zone) {
+            return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
     }
 
@@ -61,9 +62,11 @@ public class Reports {
     private final ClickRollups clicks;
     private final ConversionStats conversions;
     private final Clock clock;
+    private final BrandSettingsService brands;
 
     Reports(Offers offers, Members members, Assignments assignments, ClickRollups clicks, ConversionStats conversions,
-            Clock clock) {
+            Clock clock, BrandSettingsService brands) {
+        this.brands = brands;
         this.offers = offers;
         this.members = members;
         this.assignments = assignments;
@@ -73,20 +76,31 @@ public class Reports {
     }
 
     /**
-     * The period from {@code from} to {@code to} (UTC dates, both inclusive; a full ISO-8601
-     * instant counts as its UTC date). Defaults: the last 30 days up to today.
+     * The period from {@code from} to {@code to}: dates in the brand's time zone, both inclusive (a
+     * full ISO-8601 instant counts as its date there). Defaults: the last 30 days up to today there.
      */
-    public Period period(String from, String to) {
+    public Period period(UUID brandId, String from, String to) {
         Validation v = new Validation();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate end = date(to, "to", v);
-        LocalDate start = date(from, "from", v);
+        ZoneId zone = brands.timeZone(brandId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate end = date(to, "to", zone, v);
+        LocalDate start = date(from, "from", zone, v);
         v.throwIfInvalid();
         end = end == null ? today : end;
         start = start == null ? end.minusDays(DEFAULT_DAYS - 1) : start;
         v.check(!start.isAfter(end), "from", "must be on or before 'to' (" + end + ")");
         v.throwIfInvalid();
         return new Period(start, end);
+    }
+
+    /** Today in the brand's time zone: the day its reports end on by default. */
+    public LocalDate today(UUID brandId) {
+        return LocalDate.ofInstant(clock.instant(), brands.timeZone(brandId));
+    }
+
+    /** From the day of {@code start} to today, both in the brand's time zone. */
+    public Period since(UUID brandId, Instant start) {
+        return new Period(LocalDate.ofInstant(start, brands.timeZone(brandId)), today(brandId));
     }
 
     /** The offer's figures in the period, with every member's figures: the API's offer report. */
@@ -111,8 +125,9 @@ public class Reports {
     private OfferReport report(UUID brandId, Offer offer, Period period, List<OfferReport.MemberFigures> members) {
         Money zero = Money.zero(offer.currency());
         List<ClickRollups.Day> clickDays = clicks.offerDays(offer.id(), period.from(), period.to());
+        ZoneId zone = brands.timeZone(brandId);
         Map<LocalDate, ConversionStats.DayStats> conversionDays = conversions.offerDays(brandId, offer.id(),
-                period.start(), period.end()).stream()
+                period.start(zone), period.end(zone)).stream()
                 .collect(Collectors.toMap(ConversionStats.DayStats::day, Function.identity()));
         Map<LocalDate, OfferReport.DayFigures> days = new TreeMap<>();
         for (ClickRollups.Day d : clickDays) {
@@ -127,7 +142,8 @@ public class Reports {
         Money sales = conversionDays.values().stream().map(ConversionStats.DayStats::sales).reduce(zero, Money::plus);
         Money commission = conversionDays.values().stream().map(ConversionStats.DayStats::commission)
                 .reduce(zero, Money::plus);
-        return new OfferReport(offer.id(), period.from(), period.to(), offer.currency().getCurrencyCode(), humanClicks,
+        return new OfferReport(offer.id(), period.from(), period.to(), zone.getId(), offer.currency().getCurrencyCode(),
+                humanClicks,
                 clickDays.stream().mapToLong(ClickRollups.Day::uniqueClicks).sum(),
                 clickDays.stream().mapToLong(ClickRollups.Day::botClicks).sum(), converted, sales.toDecimalString(),
                 commission.toDecimalString(), Figures.rate(converted, humanClicks),
@@ -197,8 +213,9 @@ public class Reports {
         Money zero = Money.zero(offer.currency());
         Map<UUID, ClickRollups.MemberCounts> clickCounts = clicks.offerMembers(offer.id(), period.from(), period.to())
                 .stream().collect(Collectors.toMap(ClickRollups.MemberCounts::memberId, Function.identity()));
+        ZoneId zone = brands.timeZone(brandId);
         Map<UUID, ConversionStats.MemberStats> converted = conversions.offerMembers(brandId, offer.id(),
-                period.start(), period.end()).stream()
+                period.start(zone), period.end(zone)).stream()
                 .collect(Collectors.toMap(ConversionStats.MemberStats::memberId, Function.identity()));
         Set<UUID> all = new HashSet<>(assignments.memberIds(brandId, offer.id()));
         all.addAll(clickCounts.keySet());
@@ -252,7 +269,7 @@ public class Reports {
                 (c == null ? zero : c.sales()).toDecimalString(), (c == null ? zero : c.commission()).toDecimalString());
     }
 
-    private static LocalDate date(String value, String field, Validation v) {
+    private static LocalDate date(String value, String field, ZoneId zone, Validation v) {
         if (Validation.isBlank(value)) {
             return null;
         }
@@ -260,9 +277,9 @@ public class Reports {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException notADate) {
             try {
-                return LocalDate.ofInstant(Instant.parse(value.trim()), ZoneOffset.UTC);
+                return LocalDate.ofInstant(Instant.parse(value.trim()), zone);
             } catch (DateTimeParseException notAnInstant) {
-                v.add(field, "'" + value + "' is not a date such as 2026-11-01 (UTC)");
+                v.add(field, "'" + value + "' is not a date such as 2026-11-01 (in " + zone.getId() + ")");
                 return null;
             }
         }

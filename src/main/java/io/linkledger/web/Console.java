@@ -5,8 +5,11 @@ import java.util.UUID;
 
 import org.springframework.security.web.csrf.CsrfToken;
 
-/** What every console page shows around its content: who is signed in, for which brand, and the form token. */
-public record Console(UUID brandId, String brandName, String user, boolean admin, CsrfToken csrf) {
+/**
+ * What every console page shows around its content: who is signed in, for which brand (and the
+ * time zone its days are counted in, e.g. "Europe/Paris"), and the form token.
+ */
+public record Console(UUID brandId, String brandName, String timeZone, String user, boolean admin, CsrfToken csrf) {
 
     /** A main navigation entry. */
     public record Section(String key, String label, String path) {

@@ -7,16 +7,17 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.linkledger.brands.BrandPrincipal;
-import io.linkledger.brands.Brands;
+import io.linkledger.brands.BrandSettings;
+import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.brands.Role;
 
 /** Puts {@link Console} in the model of every console page. */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 class ConsoleAdvice {
 
-    private final Brands brands;
+    private final BrandSettingsService brands;
 
-    ConsoleAdvice(Brands brands) {
+    ConsoleAdvice(BrandSettingsService brands) {
         this.brands = brands;
     }
 
@@ -27,8 +28,8 @@ class ConsoleAdvice {
         }
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
-        String brandName = brands.find(caller.brandId()).map(b -> b.name()).orElse("");
+        BrandSettings brand = brands.get(caller.brandId());
         String user = caller.actor().startsWith("user:") ? caller.actor().substring(5) : caller.actor();
-        return new Console(caller.brandId(), brandName, user, admin, csrf);
+        return new Console(caller.brandId(), brand.name(), brand.timeZone().getId(), user, admin, csrf);
     }
 }

@@ -1,8 +1,5 @@
 package io.linkledger.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,17 +58,15 @@ class MemberPageController {
     private final OfferLinks links;
     private final Reports reports;
     private final Payments payments;
-    private final Clock clock;
 
     MemberPageController(Members members, Offers offers, Assignments assignments, OfferLinks links, Reports reports,
-            Payments payments, Clock clock) {
+            Payments payments) {
         this.members = members;
         this.offers = offers;
         this.assignments = assignments;
         this.links = links;
         this.reports = reports;
         this.payments = payments;
-        this.clock = clock;
     }
 
     @GetMapping("/members/{id}")
@@ -184,12 +179,11 @@ class MemberPageController {
     }
 
     private String page(UUID brandId, Member member, Map<UUID, Sent> sent, Form adding, Model model) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<MemberPageView.OfferPart> parts = new ArrayList<>();
         Map<UUID, Offer> byId = new HashMap<>();
         for (Assignment a : assignments.findByMembers(List.of(member.id()))) {
             Offer offer = byId.computeIfAbsent(a.offerId(), offerId -> offers.get(brandId, offerId));
-            Reports.Period allTime = new Reports.Period(LocalDate.ofInstant(a.createdAt(), ZoneOffset.UTC), today);
+            Reports.Period allTime = reports.since(brandId, a.createdAt());
             Sent refused = sent.get(offer.id());
             Form commission = refused != null && refused.commission() != null ? refused.commission()
                     : commissionForm(offer, a);

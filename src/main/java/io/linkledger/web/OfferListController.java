@@ -1,8 +1,6 @@
 package io.linkledger.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,12 +31,10 @@ class OfferListController {
 
     private final Offers offers;
     private final Reports reports;
-    private final Clock clock;
 
-    OfferListController(Offers offers, Reports reports, Clock clock) {
+    OfferListController(Offers offers, Reports reports) {
         this.offers = offers;
         this.reports = reports;
-        this.clock = clock;
     }
 
     @GetMapping("/offers")
@@ -46,8 +42,8 @@ class OfferListController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int offset,
             Model model) {
-        OfferListView.Range range = range(days, from, to, archived);
-        Reports.Period period = reports.period(range.from().toString(), range.to().toString());
+        OfferListView.Range range = range(caller.brandId(), days, from, to, archived);
+        Reports.Period period = new Reports.Period(range.from(), range.to());
         Page<Offer> page = offers.list(caller.brandId(), archived ? OfferStatus.ARCHIVED : null, PAGE_SIZE,
                 Math.max(0, offset));
         List<OfferListView.Row> rows = page.items().stream()
@@ -72,14 +68,14 @@ class OfferListController {
     }
 
     /** A preset or from/to; a range that is not one shows the last 30 days and says why. */
-    private OfferListView.Range range(Integer days, String from, String to, boolean archived) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    private OfferListView.Range range(UUID brandId, Integer days, String from, String to, boolean archived) {
+        LocalDate today = reports.today(brandId);
         if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
             int n = days != null && PRESETS.contains(days) ? days : 30;
             return new OfferListView.Range(today.minusDays(n - 1), today, n, archived, null);
         }
         try {
-            Reports.Period period = reports.period(from, to);
+            Reports.Period period = reports.period(brandId, from, to);
             long length = period.to().toEpochDay() - period.from().toEpochDay() + 1;
             Integer preset = period.to().equals(today) && PRESETS.contains((int) length) ? (int) length : null;
             return new OfferListView.Range(period.from(), period.to(), preset, archived, null);

@@ -50,7 +50,7 @@ class OfferMembersCsvController {
             HttpServletResponse response) throws IOException {
         UUID brandId = caller.brandId();
         Offer offer = offers.get(brandId, id);
-        Reports.Period period = reports.period(from, to);
+        Reports.Period period = reports.period(brandId, from, to);
         String currency = offer.currency().getCurrencyCode();
         String fileName = slug(offer.name()) + "-members-" + period.from() + "-to-" + period.to() + ".csv";
         CsvDownload.send(response, fileName, HEADER, csv -> reports.eachMemberRows(brandId, id, period, CSV_PAGE,

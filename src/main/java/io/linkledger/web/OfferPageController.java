@@ -1,8 +1,6 @@
 package io.linkledger.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,17 +47,15 @@ class OfferPageController {
     private final Assignments assignments;
     private final OfferLinks links;
     private final IntegrationSetup integrations;
-    private final Clock clock;
 
     OfferPageController(Reports reports, Offers offers, Members members, Assignments assignments, OfferLinks links,
-            IntegrationSetup integrations, Clock clock) {
+            IntegrationSetup integrations) {
         this.reports = reports;
         this.offers = offers;
         this.members = members;
         this.assignments = assignments;
         this.links = links;
         this.integrations = integrations;
-        this.clock = clock;
     }
 
     @GetMapping("/offers/{id}")
@@ -69,7 +65,7 @@ class OfferPageController {
             @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
         UUID brandId = caller.brandId();
         Offer offer = offers.get(brandId, id);
-        OfferPageView.OfferPageRange chosen = range(range, from, to);
+        OfferPageView.OfferPageRange chosen = range(caller.brandId(), range, from, to);
         var report = reports.offerSummary(brandId, id, chosen.period());
         List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
@@ -87,7 +83,7 @@ class OfferPageController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
         Offer offer = offers.get(caller.brandId(), id);
-        model.addAttribute("table", table(caller.brandId(), offer, range(range, from, to), sort, dir, page));
+        model.addAttribute("table", table(caller.brandId(), offer, range(caller.brandId(), range, from, to), sort, dir, page));
         return "console/offer/members";
     }
 
@@ -134,20 +130,19 @@ class OfferPageController {
     }
 
     /** A preset (30 days unless 7 or 90), or from/to; dates that are not dates fall back and say why. */
-    private OfferPageView.OfferPageRange range(Integer preset, String from, String to) {
+    private OfferPageView.OfferPageRange range(UUID brandId, Integer preset, String from, String to) {
         FormErrors errors = FormErrors.NONE;
         boolean custom = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
         if (custom) {
             try {
-                return new OfferPageView.OfferPageRange(reports.period(from, to), null, FormErrors.NONE);
+                return new OfferPageView.OfferPageRange(reports.period(brandId, from, to), null, FormErrors.NONE);
             } catch (ProblemException e) {
                 errors = FormErrors.of(e);
             }
         }
         int days = preset != null && PRESETS.contains(preset) ? preset : 30;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return new OfferPageView.OfferPageRange(reports.period(today.minusDays(days - 1).toString(),
-                today.toString()), days, errors);
+        LocalDate today = reports.today(brandId);
+        return new OfferPageView.OfferPageRange(new Reports.Period(today.minusDays(days - 1), today), days, errors);
     }
 
     private OfferPageView.OfferPageTable table(UUID brandId, Offer offer, OfferPageView.OfferPageRange range,
