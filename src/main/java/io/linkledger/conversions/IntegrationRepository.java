@@ -67,14 +67,18 @@ class IntegrationRepository {
                 .update();
     }
 
-    /** A new key in place of the current one, which stays accepted until {@code previousKeyUntil}. */
-    void rotateKey(UUID id, String newKeyHash, String previousKeyHash, Instant previousKeyUntil, Instant at) {
-        jdbc.sql("""
+    /**
+     * A new key in place of {@code currentKeyHash}, which stays accepted until {@code previousKeyUntil}
+     * (null hash: not at all). False when the key is no longer {@code currentKeyHash}: a concurrent rotation won.
+     */
+    boolean rotateKey(UUID id, String currentKeyHash, String newKeyHash, String previousKeyHash,
+            Instant previousKeyUntil, Instant at) {
+        return jdbc.sql("""
                 update integrations set key_hash = ?, previous_key_hash = ?, previous_key_expires_at = ?,
                     key_rotated_at = ?
-                where id = ?""")
-                .params(newKeyHash, previousKeyHash, Sql.ts(previousKeyUntil), Sql.ts(at), id)
-                .update();
+                where id = ? and key_hash = ?""")
+                .params(newKeyHash, previousKeyHash, Sql.ts(previousKeyUntil), Sql.ts(at), id, currentKeyHash)
+                .update() == 1;
     }
 
     /** The offers it feeds, in place of the ones it fed. */

@@ -137,7 +137,11 @@ public class Integrations {
         // As the database keeps it, so the answer and a later read say the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant until = g.isZero() ? null : now.plus(g);
-        repository.rotateKey(id, Tokens.sha256(key), until == null ? null : old.credentials().keyHash(), until, now);
+        String current = old.credentials().keyHash();
+        if (!repository.rotateKey(id, current, Tokens.sha256(key), until == null ? null : current, until, now)) {
+            throw ProblemException.conflict("Integration " + id + " was rotated at the same time; rotate again if "
+                    + "you still need a new key");
+        }
         forget(old);
         return new Rotated(get(brandId, id), key, until);
     }
