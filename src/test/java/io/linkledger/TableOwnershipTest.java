@@ -36,7 +36,7 @@ class TableOwnershipTest {
                     "click_rollup_queue", "visitor_salts")),
             Map.entry("conversions", Set.of("conversions", "conversion_changes", "conversion_daily",
                     "conversion_offer_daily", "conversion_link_totals", "conversion_rollup_queue", "integrations",
-                    "inbound_requests", "conversion_holds")),
+                    "inbound_requests", "conversion_holds", "integration_offers")),
             Map.entry("ledger", Set.of("ledger_accounts", "ledger_entries", "ledger_lines", "ledger_events",
                     "ledger_conversions", "payments", "payment_items", "payment_methods", "remittances",
                     "provider_events", "card_customers", "card_charges")),

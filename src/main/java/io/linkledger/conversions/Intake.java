@@ -40,6 +40,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    /** Why a disabled integration's delivery was not acted on, as its sender and the inbound log say it. */
+    static final String DISABLED = "This integration is disabled: nothing it receives is credited until it is enabled again";
 
     private final Integrations integrations;
     private final InboundRepository inbound;
@@ -89,6 +91,10 @@ class Intake {
             }
             checkSource(integration.credentials(), request, authorization);
             authenticate(integration, stored);
+            // Shopify's are acknowledged (and logged IGNORED in decide): any other answer makes Shopify retry, then drop the webhook.
+            if (!integration.access().enabled() && integration.type() != IntegrationType.SHOPIFY) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, DISABLED);
+            }
         } catch (ProblemException e) {
             refused = e;
         }
@@ -136,7 +142,7 @@ class Intake {
 
     /** Processes a stored request again, e.g. after the brand fixed the integration's settings. */
     Result replay(UUID brandId, UUID integrationId, UUID requestId) {
-        Integration integration = integrations.get(brandId, integrationId);
+        Integration integration = enabled(integrations.get(brandId, integrationId));
         InboundRequest stored = inbound.find(requestId).filter(r -> r.integrationId().equals(integration.id()))
                 .orElseThrow(() -> ProblemException.notFound("Inbound request", requestId));
         if (stored.inbound().bodyTruncated()) {
@@ -150,13 +156,21 @@ class Intake {
 
     /** Stores and processes a synthetic postback crediting a chosen member, marked as a test. */
     Result testPurchase(UUID brandId, UUID integrationId, UUID offerId, UUID memberId, String amount) {
-        Integration integration = integrations.get(brandId, integrationId);
+        Integration integration = enabled(integrations.get(brandId, integrationId));
         String query = "member_id=" + memberId + "&offer_id=" + offerId + "&order_id=TEST-" + ids.next()
                 + "&amount=" + URLEncoder.encode(amount == null ? "100.00" : amount, StandardCharsets.UTF_8);
         InboundRequest stored = InboundRequest.received(ids.next(), integration, clock.instant(),
                 new Inbound(PostbackParser.TEST_METHOD, query, Map.of(), null, null));
         inbound.insert(stored);
         return process(integration, stored);
+    }
+
+    /** The integration, if it is enabled: the brand's own replays and tests wait until it is. */
+    private static Integration enabled(Integration integration) {
+        if (!integration.access().enabled()) {
+            throw ProblemException.conflict("Integration " + integration.id() + " is disabled: enable it first");
+        }
+        return integration;
     }
 
     List<InboundRequest> recent(UUID brandId, UUID integrationId, int limit) {
@@ -217,6 +231,9 @@ class Intake {
         if (integration.type() != IntegrationType.SHOPIFY) {
             return result(stored, decider.decide(new Claimed(integration,
                     postbacks.parse(integration, request, stored.receivedAt()))));
+        }
+        if (!integration.access().enabled()) {
+            return new Result(stored.id(), null, null, Outcome.IGNORED, DISABLED);
         }
         if (stored.webhookId() != null) {
             var earlier = inbound.handledDelivery(integration.id(), stored.webhookId(), stored.id());

@@ -11,7 +11,7 @@ import java.util.UUID;
  * read, and how what it reports is credited.
  */
 public record Integration(UUID id, UUID brandId, IntegrationType type, String name, Credentials credentials,
-        Reading reading, Crediting crediting, Instant createdAt) {
+        Reading reading, Crediting crediting, Instant createdAt, Access access) {
 
     /** Which attribution keeps the credit when one order arrives by link and by promo code. */
     public enum CreditPriority {
@@ -65,6 +65,27 @@ public record Integration(UUID id, UUID brandId, IntegrationType type, String na
 
     /** How what it reports is credited: the offer of member-id postbacks, and which attribution wins an order. */
     public record Crediting(UUID offerId, CreditPriority priority) {
+    }
+
+    /**
+     * Whether it takes deliveries, and the key a rotation replaced ({@code previousKeyHash}),
+     * accepted as well until {@code previousKeyUntil}; {@code keyRotatedAt} is when the key in use
+     * was issued by a rotation (null: at creation).
+     */
+    public record Access(boolean enabled, String previousKeyHash, Instant previousKeyUntil, Instant keyRotatedAt) {
+
+        /** A new integration's: enabled, one key. */
+        static final Access NEW = new Access(true, null, null, null);
+
+        /** Whether the replaced key is still accepted at {@code now}. */
+        boolean previousKeyValidAt(Instant now) {
+            return previousKeyHash != null && now.isBefore(previousKeyUntil);
+        }
+
+        /** When the replaced key stops working, if it still works at {@code now}. */
+        public Instant previousKeyValidUntil(Instant now) {
+            return previousKeyValidAt(now) ? previousKeyUntil : null;
+        }
     }
 
     /** The idempotency key of a conversion it reports: one conversion per integration and external id. */

@@ -1,8 +1,11 @@
 package io.linkledger.conversions;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -29,11 +32,13 @@ class IntegrationController {
     private final Integrations integrations;
     private final Intake intake;
     private final ReportImport reports;
+    private final Clock clock;
 
-    IntegrationController(Integrations integrations, Intake intake, ReportImport reports) {
+    IntegrationController(Integrations integrations, Intake intake, ReportImport reports, Clock clock) {
         this.integrations = integrations;
         this.intake = intake;
         this.reports = reports;
+        this.clock = clock;
     }
 
     record ReportRequest(String csv, Map<String, String> columns) {
@@ -57,18 +62,34 @@ class IntegrationController {
         return Map.of("jobId", reports.start(caller.brandId(), id, request.csv(), request.columns()));
     }
 
-    /** Settings as shown back: never the secret, the password or the key. */
-    record IntegrationResponse(UUID id, IntegrationType type, String name, boolean hasSecret,
-            Integration.Signature signature, String hashAlgorithm, String basicAuthUser, Map<String, String> parameterMap, String timeZone, List<String> ipAllowList,
-            UUID offerId, String orderTopic, Integration.CreditPriority creditPriority, Instant createdAt) {
+    /**
+     * Settings as shown back: never the secret, the password or the key. {@code offerIds}: the
+     * offers it feeds; {@code previousKeyValidUntil}: until when the key a rotation replaced still
+     * works (null when it no longer does).
+     */
+    record IntegrationResponse(UUID id, IntegrationType type, String name, boolean enabled, boolean hasSecret,
+            Integration.Signature signature, String hashAlgorithm, String basicAuthUser, Map<String, String> parameterMap,
+            String timeZone, List<String> ipAllowList, UUID offerId, List<UUID> offerIds, String orderTopic,
+            Integration.CreditPriority creditPriority, Instant createdAt, Instant keyRotatedAt,
+            Instant previousKeyValidUntil) {
 
-        static IntegrationResponse of(Integration i) {
+        static IntegrationResponse of(Integration i, Set<UUID> offerIds, Instant now) {
             Integration.Credentials c = i.credentials();
-            return new IntegrationResponse(i.id(), i.type(), i.name(), c.secret() != null, c.signature(),
-                    c.hashAlgorithm(), c.basicUser(), i.reading().parameterMap(), i.reading().timeZone().getId(),
-                    c.ipAllowList(),
-                    i.crediting().offerId(), i.reading().orderTopic(), i.crediting().priority(), i.createdAt());
+            return new IntegrationResponse(i.id(), i.type(), i.name(), i.access().enabled(), c.secret() != null,
+                    c.signature(), c.hashAlgorithm(), c.basicUser(), i.reading().parameterMap(),
+                    i.reading().timeZone().getId(), c.ipAllowList(), i.crediting().offerId(),
+                    offerIds.stream().sorted().toList(), i.reading().orderTopic(), i.crediting().priority(),
+                    i.createdAt(), i.access().keyRotatedAt(), i.access().previousKeyValidUntil(now));
         }
+    }
+
+    /** How long the replaced key keeps working: 0 to 168 hours, 24 when not said. */
+    record RotateRequest(Integer graceHours) {
+    }
+
+    /** The rotation's answer: the new key and inbound URL appear only here. */
+    record RotatedResponse(UUID id, String key, String inboundUrl, String shareasalePostbackUrl,
+            Instant previousKeyValidUntil) {
     }
 
     /** The creation answer: the key and inbound URL appear only here. */
@@ -112,18 +133,41 @@ class IntegrationController {
 
     @GetMapping
     Map<String, List<IntegrationResponse>> list(@AuthenticationPrincipal BrandPrincipal caller) {
-        return Map.of("items", integrations.list(caller.brandId()).stream().map(IntegrationResponse::of).toList());
+        Map<UUID, Set<UUID>> fed = integrations.offersFed(caller.brandId());
+        return Map.of("items", integrations.list(caller.brandId()).stream()
+                .map(i -> IntegrationResponse.of(i, fed.getOrDefault(i.id(), Set.of()), clock.instant()))
+                .toList());
     }
 
     @GetMapping("/{id}")
     IntegrationResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
-        return IntegrationResponse.of(integrations.get(caller.brandId(), id));
+        return response(caller.brandId(), integrations.get(caller.brandId(), id));
     }
 
+    /** Any settings given (name, enabled, offerIds, the secret…); what is left out stays as it is. */
     @PatchMapping("/{id}")
     IntegrationResponse update(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody IntegrationRequest request) {
-        return IntegrationResponse.of(integrations.update(caller.brandId(), id, request));
+        return response(caller.brandId(), integrations.update(caller.brandId(), id, request));
+    }
+
+    /** A new key; the old one keeps working for the grace period. */
+    @PostMapping("/{id}/rotate")
+    RotatedResponse rotate(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
+            @RequestBody(required = false) RotateRequest request) {
+        Integer hours = request == null ? null : request.graceHours();
+        Integrations.Rotated rotated = integrations.rotate(caller.brandId(), id,
+                hours == null ? null : Duration.ofHours(hours));
+        Integration i = rotated.integration();
+        String url = integrations.inboundUrl(i.type(), rotated.key());
+        return new RotatedResponse(i.id(), rotated.key(), url,
+                i.type() == IntegrationType.SHAREASALE ? url + "?" + PostbackParser.SHAREASALE_QUERY : null,
+                rotated.previousKeyValidUntil());
+    }
+
+    private IntegrationResponse response(UUID brandId, Integration i) {
+        return IntegrationResponse.of(i, integrations.offersFed(brandId).getOrDefault(i.id(), Set.of()),
+                clock.instant());
     }
 
     /** The last inbound requests with their outcome, newest first: the set-up check. */

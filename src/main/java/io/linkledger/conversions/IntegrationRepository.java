@@ -2,12 +2,17 @@ package io.linkledger.conversions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,7 +29,8 @@ class IntegrationRepository {
 
     private static final String COLUMNS = """
             id, brand_id, type, name, key_hash, secret, signature, hash_algorithm, basic_user, basic_password_hash,
-            parameter_map, time_zone, ip_allow_list, offer_id, order_topic, credit_priority, created_at""";
+            parameter_map, time_zone, ip_allow_list, offer_id, order_topic, credit_priority, created_at, enabled,
+            previous_key_hash, previous_key_expires_at, key_rotated_at""";
 
     private final JdbcClient jdbc;
 
@@ -35,11 +41,14 @@ class IntegrationRepository {
     void insert(Integration i) {
         Credentials c = i.credentials();
         Reading r = i.reading();
-        jdbc.sql("insert into integrations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into integrations (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(i.id(), i.brandId(), i.type().name(), i.name(), c.keyHash(), c.secret(), c.signature().name(),
                         c.hashAlgorithm(), c.basicUser(), c.basicPasswordHash(), mapText(r.parameterMap()),
                         r.timeZone().getId(), String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
-                        i.crediting().priority().name(), Sql.ts(i.createdAt()))
+                        i.crediting().priority().name(), Sql.ts(i.createdAt()), i.access().enabled(),
+                        i.access().previousKeyHash(), Sql.ts(i.access().previousKeyUntil()),
+                        Sql.ts(i.access().keyRotatedAt()))
                 .update();
     }
 
@@ -49,18 +58,57 @@ class IntegrationRepository {
         jdbc.sql("""
                 update integrations set name = ?, secret = ?, signature = ?, hash_algorithm = ?, basic_user = ?,
                     basic_password_hash = ?, parameter_map = ?, time_zone = ?, ip_allow_list = ?, offer_id = ?,
-                    order_topic = ?, credit_priority = ?
+                    order_topic = ?, credit_priority = ?, enabled = ?
                 where id = ?""")
                 .params(i.name(), c.secret(), c.signature().name(), c.hashAlgorithm(), c.basicUser(),
                         c.basicPasswordHash(), mapText(r.parameterMap()), r.timeZone().getId(),
                         String.join(" ", c.ipAllowList()), i.crediting().offerId(), r.orderTopic(),
-                        i.crediting().priority().name(), i.id())
+                        i.crediting().priority().name(), i.access().enabled(), i.id())
                 .update();
     }
 
+    /**
+     * A new key in place of {@code currentKeyHash}, which stays accepted until {@code previousKeyUntil}
+     * (null hash: not at all). False when the key is no longer {@code currentKeyHash}: a concurrent rotation won.
+     */
+    boolean rotateKey(UUID id, String currentKeyHash, String newKeyHash, String previousKeyHash,
+            Instant previousKeyUntil, Instant at) {
+        return jdbc.sql("""
+                update integrations set key_hash = ?, previous_key_hash = ?, previous_key_expires_at = ?,
+                    key_rotated_at = ?
+                where id = ? and key_hash = ?""")
+                .params(newKeyHash, previousKeyHash, Sql.ts(previousKeyUntil), Sql.ts(at), id, currentKeyHash)
+                .update() == 1;
+    }
+
+    /** The offers it feeds, in place of the ones it fed. */
+    void replaceOffers(UUID id, Collection<UUID> offerIds) {
+        jdbc.sql("delete from integration_offers where integration_id = ?").param(id).update();
+        for (UUID offerId : offerIds) {
+            jdbc.sql("insert into integration_offers (integration_id, offer_id) values (?, ?)")
+                    .params(id, offerId)
+                    .update();
+        }
+    }
+
+    /** The offers each of a brand's integrations feeds, by integration. */
+    Map<UUID, Set<UUID>> offersFed(UUID brandId) {
+        Map<UUID, Set<UUID>> fed = new HashMap<>();
+        jdbc.sql("""
+                select f.integration_id, f.offer_id from integration_offers f
+                join integrations i on i.id = f.integration_id
+                where i.brand_id = ?""")
+                .param(brandId)
+                .query((rs, n) -> fed.computeIfAbsent(Sql.uuid(rs, "integration_id"), k -> new HashSet<>())
+                        .add(Sql.uuid(rs, "offer_id")))
+                .list();
+        return fed;
+    }
+
+    /** The integration whose key, or whose replaced key (in its grace period or not), has this hash. */
     Optional<Integration> findByKeyHash(String keyHash) {
-        return jdbc.sql("select " + COLUMNS + " from integrations where key_hash = ?")
-                .param(keyHash)
+        return jdbc.sql("select " + COLUMNS + " from integrations where key_hash = ? or previous_key_hash = ?")
+                .params(keyHash, keyHash)
                 .query(this::integration)
                 .optional();
     }
@@ -107,6 +155,8 @@ class IntegrationRepository {
         Crediting crediting = new Crediting(Sql.uuid(rs, "offer_id"),
                 Integration.CreditPriority.valueOf(rs.getString("credit_priority")));
         return new Integration(Sql.uuid(rs, "id"), Sql.uuid(rs, "brand_id"), IntegrationType.valueOf(rs.getString("type")),
-                rs.getString("name"), credentials, reading, crediting, Sql.instant(rs, "created_at"));
+                rs.getString("name"), credentials, reading, crediting, Sql.instant(rs, "created_at"),
+                new Integration.Access(rs.getBoolean("enabled"), rs.getString("previous_key_hash"),
+                        Sql.instant(rs, "previous_key_expires_at"), Sql.instant(rs, "key_rotated_at")));
     }
 }

@@ -3,12 +3,15 @@ package io.linkledger.conversions;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -39,6 +42,12 @@ public class Integrations {
     private static final int MAX_NAME = 200;
     /** Addresses and ranges of an allow-list: each at most 43 characters, in a column of 4000. */
     private static final int MAX_ALLOWED_IPS = 80;
+    /** How long a rotated-out key keeps working unless the rotation says otherwise. */
+    static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+    /** The longest grace period a rotation may give the old key. */
+    static final Duration MAX_GRACE = Duration.ofDays(7);
+    /** Offers one integration may be said to feed: more than a brand's console can show in one list. */
+    private static final int MAX_OFFERS = 500;
 
     private final IntegrationRepository repository;
     private final Offers offers;
@@ -63,11 +72,15 @@ public class Integrations {
     record IntegrationRequest(IntegrationType type, String name, String secret, String signature,
             String hashAlgorithm, String basicAuthUser, String basicAuthPassword, Map<String, String> parameterMap,
             String timeZone, List<String> ipAllowList, UUID offerId, String orderTopic,
-            CreditPriority creditPriority) {
+            CreditPriority creditPriority, Boolean enabled, List<UUID> offerIds) {
     }
 
     /** A new integration and its key, which is shown only now. */
     record Created(Integration integration, String key) {
+    }
+
+    /** A rotated integration, its new key (shown only now), and until when the old key still works (null: no more). */
+    record Rotated(Integration integration, String key, Instant previousKeyValidUntil) {
     }
 
     @Transactional
@@ -82,8 +95,11 @@ public class Integrations {
         Integration integration = validated(brandId, new Integration(ids.next(), brandId, request.type(),
                 request.name().trim(), new Credentials(Tokens.sha256(key), null, null, null, null, null, List.of()),
                 new Reading(Map.of(), ZoneId.of("UTC"), ShopifyWebhooks.ORDERS_CREATE),
-                new Crediting(null, CreditPriority.LINK), clock.instant()), request, v);
+                new Crediting(null, CreditPriority.LINK), clock.instant(), Integration.Access.NEW), request, v);
+        List<UUID> fed = request.offerIds() != null ? fedOffers(brandId, request.offerIds())
+                : integration.crediting().offerId() != null ? List.of(integration.crediting().offerId()) : List.of();
         repository.insert(integration);
+        repository.replaceOffers(integration.id(), fed);
         return new Created(integration, key);
     }
 
@@ -96,9 +112,64 @@ public class Integrations {
         v.check(request.name() == null || request.name().strip().length() <= MAX_NAME, "name",
                 "is longer than " + MAX_NAME + " characters");
         Integration updated = validated(brandId, old, request, v);
+        List<UUID> fed = request.offerIds() == null ? null : fedOffers(brandId, request.offerIds());
         repository.update(updated);
-        byKeyHash.invalidate(updated.credentials().keyHash());
+        if (fed != null) {
+            repository.replaceOffers(id, fed);
+        }
+        forget(updated);
         return updated;
+    }
+
+    /**
+     * Issues a new key. The key it replaces keeps working for {@code grace} (none: refused at
+     * once), so the sender can be switched over without losing a delivery; a key replaced earlier
+     * and still in its grace period stops working now.
+     */
+    @Transactional
+    Rotated rotate(UUID brandId, UUID id, Duration grace) {
+        Integration old = get(brandId, id);
+        Duration g = grace == null ? DEFAULT_GRACE : grace;
+        if (g.isNegative() || g.compareTo(MAX_GRACE) > 0) {
+            throw ProblemException.invalid("graceHours", "must be 0 to " + MAX_GRACE.toHours() + " hours");
+        }
+        String key = tokens.urlSafe(KEY_BYTES);
+        // As the database keeps it, so the answer and a later read say the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant until = g.isZero() ? null : now.plus(g);
+        String current = old.credentials().keyHash();
+        if (!repository.rotateKey(id, current, Tokens.sha256(key), until == null ? null : current, until, now)) {
+            throw ProblemException.conflict("Integration " + id + " was rotated at the same time; rotate again if "
+                    + "you still need a new key");
+        }
+        forget(old);
+        return new Rotated(get(brandId, id), key, until);
+    }
+
+    /** The offers it feeds, each checked to be the brand's; the same offer named twice counts once. */
+    private List<UUID> fedOffers(UUID brandId, List<UUID> offerIds) {
+        Validation v = new Validation();
+        v.check(offerIds.size() <= MAX_OFFERS, "offerIds", "holds at most " + MAX_OFFERS + " offers");
+        v.throwIfInvalid();
+        List<UUID> distinct = offerIds.stream().distinct().toList();
+        distinct.forEach(offerId -> v.check(offerId != null
+                && offers.find(offerId).filter(o -> o.brandId().equals(brandId)).isPresent(), "offerIds",
+                "offer " + offerId + " does not exist"));
+        v.throwIfInvalid();
+        return distinct;
+    }
+
+    /** The offers each of the brand's integrations feeds, by integration id. */
+    Map<UUID, Set<UUID>> offersFed(UUID brandId) {
+        return repository.offersFed(brandId);
+    }
+
+    /** Drops what this node cached for its keys; other nodes drop it within ten seconds. */
+    private void forget(Integration integration) {
+        byKeyHash.invalidate(integration.credentials().keyHash());
+        if (integration.access().previousKeyHash() != null) {
+            byKeyHash.invalidate(integration.access().previousKeyHash());
+        }
     }
 
     private Integration validated(UUID brandId, Integration old, IntegrationRequest r, Validation v) {
@@ -109,10 +180,15 @@ public class Integrations {
             v.add("offerId", "offer " + r.offerId() + " does not exist");
         }
         v.throwIfInvalid();
+        Integration.Access access = old.access();
+        if (r.enabled() != null) {
+            access = new Integration.Access(r.enabled(), access.previousKeyHash(), access.previousKeyUntil(),
+                    access.keyRotatedAt());
+        }
         return new Integration(old.id(), brandId, old.type(), r.name() != null ? r.name().trim() : old.name(),
                 credentials, reading, new Crediting(offerId,
                         r.creditPriority() != null ? r.creditPriority() : old.crediting().priority()),
-                old.createdAt());
+                old.createdAt(), access);
     }
 
     private static Credentials credentials(Integration old, IntegrationRequest r, Validation v) {
@@ -231,12 +307,13 @@ public class Integrations {
         }
         String hash = Tokens.sha256(key);
         Integration cached = byKeyHash.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
+        Optional<Integration> found = cached != null ? Optional.of(cached) : repository.findByKeyHash(hash);
+        if (cached == null) {
+            found.ifPresent(i -> byKeyHash.put(hash, i));
         }
-        Optional<Integration> found = repository.findByKeyHash(hash);
-        found.ifPresent(i -> byKeyHash.put(hash, i));
-        return found;
+        // A replaced key answers as an unknown one once its grace period is over.
+        return found.filter(i -> i.credentials().keyHash().equals(hash)
+                || i.access().previousKeyValidAt(clock.instant()));
     }
 
     String inboundPath(IntegrationType type, String key) {

@@ -20,6 +20,7 @@ public record Console(UUID brandId, String brandName, String timeZone, String us
             new Section("members", "Members", "/members"),
             new Section("projects", "Projects", "/projects"),
             new Section("conversions", "Conversions", "/conversions"),
+            new Section("integrations", "Integrations", "/integrations"),
             new Section("payments", "Payments", "/payments"),
             new Section("settings", "Settings", "/settings"));
 }

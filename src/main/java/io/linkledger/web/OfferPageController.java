@@ -67,7 +67,7 @@ class OfferPageController {
         Offer offer = offers.get(brandId, id);
         OfferPageView.OfferPageRange chosen = range(caller.brandId(), range, from, to);
         var report = reports.offerSummary(brandId, id, chosen.period());
-        List<OfferPageView.IntegrationBox> boxes = integrations.list(brandId).stream()
+        List<OfferPageView.IntegrationBox> boxes = integrations.feeding(brandId, id).stream()
                 .map(i -> new OfferPageView.IntegrationBox(i, integrations.recent(brandId, i.id(), RECENT)))
                 .toList();
         model.addAttribute("view", new OfferPageView(offer, chosen, report,
@@ -93,7 +93,8 @@ class OfferPageController {
             RedirectAttributes flash) {
         offers.get(caller.brandId(), id);
         try {
-            flash.addFlashAttribute("created", integrations.create(caller.brandId(), integrationType(type), name));
+            flash.addFlashAttribute("created", integrations.create(caller.brandId(), integrationType(type), name, null,
+                    List.of(id)));
         } catch (ProblemException e) {
             flash.addFlashAttribute("integrationErrors", FormErrors.of(e));
         }

@@ -41,7 +41,7 @@ class InboundParsingFuzzTest {
         return new Integration(UUID.randomUUID(), UUID.randomUUID(), type, "Fuzz",
                 new Credentials("h", SECRET, signature, hashAlgorithm, null, null, List.of()),
                 new Reading(Map.of(), ZoneId.of("America/New_York"), "orders/create"),
-                new Crediting(null, CreditPriority.LINK), Instant.EPOCH);
+                new Crediting(null, CreditPriority.LINK), Instant.EPOCH, Integration.Access.NEW);
     }
 
     /** Runs {@code attempt} and checks it ended as a success or a small, well-formed problem. */

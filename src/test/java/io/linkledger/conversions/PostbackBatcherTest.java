@@ -92,7 +92,7 @@ class PostbackBatcherTest {
         Integration integration = new Integration(UUID.randomUUID(), UUID.randomUUID(), IntegrationType.POSTBACK, "N",
                 new Credentials("h", null, Signature.NONE, null, null, null, List.of()),
                 new Reading(Map.of(), java.time.ZoneOffset.UTC, "orders/paid"), new Crediting(null, CreditPriority.LINK),
-                Instant.EPOCH);
+                Instant.EPOCH, Integration.Access.NEW);
         Inbound inbound = new Inbound("GET", "transaction_id=t", Map.of(), null, "127.0.0.1");
         return new Received(integration, InboundRequest.received(UUID.randomUUID(), integration, Instant.now(), inbound),
                 null, null);

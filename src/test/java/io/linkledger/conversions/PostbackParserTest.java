@@ -40,7 +40,7 @@ class PostbackParserTest {
                 new Credentials("key-hash", signature == Signature.NONE ? null : SECRET, signature, hashAlgorithm, null,
                         null, List.of()),
                 new Reading(parameterMap, ZoneId.of(zone), "orders/paid"), new Crediting(null, CreditPriority.LINK),
-                Instant.EPOCH);
+                Instant.EPOCH, Integration.Access.NEW);
     }
 
     private static Integration generic(Map<String, String> parameterMap, String zone) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -58,7 +59,8 @@ abstract class OfferPageScenarioTest extends ApiTest {
         follow(janeLink, PHONE);
         follow(janeLink, DESKTOP);
         follow(link(assigned, omar), DESKTOP);
-        JsonNode integration = created(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "Server")));
+        JsonNode integration = created(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "Server",
+                "offerIds", List.of(offer))));
         Api.Response postback = api.withKey(null).get("/postback/" + integration.get("key").asString()
                 + "?transaction_id=" + tid + "&order_id=A-1001&amount=125.00");
         assertThat(postback.status()).as(postback.toString()).isEqualTo(200);
