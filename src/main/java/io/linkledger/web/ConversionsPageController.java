@@ -89,8 +89,8 @@ class ConversionsPageController {
         Map<UUID, String> skipped = outcome.skipped().stream()
                 .collect(Collectors.toMap(Conversions.Skipped::id, Conversions.Skipped::reason, (a, b) -> a));
         List<Outcome> outcomes = ids.stream().map(i -> skipped.containsKey(i)
-                ? new Outcome(i, false, skipped.get(i))
-                : new Outcome(i, true, approve ? "Approved" : "Reversed")).toList();
+                ? new Outcome(i, what(caller.brandId(), i), false, skipped.get(i))
+                : new Outcome(i, what(caller.brandId(), i), true, approve ? "Approved" : "Reversed")).toList();
         return page(caller, filter, 0, new ConversionsPageView.BulkResult(approve ? "approve" : "reverse", outcomes,
                 outcome.changed().size()), null, null, model);
     }
@@ -148,7 +148,7 @@ class ConversionsPageController {
         }
         List<Option> statuses = new ArrayList<>();
         for (ConversionStatus s : ConversionStatus.values()) {
-            statuses.add(new Option(s.name(), s.name().charAt(0) + s.name().substring(1).toLowerCase()));
+            statuses.add(new Option(s.name(), Statuses.label(s)));
         }
         model.addAttribute("page", new ConversionsPageView.ListPage(shown, statuses,
                 offerList.stream().map(o -> new Option(o.id().toString(), o.name())).toList(),
@@ -158,6 +158,17 @@ class ConversionsPageController {
                                 : memberNames.getOrDefault(c.credit().memberId(), c.credit().memberId().toString()))),
                 bulk, integrations.list(brandId), importError, bulkError));
         return "console/conversions/list";
+    }
+
+    /** A conversion as the brand knows it: its order number, else its network and date; another brand's is just an id. */
+    private String what(UUID brandId, UUID id) {
+        try {
+            Conversion conversion = conversions.get(brandId, id);
+            return conversion.source().orderId() != null ? "Order " + conversion.source().orderId()
+                    : "Conversion of " + Times.dateTime(conversion.source().convertedAt());
+        } catch (ProblemException e) {
+            return "Conversion " + id.toString().substring(0, 8);
+        }
     }
 
     private static UUID uuid(String value) {
