@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record DashboardPage(String token, String brandName, String brandLogo, String timeZone, String offerName, String offerDescription,
         boolean offerLive, String firstName, String promoCode, String trackingLink, String commission,
         String rangeKey, String periodLabel, List<RangeLink> ranges, Stats stats,
-        String chartJson, List<ConversionRow> conversions, List<PaymentRow> payments) {
+        String chartJson, List<ChartRow> chartRows, List<ConversionRow> conversions, List<PaymentRow> payments) {
 
     public record RangeLink(String key, String label, boolean current) {
     }
@@ -26,11 +26,23 @@ public record DashboardPage(String token, String brandName, String brandLogo, St
             String pending, String approved, String paid) {
     }
 
-    public record ConversionRow(String date, String amount, String commission, String status) {
+    /** One bar of the chart (a day, or a month for long ranges), for the table behind it that screen readers read. */
+    public record ChartRow(String label, String conversions, String earnings) {
     }
 
-    public record PaymentRow(String date, String amount, String status) {
+    /** {@code status} is the badge's CSS class ({@code pending}), {@code label} what the member reads. */
+    public record ConversionRow(String date, String amount, String commission, String status, String label) {
     }
+
+    public record PaymentRow(String date, String amount, String status, String label) {
+    }
+
+    /** A creator's words for where their money is; anything else is the status in sentence case. */
+    private static final Map<String, String> LABELS = Map.of(
+            "awaiting_transfer", "On its way",
+            "processing", "On its way",
+            "unknown", "On its way",
+            "completed", "Paid");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
@@ -51,27 +63,30 @@ public record DashboardPage(String token, String brandName, String brandLogo, St
                 f.earnings().approved().display(), f.earnings().paid().display());
         List<ConversionRow> conversions = f.conversions().stream()
                 .map(c -> new ConversionRow(DATE.format(c.date()), c.amount().display(),
-                        c.commission().display(), c.status().name().toLowerCase(Locale.ROOT)))
+                        c.commission().display(), css(c.status().name()), label(c.status().name())))
                 .toList();
         List<PaymentRow> payments = f.payments().stream()
-                .map(p -> new PaymentRow(DATE.format(p.date()), p.amount().display(),
-                        p.status().toLowerCase(Locale.ROOT)))
+                .map(p -> new PaymentRow(DATE.format(p.date()), p.amount().display(), css(p.status()),
+                        label(p.status())))
                 .toList();
         return new DashboardPage(d.token(), d.brandName(), d.brandLogo(), d.timeZone(), d.offerName(), d.offerDescription(), d.offerLive(),
                 d.memberFirstName(), d.promoCode(), d.trackingLink(), d.commission(), d.range().key(), period, ranges,
-                stats, chartJson(f.daily(), d, json), conversions, payments);
+                stats, chartJson(f.daily(), d, json), chartRows(f.daily(), d), conversions, payments);
+    }
+
+    private static String css(String status) {
+        return status.toLowerCase(Locale.ROOT);
+    }
+
+    private static String label(String status) {
+        String words = status.toLowerCase(Locale.ROOT);
+        return LABELS.getOrDefault(words, Character.toUpperCase(words.charAt(0)) + words.substring(1).replace('_', ' '));
     }
 
     /** Labels, conversions and earnings (decimal numbers) per day, or per month for long ranges. */
     private static String chartJson(List<DailyFigures> daily, Dashboard d, JsonMapper json) {
-        boolean byMonth = ChronoUnit.DAYS.between(d.from(), d.to()) + 1 > MAX_DAILY_BARS;
-        Map<String, long[]> buckets = new LinkedHashMap<>();
-        for (DailyFigures day : daily) {
-            String label = byMonth ? MONTH.format(day.day()) : DAY.format(day.day());
-            long[] sums = buckets.computeIfAbsent(label, k -> new long[2]);
-            sums[0] += day.conversions();
-            sums[1] += day.commission().minor();
-        }
+        boolean byMonth = byMonth(d);
+        Map<String, long[]> buckets = buckets(daily, byMonth);
         List<Long> conversions = new ArrayList<>();
         List<Object> earnings = new ArrayList<>();
         buckets.values().forEach(sums -> {
@@ -85,6 +100,30 @@ public record DashboardPage(String token, String brandName, String brandLogo, St
         data.put("currency", d.currency().getCurrencyCode());
         data.put("byMonth", byMonth);
         return json.writeValueAsString(data);
+    }
+
+    /** The chart's bars in words: "3 Nov", "2 conversions", "$12.50". */
+    private static List<ChartRow> chartRows(List<DailyFigures> daily, Dashboard d) {
+        List<ChartRow> rows = new ArrayList<>();
+        buckets(daily, byMonth(d)).forEach((label, sums) -> rows.add(new ChartRow(label, count(sums[0]),
+                new Money(sums[1], d.currency()).display())));
+        return rows;
+    }
+
+    private static boolean byMonth(Dashboard d) {
+        return ChronoUnit.DAYS.between(d.from(), d.to()) + 1 > MAX_DAILY_BARS;
+    }
+
+    /** Conversions and commission (minor units) per chart label, in day order. */
+    private static Map<String, long[]> buckets(List<DailyFigures> daily, boolean byMonth) {
+        Map<String, long[]> buckets = new LinkedHashMap<>();
+        for (DailyFigures day : daily) {
+            String label = byMonth ? MONTH.format(day.day()) : DAY.format(day.day());
+            long[] sums = buckets.computeIfAbsent(label, k -> new long[2]);
+            sums[0] += day.conversions();
+            sums[1] += day.commission().minor();
+        }
+        return buckets;
     }
 
     private static String count(long value) {

@@ -97,8 +97,9 @@ class ConversionsPageController {
                 .collect(Collectors.toMap(Conversions.Skipped::id, Conversions.Skipped::reason, (a, b) -> a));
         String done = ConversionsPageView.BulkResult.pastTense(action);
         List<Outcome> outcomes = ids.stream().map(i -> skipped.containsKey(i)
-                ? new Outcome(i, false, skipped.get(i))
-                : new Outcome(i, true, Character.toUpperCase(done.charAt(0)) + done.substring(1))).toList();
+                ? new Outcome(i, what(caller.brandId(), i), false, skipped.get(i))
+                : new Outcome(i, what(caller.brandId(), i), true,
+                        Character.toUpperCase(done.charAt(0)) + done.substring(1))).toList();
         return page(caller, filter, 0, new ConversionsPageView.BulkResult(action, outcomes, outcome.changed().size()),
                 null, null, model);
     }
@@ -156,8 +157,7 @@ class ConversionsPageController {
         }
         List<Option> statuses = new ArrayList<>();
         for (ConversionStatus s : ConversionStatus.values()) {
-            statuses.add(new Option(s.name(), s == ConversionStatus.HELD ? "Held for review"
-                    : s.name().charAt(0) + s.name().substring(1).toLowerCase()));
+            statuses.add(new Option(s.name(), Statuses.label(s)));
         }
         Map<UUID, List<Hold>> holds = conversions.holds(found.items().stream().map(Conversion::id).toList());
         model.addAttribute("page", new ConversionsPageView.ListPage(shown, statuses,
@@ -169,6 +169,17 @@ class ConversionsPageController {
                         holds.getOrDefault(c.id(), List.of()))),
                 bulk, integrations.list(brandId), importError, bulkError));
         return "console/conversions/list";
+    }
+
+    /** A conversion as the brand knows it: its order number, else its network and date; another brand's is just an id. */
+    private String what(UUID brandId, UUID id) {
+        try {
+            Conversion conversion = conversions.get(brandId, id);
+            return conversion.source().orderId() != null ? "Order " + conversion.source().orderId()
+                    : "Conversion of " + Times.dateTime(conversion.source().convertedAt());
+        } catch (ProblemException e) {
+            return "Conversion " + id.toString().substring(0, 8);
+        }
     }
 
     private static UUID uuid(String value) {

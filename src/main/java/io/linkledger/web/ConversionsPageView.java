@@ -54,7 +54,8 @@ public final class ConversionsPageView {
         }
     }
 
-    public record Outcome(UUID id, boolean changed, String message) {
+    /** One conversion of a bulk action: {@code what} names it as the brand knows it (its order number). */
+    public record Outcome(UUID id, String what, boolean changed, String message) {
     }
 
     public record ListPage(Filter filter, List<Option> statuses, List<Option> offers, List<Option> members,

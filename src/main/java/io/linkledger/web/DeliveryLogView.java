@@ -1,6 +1,5 @@
 package io.linkledger.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,10 +102,5 @@ public record DeliveryLogView(UUID offerId, String offerName, String projectName
 
     public int pages() {
         return (int) Math.max(1, (deliveries.total() + PAGE - 1) / PAGE);
-    }
-
-    /** A UTC time as the console shows it, e.g. "2026-11-03 14:05". */
-    public static String time(Instant instant) {
-        return instant == null ? "" : instant.toString().substring(0, 16).replace('T', ' ');
     }
 }

@@ -2,10 +2,7 @@ package io.linkledger.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.linkledger.ledger.PaymentItem;
@@ -30,7 +27,7 @@ public record MemberPageView(Member member, List<OfferPart> offers, List<Choice>
         }
 
         public String epc() {
-            return figures.epc() == null ? "—" : offer.currency().getSymbol(Locale.US) + figures.epc();
+            return Epc.display(figures.epc(), offer.currency(), "—");
         }
 
         public String anchor() {
@@ -48,8 +45,7 @@ public record MemberPageView(Member member, List<OfferPart> offers, List<Choice>
 
         static PaymentLine of(PaymentItem item) {
             return new PaymentLine(item.paymentId(),
-                    item.paidAt() == null ? "—" : LocalDate.ofInstant(item.paidAt(), ZoneOffset.UTC).toString(),
-                    item.amount().display(), item.status().name().toLowerCase(Locale.ROOT), item.receiver(),
+                    Times.date(item.paidAt()), item.amount().display(), item.status().name(), item.receiver(),
                     item.failureReason());
         }
     }

@@ -1,10 +1,8 @@
 package io.linkledger.web;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
@@ -39,16 +37,7 @@ public record OfferListView(List<Row> rows, Page<Offer> page, Range range, List<
         }
 
         public String epc() {
-            if (report.epc() == null) {
-                return "–";
-            }
-            // EPC keeps its two extra decimals (e.g. $0.2770): cents alone hide the differences.
-            BigDecimal epc = new BigDecimal(report.epc());
-            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-            format.setCurrency(offer.currency());
-            format.setMinimumFractionDigits(epc.scale());
-            format.setMaximumFractionDigits(epc.scale());
-            return format.format(epc);
+            return Epc.display(report.epc(), offer.currency(), "–");
         }
 
         private String money(String decimal) {

@@ -2,6 +2,7 @@ package io.linkledger.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,23 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
     public record MemberChoice(UUID id, String name) {
     }
 
+    /** One day of the chart in words, for the table behind it that screen readers read. */
+    public record ChartDay(String day, long clicks, long conversions, String sales) {
+    }
+
+    /** Every day of the range, as the chart draws it (days without activity are zeros). */
+    public List<ChartDay> chartDays() {
+        Map<LocalDate, OfferReport.DayFigures> byDay = new java.util.HashMap<>();
+        report.days().forEach(d -> byDay.put(d.date(), d));
+        List<ChartDay> days = new ArrayList<>();
+        for (LocalDate day = report.from(); !day.isAfter(report.to()); day = day.plusDays(1)) {
+            OfferReport.DayFigures d = byDay.get(day);
+            days.add(new ChartDay(Times.date(day), d == null ? 0 : d.clicks(), d == null ? 0 : d.conversions(),
+                    money(d == null ? "0" : d.sales())));
+        }
+        return days;
+    }
+
     public String money(String decimal) {
         return money(decimal, offer.currency());
     }
@@ -36,9 +54,9 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         return Money.parse(decimal, currency).display();
     }
 
-    /** Commission per click with its extra decimals, e.g. "$0.2770"; a dash without clicks. */
+    /** Commission per click ({@link Epc}); a dash without clicks. */
     public String epc(String epc) {
-        return epc == null ? "—" : offer.currency().getSymbol(Locale.US) + epc;
+        return Epc.display(epc, offer.currency(), "—");
     }
 
     public String rate(String rate) {
@@ -70,7 +88,7 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         }
 
         public String label() {
-            return period.from() + " to " + period.to();
+            return Times.date(period.from()) + " to " + Times.date(period.to());
         }
     }
 
@@ -143,7 +161,7 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         }
 
         public String epc(MemberRow row) {
-            return row.epc() == null ? "—" : currency.getSymbol(Locale.US) + row.epc();
+            return Epc.display(row.epc(), currency, "—");
         }
     }
 
@@ -158,7 +176,7 @@ public record OfferPageView(Offer offer, OfferPageRange range, OfferReport repor
         for (LocalDate day = report.from(); !day.isAfter(report.to()); day = day.plusDays(1)) {
             OfferReport.DayFigures d = byDay.get(day);
             String sep = labels.isEmpty() ? "" : ",";
-            labels.append(sep).append('"').append(day).append('"');
+            labels.append(sep).append('"').append(Times.date(day)).append('"');
             clicks.append(sep).append(d == null ? 0 : d.clicks());
             conversions.append(sep).append(d == null ? 0 : d.conversions());
             sales.append(sep).append(d == null ? "0" : new BigDecimal(d.sales()).toPlainString());

@@ -88,8 +88,9 @@ class PaymentsPageController {
             HttpServletResponse response, Model model) {
         Currency currency = page.currency(form.get("currency"));
         try {
-            remittances.record(caller.brandId(), new Remittances.Request(blankToNull(form.get("network")),
-                    form.get("period"), form.get("amount"), form.get("currency"), blankToNull(form.get("receivedOn"))));
+            String network = RemittanceNetworks.of(form.get("network"), form.get("networkOther"));
+            remittances.record(caller.brandId(), new Remittances.Request(network, form.get("period"),
+                    form.get("amount"), form.get("currency"), blankToNull(form.get("receivedOn"))));
             return "redirect:/payments?currency=" + currency.getCurrencyCode() + "&notice=remittance";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());

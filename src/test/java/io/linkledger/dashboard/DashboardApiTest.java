@@ -41,7 +41,8 @@ class DashboardApiTest extends DashboardScenario {
                 .contains("20 unique clicks")
                 .contains("id=\"earnings-chart\"")
                 .contains("<meta name=\"robots\" content=\"noindex, nofollow\">");
-        assertThat(page.body().split("<tr>", -1)).hasSize(1 + 1 + 6 + 1 + 1); // head rows + 6 conversions + 1 payment
+        // head rows + 6 conversions + 1 payment, and the chart's table: a head row and the 30 days of the range
+        assertThat(page.body().split("<tr>", -1)).hasSize(1 + 1 + 6 + 1 + 1 + 1 + 30);
         assertThat(page.header("X-Robots-Tag")).contains("noindex");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");

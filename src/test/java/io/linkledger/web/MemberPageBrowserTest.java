@@ -92,7 +92,7 @@ class MemberPageBrowserTest extends ConsoleBrowserTest {
         assertThat(drop.locator("[data-figure=clicks]")).hasCount(0);
         assertThat(drop.locator("[data-figure=epc]")).hasCount(0);
         assertThat(page.locator("#member-payments")).containsText("$20.00");
-        assertThat(page.locator("#member-payments")).containsText("paid");
+        assertThat(page.locator("#member-payments")).containsText("Paid");
         look(page, "member-page");
 
         assertThat(copy(page, "#offer-" + linkOffer + " button[data-copy-target^='member-link-']")).isEqualTo(liamLink);

@@ -120,7 +120,7 @@ class OffersPageTest extends ApiTest {
         assertThat(figure(page, offer, "sales")).isEqualTo("$125.00");
         assertThat(figure(page, offer, "commission")).isEqualTo("$12.50");
         assertThat(figure(page, offer, "conversion-rate")).isEqualTo("25.00%");
-        assertThat(figure(page, offer, "epc")).isEqualTo("$3.1250");
+        assertThat(figure(page, offer, "epc")).isEqualTo("$3.13");
         assertThat(figure(page, quiet, "clicks")).isEqualTo("0");
         assertThat(figure(page, quiet, "epc")).isEqualTo("–");
         assertThat(page).contains("Add Offer", "/offers/new?type=LINK", "/offers/new?type=PROMO_CODE");

@@ -73,7 +73,7 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
         page.locator("#pay-button").click();
         assertThat(page.locator("#payment-awaiting")).isVisible();
         assertThat(page.locator("#payment-items")).containsText("Ada Lovelace");
-        assertThat(page.locator("#payment-items")).containsText("awaiting transfer");
+        assertThat(page.locator("#payment-items")).containsText("Awaiting your transfer");
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("payments-awaiting-transfer"))
                 .setFullPage(true));
         com.microsoft.playwright.Download file = page.waitForDownload(() -> page.locator("#download-paypal").click());

@@ -113,6 +113,12 @@ abstract class PaymentsConsoleTest extends ApiTest {
                     HttpResponse.BodyHandlers.ofString());
         }
 
+        /** A GET with the Accept header a browser (text/html...) or an API client sends. */
+        HttpResponse<String> get(String path, String accept) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
         /** Posts name/value pairs, with the CSRF token read from the sign-in page. */
         HttpResponse<String> post(String path, List<String> pairs) throws Exception {
             Matcher m = CSRF.matcher(get("/login").body());

@@ -101,12 +101,15 @@ class PaymentsPageTest extends PaymentsConsoleTest {
 
         HttpResponse<String> confirm = console.post("/payments/confirm",
                 List.of("currency", "USD", "member", ada, "amount-" + ada, "50.00"));
-        assertThat(confirm.body()).contains("data-figure=\"missing\">$30.00<").contains("id=\"shortfall\"");
+        assertThat(confirm.body()).contains("data-figure=\"missing\">$30.00<").contains("id=\"shortfall\"")
+                .contains("<h2 id=\"confirm-title\">1 member</h2>");
 
         HttpResponse<String> pay = console.post("/payments/pay", List.of("currency", "USD",
                 "key", field(confirm.body(), "key"), "member", ada, "amount-" + ada, "50.00"));
         assertThat(pay.statusCode()).isEqualTo(409);
         assertThat(pay.body()).contains("id=\"payment-error\"").contains("The balance is short by 30.00 USD");
+        // The refusal is said once, not again by the shortfall notice under it.
+        assertThat(pay.body()).doesNotContain("id=\"shortfall\"");
         assertThat(api.get("/api/v1/payments").json().get("items")).isEmpty();
     }
 
@@ -175,13 +178,14 @@ class PaymentsPageTest extends PaymentsConsoleTest {
 
     @Test
     void aWrongRemittanceIsVoidedFromThePaymentsPageAfterSayingWhy() throws Exception {
-        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+        String period = month.toString();
         String id = created(api.post("/api/v1/remittances", Map.of("period", period, "amount", "812.40")))
                 .get("id").asString();
         assertThat(console.get("/payments").body()).contains("href=\"/payments/remittances/" + id + "/void\"");
 
         String ask = console.get("/payments/remittances/" + id + "/void").body();
-        assertThat(ask).contains("Void the SHAREASALE remittance for " + period).contains("$812.40");
+        assertThat(ask).contains("Void the ShareASale remittance for " + Times.month(month)).contains("$812.40");
         HttpResponse<String> noReason = console.post("/payments/remittances/" + id + "/void", List.of("reason", ""));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("id=\"void-reason-error\"");

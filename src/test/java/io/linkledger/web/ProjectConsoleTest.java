@@ -140,7 +140,7 @@ class ProjectConsoleTest extends ApiTest {
         projects.addMembers(brand.id(), UUID.fromString(path.substring("/projects/".length())),
                 List.of(member("Ana Lima").id()));
         String list = get("/projects").body();
-        assertThat(list).containsPattern("Holiday creators</a></td>\\s*<td class=\"num\">1</td>");
+        assertThat(list).containsPattern("Holiday creators</a></td>\\s*<td data-label=\"Members\" class=\"num\">1</td>");
     }
 
     @Test

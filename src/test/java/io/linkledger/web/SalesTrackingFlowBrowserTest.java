@@ -212,7 +212,7 @@ class SalesTrackingFlowBrowserTest extends ApiTest {
             assertThat(page.locator("[data-figure=pending]")).hasText("$0.00");
             assertThat(page.locator("#conversions tbody tr")).hasCount(1);
             assertThat(page.locator("#conversions tbody tr").first()).containsText("$125.00");
-            assertThat(page.locator("#conversions tbody tr").first()).containsText("paid");
+            assertThat(page.locator("#conversions tbody tr").first()).containsText("Paid");
             assertThat(page.locator("#payments tbody tr")).hasCount(1);
             assertThat(page.locator("#payments tbody tr").first()).containsText("$12.50");
             shot(page, "flow-09-member-dashboard");

@@ -49,7 +49,7 @@ class SettingsPageTest extends PaymentsConsoleTest {
         HttpResponse<String> revoked = console.post("/settings/keys/" + key.id() + "/revoke", List.of());
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertThat(console.get("/settings?notice=key-revoked").body()).contains("API key revoked")
-                .containsPattern("Revoked \\d{4}-\\d{2}-\\d{2}");
+                .containsPattern("Revoked \\d{1,2} [A-Z][a-z]{2} \\d{4}");
         Api.Response refused = api.withKey(plain).get("/api/v1/offers");
         assertThat(refused.status()).isEqualTo(401);
 
