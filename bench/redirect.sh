@@ -9,7 +9,7 @@
 #   bash bench/redirect.sh                          # defaults below
 #   CONNECTIONS="64" DURATION=30s bash bench/redirect.sh
 #   BENCH_DB=ll_redirect bash bench/redirect.sh     # recreate and keep this database
-#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/r.jfr" bash bench/redirect.sh   # profile
+#   BENCH_JFR=/tmp/redirect bash bench/redirect.sh  # profile each measured run: /tmp/redirect-<conns>.jfr
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
 # nginx with apt-get when missing; packages the current code first. The machine's load average is
@@ -75,6 +75,8 @@ ctx_switches() {
   for p in "$@"; do cat /proc/"$p"/task/*/status 2>/dev/null || true; done \
     | awk '/^(voluntary|nonvoluntary)_ctxt_switches/ { s += $2 } END { print s + 0 }'
 }
+# Kernel (system) ticks of a process: the share of its CPU spent in system calls and scheduling.
+sys_ticks() { awk '{ print $15 }' "/proc/$1/stat"; }
 ticks_of() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
 # The PostgreSQL processes that work for the benchmark: its database's backends, and the WAL writer,
 # checkpointer and background writer (other databases on a shared machine are left out).
@@ -97,24 +99,32 @@ for c in $CONNECTIONS; do
   run "http://127.0.0.1:$PORT$path" "$c" "$WARMUP" "$work/warm-server-$c.txt"
   sleep 1
   pgp=$(pg_pids | tr '\n' ' ')
-  jvm0=$(ticks_of "$server_pid"); pg0=$(ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
+  sys0=$(sys_ticks "$server_pid"); jvm0=$(ticks_of "$server_pid"); pg0=$(ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
   stored0=$(stored); answered0=$(answered)
   load0=$(cut -d' ' -f1 /proc/loadavg)
+  # A flight recording of the measured run only (startup and warm-up left out), when asked for.
+  if [ -n "${BENCH_JFR:-}" ]; then
+    jcmd "$server_pid" JFR.start name="bench-$c" settings=profile duration="$DURATION" filename="$BENCH_JFR-$c.jfr" >/dev/null
+  fi
   run "http://127.0.0.1:$PORT$path" "$c" "$DURATION" "$work/server-$c.txt"
-  jvm1=$(ticks_of "$server_pid"); pg1=$(ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
+  sys1=$(sys_ticks "$server_pid"); jvm1=$(ticks_of "$server_pid"); pg1=$(ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
   rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
   sleep 1 # requests in flight when wrk stopped get their answer and their row
   stored1=$(stored); answered1=$(answered)
   run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$WARMUP" "$work/warm-nginx-$c.txt"
+  ngp="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
+  ng0=$(ticks_of $ngp)
   run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$DURATION" "$work/nginx-$c.txt"
+  ng1=$(ticks_of $ngp)
   load1=$(cut -d' ' -f1 /proc/loadavg)
   n=$(( stored1 - stored0 ))
   s="$work/server-$c.txt"; g="$work/nginx-$c.txt"
-  row[$c]=$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s | %s | %s | %s | %s | %d / %d | %s / %s | %s–%s |' \
+  row[$c]=$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s (%s %% kernel) | %s | %s | %s | %s | %s | %d / %d | %s / %s | %s–%s |' \
     "$c" "$(field rps "$s")" "$(field rps "$g")" \
     "$(awk -v a="$(field rps "$s")" -v b="$(field rps "$g")" 'BEGIN { printf "%.3f", a / b }')" \
     "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field p50_ms "$g")" "$(field p99_ms "$g")" \
-    "$(per $(( jvm1 - jvm0 )) "$n" "$us_per_tick")" "$(per $(( pg1 - pg0 )) "$n" "$us_per_tick")" \
+    "$(per $(( jvm1 - jvm0 )) "$n" "$us_per_tick")" "$(per $(( sys1 - sys0 )) $(( jvm1 - jvm0 )) 100)" \
+    "$(per $(( pg1 - pg0 )) "$n" "$us_per_tick")" "$(per $(( ng1 - ng0 )) "$(field requests "$g")" "$us_per_tick")" \
     "$(per $(( jcs1 - jcs0 )) "$n" 1)" "$(per $(( pcs1 - pcs0 )) "$n" 1)" "$(( rss_kb / 1024 ))" \
     $(( answered1 - answered0 )) "$n" "$(field answers_other "$s")" "$(field socket_errors "$s")" "$load0" "$load1")
 done
@@ -130,8 +140,8 @@ rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) 
 
 echo
 echo "== Results ($(nproc) CPUs; wrk -t$THREADS, $WARMUP warm-up, $DURATION measured; CPU in µs and context switches per stored click)"
-echo "| conns | server req/s | nginx req/s | ratio | server p50 / p99 ms | nginx p50 / p99 ms | server CPU µs | PostgreSQL CPU µs | server ctx sw | PostgreSQL ctx sw | server RSS MiB | 302s answered / rows stored | non-302 / socket errors | load avg |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| conns | server req/s | nginx req/s | ratio | server p50 / p99 ms | nginx p50 / p99 ms | server CPU µs | PostgreSQL CPU µs | nginx CPU µs per request | server ctx sw | PostgreSQL ctx sw | server RSS MiB | 302s answered / rows stored | non-302 / socket errors | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for c in $CONNECTIONS; do echo "${row[$c]}"; done
 echo "mean clicks per batch: $batch, mean flush (insert + commit): $flush ms (whole run, warm-ups included)"
 echo "whole run: 302s answered $total_answered, click rows stored $total_stored, daily rollup total $rollup"

@@ -33,7 +33,9 @@ class BotDetector {
      * Only ordinary lengths are remembered: made-up giant ones must not fill the memory.
      */
     private static final int CACHED_LENGTH = 512;
-    private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(20_000)
+            .executor(Runnable::run) // upkeep on the caller: cheaper than waking a pool thread per click
+            .build();
 
     boolean isBot(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {

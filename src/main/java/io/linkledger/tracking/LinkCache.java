@@ -30,7 +30,10 @@ class LinkCache {
     LinkCache(Assignments assignments, Offers offers, Members members,
             @Value("${linkledger.tracking.link-cache-ttl:30s}") Duration ttl,
             @Value("${linkledger.tracking.link-cache-size:100000}") long size) {
+        // Cache upkeep runs on the calling thread, a little at a time, rather than as a task on the
+        // common pool: on the redirect path a wake-up of another thread costs more than the upkeep.
         this.links = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .expireAfterWrite(ttl)
                 .maximumSize(size)
                 .build(code -> assignments.findByLinkCode(code)

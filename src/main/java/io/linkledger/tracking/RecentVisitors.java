@@ -38,7 +38,10 @@ class RecentVisitors {
 
     RecentVisitors(ClickStore store, @Value("${linkledger.tracking.visitor-cache-size:500000}") long size) {
         this.store = store;
-        this.visitors = Caffeine.newBuilder().expireAfterAccess(WINDOW).maximumSize(size).build();
+        // Cache upkeep runs on the calling thread, a little at a time, rather than as a task on the
+        // common pool: on the redirect path a wake-up of another thread costs more than the upkeep.
+        this.visitors = Caffeine.newBuilder().expireAfterAccess(WINDOW).maximumSize(size).executor(Runnable::run)
+                .build();
     }
 
     /** Whether this click opens a new 24-hour window; if so it is remembered as the visitor's unique click. */

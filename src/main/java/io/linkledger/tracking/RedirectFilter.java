@@ -3,7 +3,6 @@ package io.linkledger.tracking;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.function.Consumer;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -27,9 +26,11 @@ import org.springframework.http.HttpHeaders;
  * go on down the chain and get the usual problem answer.
  *
  * <p>The request goes asynchronous instead of parking a thread until its click commits: the
- * filter returns at once, and the click sink's flusher writes the answer and completes the
- * request right after the commit, for a whole batch in one pass. If no answer comes within the
- * acknowledgement timeout, the container's timeout answers the 503 page.
+ * filter writes the 302's headers ahead (nothing is sent before the request completes) and
+ * returns, and the click sink's flusher completes the request right after the commit, for a
+ * whole batch in one pass. The flusher is one thread, so it does no more per click than that.
+ * If the click is not stored, the prepared answer is reset and the 503 page written instead; if
+ * no answer comes within the acknowledgement timeout, the container's timeout gives that page.
  */
 class RedirectFilter extends HttpFilter {
 
@@ -82,7 +83,7 @@ class RedirectFilter extends HttpFilter {
      * Once given, the request is complete and its objects belong to the container again, so a later
      * acknowledgement must not touch them.
      */
-    private final class Answer implements Consumer<Redirect>, AsyncListener {
+    private final class Answer implements Redirects.Answer, AsyncListener {
 
         private static final VarHandle GIVEN;
 
@@ -98,6 +99,8 @@ class RedirectFilter extends HttpFilter {
         private final HttpServletResponse response;
         private final boolean secure;
         private final long started;
+        /** Written ahead on the request's thread; read after the sink's hand-off, which orders it. */
+        private Redirect.Tracked ahead;
         @SuppressWarnings("unused") // through GIVEN
         private volatile boolean given;
 
@@ -109,12 +112,23 @@ class RedirectFilter extends HttpFilter {
         }
 
         @Override
+        public void ahead(Redirect.Tracked tracked) {
+            tracked(response, tracked, secure);
+            ahead = tracked;
+        }
+
+        @Override
         public void accept(Redirect outcome) {
             if (!GIVEN.compareAndSet(this, false, true)) {
                 return;
             }
             try {
-                write(response, outcome, secure);
+                if (outcome != ahead) {
+                    if (ahead != null) {
+                        response.reset();
+                    }
+                    write(response, outcome, secure);
+                }
             } catch (IOException | RuntimeException e) {
                 log.debug("Could not write a redirect answer: {}", e.getMessage());
             } finally {
@@ -147,15 +161,17 @@ class RedirectFilter extends HttpFilter {
 
     private static void write(HttpServletResponse response, Redirect outcome, boolean secure) throws IOException {
         switch (outcome) {
-            case Redirect.Tracked t -> {
-                found(response, t.location());
-                response.setHeader(HttpHeaders.SET_COOKIE, cookie(t, secure));
-            }
+            case Redirect.Tracked t -> tracked(response, t, secure);
             case Redirect.Fallback f -> found(response, f.location());
             case Redirect.OfferClosed c -> RedirectPages.offerClosed(response, c.reason());
             case Redirect.UnknownLink u -> RedirectPages.unknownLink(response);
             case Redirect.Unavailable u -> RedirectPages.unavailable(response);
         }
+    }
+
+    private static void tracked(HttpServletResponse response, Redirect.Tracked tracked, boolean secure) {
+        found(response, tracked.location());
+        response.setHeader(HttpHeaders.SET_COOKIE, cookie(tracked, secure));
     }
 
     /** The one path segment after {@code /r/}; null for {@code /r}, {@code /r/} and deeper paths. */

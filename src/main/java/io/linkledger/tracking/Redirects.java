@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +45,21 @@ class Redirects {
         this.clock = clock;
     }
 
-    /** Decides the answer to a tracking link and gives it to {@code answer}, exactly once. */
-    void follow(String code, Visit visit, Consumer<Redirect> answer) {
+    /** Where the answer goes. */
+    interface Answer {
+
+        /**
+         * The answer the click will get once stored, told before it is handed to the sink, on the
+         * request's thread: what can be written ahead is, so the sink's thread only has to send it.
+         */
+        void ahead(Redirect.Tracked tracked);
+
+        /** The answer, exactly once: on the request's thread, or on the sink's after the commit. */
+        void accept(Redirect outcome);
+    }
+
+    /** Decides the answer to a tracking link and gives it to {@code answer}. */
+    void follow(String code, Visit visit, Answer answer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<TrackedLink> found;
         try {
@@ -72,7 +84,7 @@ class Redirects {
         }
     }
 
-    private void track(TrackedLink link, Visit visit, Instant now, Consumer<Redirect> answer) {
+    private void track(TrackedLink link, Visit visit, Instant now, Answer answer) {
         Assignment a = link.assignment();
         boolean bot = bots.isBot(visit.userAgent());
         VisitorKeys.Keys keys;
@@ -93,6 +105,7 @@ class Redirects {
         Click click = new Click(transactionId, now, a.brandId(), a.offerId(), a.memberId(), a.projectId(), a.id(),
                 keys.today(), cut(visit.userAgent(), MAX_USER_AGENT), cut(visit.referrer(), MAX_REFERRER), bot, unique);
         Redirect.Tracked tracked = new Redirect.Tracked(location, transactionId, link.offer().attributionWindowDays());
+        answer.ahead(tracked);
         sink.append(click, new ClickSink.Ack() {
             @Override
             public void stored() {
