@@ -72,9 +72,9 @@ class ConversionsPageTest extends PaymentsConsoleTest {
         String[] pending = pendingConversion("Not Held", "10.00");
 
         String page = console.get("/conversions?status=HELD").body();
-        assertThat(page).contains("1 conversion(s)").contains(held).doesNotContain(pending[1])
+        assertThat(page).contains(">1 conversion</p>").contains(held).doesNotContain(pending[1])
                 .contains("<option value=\"HELD\" selected>Held for review</option>")
-                .contains(">held for review</span>")
+                .contains(">Held for review</span>")
                 .contains("The sale of $80.00 is above the offer's maximum sale amount of $50.00.");
 
         HttpResponse<String> release = console.post("/conversions/bulk", List.of("status", "HELD", "offer", "",
