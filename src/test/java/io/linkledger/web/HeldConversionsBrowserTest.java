@@ -43,7 +43,7 @@ class HeldConversionsBrowserTest extends ConsoleBrowserTest {
         page.navigate(api.baseUrl() + "/conversions");
         page.getByLabel("Status").selectOption("HELD");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
-        assertThat(page.locator("#conversions")).containsText("held for review");
+        assertThat(page.locator("#conversions")).containsText("Held for review");
         assertThat(page.locator("#conversions")).containsText(
                 "The sale of $80.00 is above the offer's maximum sale amount of $50.00.");
         wide(page, "conversions-held");
