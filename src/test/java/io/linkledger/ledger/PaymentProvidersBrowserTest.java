@@ -117,7 +117,7 @@ class PaymentProvidersBrowserTest extends LedgerApiTest {
 
         assertThat(page.locator("#payment-unknown")).isVisible();
         assertThat(page.locator("#payment-unknown")).containsText("never paid twice");
-        assertThat(page.locator("#payment-items")).containsText("unknown");
+        assertThat(page.locator("#payment-items")).containsText("Outcome unknown");
         assertThat(page.locator("#reconcile-form")).isVisible();
         shot(page, "payments-paypal-unknown");
         String paymentUrl = page.url();
@@ -134,7 +134,7 @@ class PaymentProvidersBrowserTest extends LedgerApiTest {
         shot(page, "payments-paypal-completed");
         page.navigate(api.baseUrl() + "/payments");
         assertThat(page.locator("#payments-history")).containsText("PayPal");
-        assertThat(page.locator("#payments-history")).containsText("completed");
+        assertThat(page.locator("#payments-history")).containsText("Completed");
         assertThat(errors).isEmpty();
         context.close();
 
@@ -180,7 +180,7 @@ class PaymentProvidersBrowserTest extends LedgerApiTest {
         assertThat(page.locator(".notice.good")).containsText("processing");
         assertThat(page.locator("[data-figure=available]")).hasText("$0.00");
         assertThat(page.locator("[data-figure=pending-top-ups]")).hasText("$25.00");
-        assertThat(page.locator("#card-charges")).containsText("processing");
+        assertThat(page.locator("#card-charges")).containsText("Processing");
         shot(page, "payments-card-linked");
         assertThat(errors).isEmpty();
         context.close();
