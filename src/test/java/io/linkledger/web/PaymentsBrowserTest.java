@@ -134,7 +134,7 @@ class PaymentsBrowserTest extends PaymentsConsoleTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("conversions-desktop")).setFullPage(true));
 
         page.navigate(api.baseUrl() + "/settings");
-        page.getByLabel("Name").fill("Warehouse sync");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Warehouse sync");
         page.getByText("Create key").click();
         assertThat(page.locator("#new-api-key")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("settings-key-created")));
