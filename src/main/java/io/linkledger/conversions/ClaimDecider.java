@@ -50,6 +50,9 @@ import io.linkledger.shared.ProblemException;
 @Component
 class ClaimDecider {
 
+    /** What {@code conversions.status_reason} holds. */
+    private static final int MAX_REASON = 500;
+
     /** A claim and the integration it came through. */
     record Claimed(Integration integration, Claim claim) {
 
@@ -175,8 +178,10 @@ class ClaimDecider {
             return made;
         }
         holds.put(made.id(), fired);
-        return made.moved(ConversionStatus.HELD, "Held for review: " + fired.stream().map(Hold::detail)
-                .collect(Collectors.joining(" ")), null, now);
+        String reason = "Held for review: " + fired.stream().map(Hold::detail).collect(Collectors.joining(" "));
+        // The whole of each reason is in conversion_holds; the status reason has room for 500 characters.
+        return made.moved(ConversionStatus.HELD, reason.length() > MAX_REASON
+                ? reason.substring(0, MAX_REASON - 1) + "…" : reason, null, now);
     }
 
     /**

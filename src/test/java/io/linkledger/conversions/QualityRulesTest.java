@@ -107,6 +107,29 @@ class QualityRulesTest extends ConversionApiTest {
     }
 
     @Test
+    void everyRuleThatFiresIsKeptWholeWhileTheStatusReasonIsCutToItsColumn() {
+        Setup s = linkOfferWithMember("CPS", null, "10");
+        String key = network();
+        String buyer = "b".repeat(200) + "@example.test";
+        api.patch("/api/v1/members/" + s.memberId(), Map.of("paypalEmail", buyer));
+        assertThat(put("/api/v1/offers/" + s.offerId() + "/caps", Map.of("maxSaleAmount", "1.00",
+                "maxCommission", "0.01")).status()).isEqualTo(200);
+        String tid = click(s, Instant.now().minusSeconds(1));
+        api.patch("/api/v1/offers/" + s.offerId(), Map.of("status", "PAUSED"));
+
+        Map<String, String> all = new LinkedHashMap<>(params("transaction_id", tid, "order_id", "all-1",
+                "amount", "999999.00"));
+        all.put("email", buyer);
+        JsonNode held = convert(key, all);
+
+        assertThat(rules(held)).containsExactlyInAnyOrder("SALE_CAP", "COMMISSION_CAP", "CLICK_TO_CONVERSION",
+                "OFFER_NOT_ACTIVE", "SELF_REFERRAL");
+        assertThat(held.get("holds").valueStream().filter(h -> h.get("rule").asString().equals("SELF_REFERRAL"))
+                .findFirst().orElseThrow().get("detail").asString()).contains(buyer);
+        assertThat(held.get("statusReason").asString()).hasSize(500).endsWith("…");
+    }
+
+    @Test
     void emailsAreComparedAsMailboxes() {
         assertThat(SelfReferralRule.normalized(" Ada.Lovelace+shop@GMail.com ")).isEqualTo("adalovelace@gmail.com");
         assertThat(SelfReferralRule.normalized("a.b+x@example.com")).isEqualTo("a.b@example.com");
