@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
+import io.linkledger.support.MovableClock;
 import io.linkledger.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +32,13 @@ class IntegrationManagementTest extends ConversionApiTest {
 
         @Bean
         @Primary
-        SettableClock settableClock() {
-            return new SettableClock();
+        MovableClock movableClock() {
+            return new MovableClock();
         }
     }
 
     @Autowired
-    SettableClock clock;
+    MovableClock clock;
 
     @AfterEach
     void realTime() {

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.linkledger.support.MovableClock;
 import io.linkledger.conversions.ConversionMoneyChanged;
 import io.linkledger.conversions.MoneyChange;
 import io.linkledger.conversions.ConversionStatus;
@@ -82,7 +83,7 @@ abstract class LedgerApiTest extends ApiTest {
     TransactionTemplate transactions;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     Journal journal;

@@ -8,14 +8,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
+import io.linkledger.support.MovableClock;
+
 /** A settable clock for the whole application, and a recorder of the MemberPaid events it publishes. */
 @TestConfiguration(proxyBeanMethods = false)
 class LedgerTestConfig {
 
     @Bean
     @Primary
-    MutableClock mutableClock() {
-        return new MutableClock();
+    MovableClock movableClock() {
+        return new MovableClock();
     }
 
     @Bean

@@ -1,33 +1,41 @@
-package io.linkledger.ledger;
+package io.linkledger.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can set; it ticks with real time from wherever it was last set. */
-class MutableClock extends Clock {
+/**
+ * The application's clock in tests that move time: it ticks with real time from wherever the test
+ * last set it, or skipped it ahead to.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> setAt = new AtomicReference<>();
     private final AtomicReference<Instant> realAtSet = new AtomicReference<>();
 
-    MutableClock() {
+    public MovableClock() {
         reset();
     }
 
-    void set(Instant instant) {
+    public synchronized void set(Instant instant) {
         realAtSet.set(Instant.now());
         setAt.set(instant);
     }
 
-    void reset() {
+    public synchronized void skip(Duration duration) {
+        set(instant().plus(duration));
+    }
+
+    public void reset() {
         set(Instant.now());
     }
 
     @Override
-    public Instant instant() {
-        return setAt.get().plus(java.time.Duration.between(realAtSet.get(), Instant.now()));
+    public synchronized Instant instant() {
+        return setAt.get().plus(Duration.between(realAtSet.get(), Instant.now()));
     }
 
     @Override
