@@ -30,7 +30,9 @@ need psql postgresql-client
 work=$bench_work
 trap bench_cleanup EXIT
 bench_jar
-bench_start "$PORT"
+# /actuator/prometheus answers only with the metrics token (docs/security.md)
+METRICS_TOKEN="bench-metrics-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+bench_start "$PORT" LINKLEDGER_METRICS_TOKEN="$METRICS_TOKEN"
 db=$bench_db
 echo "== Offer, member, assignment and ShareASale integration through the API"
 offer=$(api POST /api/v1/offers '{"name":"Bench offer","type":"LINK","conversionType":"SALE","currency":"USD",
@@ -86,7 +88,7 @@ before=$(conversions)
 # The backends serving this benchmark's database only (the server's pool): other databases' work is
 # not counted, nor the shared WAL writer and checkpointer (in bench_pg_ticks).
 db_ticks() { for p in $(psql -d "$db" -Atc "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
-batches() { curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 } END { print "" }'; }
+batches() { curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^linkledger_postbacks_batch_size_(count|sum)/ { printf "%s ", $2 } END { print "" }'; }
 echo "== Unique postbacks ($DURATION, $CONNECTIONS connections)"
 jvm0=$(bench_cpu_ticks); pg0=$(bench_pg_ticks); db0=$(db_ticks); read -r b_n0 b_sum0 < <(batches)
 read -r u_total u_bad u_rps u_p50 u_p99 < <(run unique 0 "$CLICKS" "$DURATION")
