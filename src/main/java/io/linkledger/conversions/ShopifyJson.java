@@ -40,6 +40,9 @@ final class ShopifyJson {
             return node;
         } catch (JacksonException e) {
             throw ProblemException.badRequest("The webhook body is not valid JSON");
+        } catch (NumberFormatException e) {
+            // Jackson refuses a decimal beyond its limits (1e22394314274143) with this, not a JacksonException
+            throw ProblemException.badRequest("The webhook body has a number too large to be an amount or an id");
         }
     }
 

@@ -113,6 +113,17 @@ class InboundParsingFuzzTest {
         }
     }
 
+    /** Found by {@link InboundFuzzTest} (seed -3991956647523422502): Jackson's own limit on decimals. */
+    @Test
+    void aDecimalBeyondJacksonsLimitsIsABadRequest() {
+        for (String number : List.of("1e22394314274143", "1e-2147483649", "9".repeat(2000) + ".5")) {
+            ProblemException problem = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+                    () -> ShopifyJson.object(JSON, "{\"id\": 1, \"total_price\": " + number + "}"));
+            assertThat(problem).as(number).isNotNull();
+            assertThat(problem.status().value()).isEqualTo(400);
+        }
+    }
+
     @Test
     void reportsAreTablesOrProblems() throws IOException {
         Fuzz fuzz = new Fuzz(Fuzz.seed("parse-reports"));
