@@ -5,12 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import io.linkledger.security.SecretBox;
+import io.linkledger.shared.BeanMigration;
 import io.linkledger.shared.Tokens;
 
 /**
@@ -19,34 +18,15 @@ import io.linkledger.shared.Tokens;
  * still copy the link), then the clear column goes. A Spring bean, so it seals with the server key.
  */
 @Component
-class DashboardTokenSealing implements JavaMigration {
+class DashboardTokenSealing extends BeanMigration {
 
     private static final int BATCH = 1000;
 
     private final SecretBox secrets;
 
     DashboardTokenSealing(SecretBox secrets) {
+        super("75", "seal dashboard tokens");
         this.secrets = secrets;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("75");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal dashboard tokens";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.linkledger.shared.BeanMigration;
 
 /**
  * Flyway V89: converts the templates saved before Markdown (V88 kept them as legacy HTML and
@@ -22,31 +23,15 @@ import org.springframework.stereotype.Component;
  * Spring Boot hands every {@link JavaMigration} bean to Flyway.
  */
 @Component
-class MarkdownTemplatesMigration implements JavaMigration {
+class MarkdownTemplatesMigration extends BeanMigration {
 
     private static final Logger log = LoggerFactory.getLogger(MarkdownTemplatesMigration.class);
 
     private record Legacy(UUID brandId, String kind, String offerType, String html) {
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("89");
-    }
-
-    @Override
-    public String getDescription() {
-        return "email templates to markdown";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    MarkdownTemplatesMigration() {
+        super("89", "email templates to markdown");
     }
 
     @Override
