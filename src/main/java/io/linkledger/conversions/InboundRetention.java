@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Deletes raw inbound requests older than {@code linkledger.inbound.retention-days} (0 keeps
  * them forever), oldest first, a batch per statement so no transaction holds many rows. A
@@ -39,6 +41,8 @@ class InboundRetention {
 
     @Scheduled(fixedDelayString = "${linkledger.inbound.retention-every:PT1H}",
             initialDelayString = "${linkledger.inbound.retention-initial-delay:PT10M}")
+    @SchedulerLock(name = "inbound-retention",
+            lockAtMostFor = "${linkledger.jobs.inbound-retention.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void run() {
         if (retentionDays <= 0) {
             return;
