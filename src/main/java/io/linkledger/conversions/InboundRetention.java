@@ -18,7 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * conversion needs none of them: its own row and history keep what it is, where it came from and
  * every change; only the replay of a deleted request and the redelivery check of its Shopify
  * delivery id go with it (the order id still keeps a redelivered order from counting twice).
- * Safe on several nodes at once: a row deleted by one is simply not there for the other.
+ * One node at a time runs it (a ShedLock lease, as every scheduled job).
  */
 @Component
 class InboundRetention {

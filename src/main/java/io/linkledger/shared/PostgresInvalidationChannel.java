@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,7 @@ class PostgresInvalidationChannel implements InvalidationChannel, DisposableBean
 
     private static final Logger log = LoggerFactory.getLogger(PostgresInvalidationChannel.class);
     static final String CHANNEL = "linkledger_invalidations";
+    static final String APPLICATION_NAME = "linkledger-invalidations";
 
     private final DataSource pool;
     private final String url;
@@ -79,7 +81,7 @@ class PostgresInvalidationChannel implements InvalidationChannel, DisposableBean
     private void listen(Receiver receiver, CountDownLatch listens) {
         boolean reconnected = false;
         while (open) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            try (Connection connection = DriverManager.getConnection(url, listenerProperties())) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
@@ -107,6 +109,17 @@ class PostgresInvalidationChannel implements InvalidationChannel, DisposableBean
                 }
             }
         }
+    }
+
+    /** The database user's, and a name that shows the connection for what it is in pg_stat_activity. */
+    private Properties listenerProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        return properties;
     }
 
     private void pause() {
