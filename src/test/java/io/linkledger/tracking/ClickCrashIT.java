@@ -165,7 +165,7 @@ class ClickCrashIT {
             return;
         }
         try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
-            try (ResultSet tables = db.getMetaData().getTables(null, null, "brands", null)) {
+            try (ResultSet tables = db.getMetaData().getTables(null, db.getSchema(), "brands", null)) {
                 if (!tables.next()) {
                     return;
                 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -105,12 +106,13 @@ class TwoNodeCrashIT {
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         Map<String, Integer> afterRestart = new ConcurrentHashMap<>();
+        AtomicInteger unavailable = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
         try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < VISITORS; i++) {
                 String userAgent = (i % BOT_EVERY == BOT_EVERY - 1 ? PREVIEW_BOT : BROWSER) + " visitor/" + i;
                 int first = i;
-                visitors.submit(() -> visit(first, userAgent, codes, running, acknowledged, afterRestart));
+                visitors.submit(() -> visit(first, userAgent, codes, running, acknowledged, afterRestart, unavailable));
             }
             awaitCount(acknowledged::size, CLICKS_PER_PHASE, "302s with both nodes up");
             a.kill();
@@ -131,12 +133,21 @@ class TwoNodeCrashIT {
                     .toList();
             assertThat(duplicated).as("transaction ids stored more than once").isEmpty();
 
-            assertThat(single(db, """
+            long wrongUnique = single(db, """
                     select count(*) from (
                       select assignment_id, user_agent from clicks where not is_bot
                       group by assignment_id, user_agent
-                      having count(*) filter (where is_unique) <> 1) wrong""")).as(
-                    "visitor and link pairs with other than one unique click").isZero();
+                      having count(*) filter (where is_unique) <> 1) wrong""");
+            System.out.printf("%s backend: %d 302s (%d from the restarted node), %d 503s, %d click rows, "
+                    + "%d visitor and link pairs with other than one unique click%n", backend, acknowledged.size(),
+                    afterRestart.get(a.baseUrl()), unavailable.get(), rows.size(), wrongUnique);
+            // In database mode each node decides from its memory and the database, and a click answered
+            // 503 after ack-timeout may still commit later, after the visitor's next click on the other
+            // node took the unique one (docs/tracking.md: exact per node, close across nodes). Without a
+            // 503 that cannot happen; in kafka mode one consumer decides each link, so it is always exact.
+            if (backend.equals("kafka") || unavailable.get() == 0) {
+                assertThat(wrongUnique).as("visitor and link pairs with other than one unique click").isZero();
+            }
             assertThat(single(db, "select count(*) from clicks where is_bot and is_unique")).as("unique bot clicks")
                     .isZero();
 
@@ -145,13 +156,10 @@ class TwoNodeCrashIT {
             assertThat(report.get("clicks").asLong()).as("report clicks")
                     .isEqualTo(single(db, "select count(*) from clicks where not is_bot"));
             assertThat(report.get("uniqueClicks").asLong()).as("report unique clicks")
-                    .isEqualTo(single(db, "select count(*) from (select distinct assignment_id, user_agent "
-                            + "from clicks where not is_bot) pairs"));
+                    .isEqualTo(single(db, "select count(*) from clicks where is_unique"));
             assertThat(report.get("botClicks").asLong()).as("report bot clicks")
                     .isEqualTo(single(db, "select count(*) from clicks where is_bot"));
             assertThat(memberFigures(report)).as("report per member").isEqualTo(memberRows(db));
-            System.out.printf("%s backend: %d 302s (%d after the restart on the killed node), %d click rows%n",
-                    backend, acknowledged.size(), afterRestart.get(a.baseUrl()), rows.size());
         }
     }
 
@@ -167,7 +175,7 @@ class TwoNodeCrashIT {
      * only 302s are recorded, with the transaction id the destination carries.
      */
     private void visit(int first, String userAgent, List<String> codes, AtomicBoolean running,
-            Map<String, String> acknowledged, Map<String, Integer> afterRestart) {
+            Map<String, String> acknowledged, Map<String, Integer> afterRestart, AtomicInteger unavailable) {
         for (int n = first; running.get(); n++) {
             AppProcess node = nodes.get(n % 2);
             String code = codes.get((n / 2) % codes.size());
@@ -179,6 +187,8 @@ class TwoNodeCrashIT {
                     String location = response.headers().firstValue("Location").orElseThrow();
                     acknowledged.put(location.substring(location.indexOf("tid=") + 4), node.baseUrl());
                     afterRestart.computeIfPresent(node.baseUrl(), (url, count) -> count + 1);
+                } else if (response.statusCode() == 503) {
+                    unavailable.incrementAndGet();
                 }
             } catch (IOException nodeDown) {
                 pause();
