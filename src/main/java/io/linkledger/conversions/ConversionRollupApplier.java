@@ -1,6 +1,10 @@
 package io.linkledger.conversions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -97,6 +101,15 @@ class ConversionRollupApplier extends RollupApplier<ConversionDelta.Link, Conver
             @Value("${linkledger.conversions.rollup-interval:1s}") Duration interval) {
         super("conversions", new Statements(QUEUE, ANY_QUEUED, LOCK_QUEUED, DELETE_QUEUED, CREATE_LINK_TOTALS,
                 ADD_TO_LINK_TOTALS, SEED_LINK_DAY, ADD_TO_LINK_DAYS, CREATE_OFFER_DAY, ADD_TO_OFFER_DAY),
-                ConversionDelta.class, jdbc, transactions, interval);
+                ConversionRollupApplier::queued, jdbc, transactions, interval);
+    }
+
+    private static ConversionDelta queued(ResultSet rs, int row) throws SQLException {
+        return new ConversionDelta(rs.getObject("assignment_id", UUID.class),
+                rs.getObject("conversion_day", LocalDate.class), rs.getString("currency"),
+                rs.getObject("brand_id", UUID.class), rs.getObject("offer_id", UUID.class),
+                rs.getObject("member_id", UUID.class), rs.getLong("live"), rs.getLong("conversions"),
+                rs.getLong("sales_minor"), rs.getLong("commission_minor"), rs.getLong("pending_commission_minor"),
+                rs.getLong("approved_commission_minor"), rs.getLong("paid_commission_minor"));
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The writing side of a report rollup (docs/rollups.md), the same for clicks and conversions: a
  * feature's write transactions {@link #queue} deltas, and the applier adds them to the rollup
  * tables after those transactions committed. A subclass gives one feature's SQL ({@link Statements})
- * and its delta record, whose components are the statements' named parameters and, by name, the
- * columns of its queue rows.
+ * and its delta record, whose components are the statements' named parameters, with the mapper that
+ * reads a delta back from a queue row. (An explicit mapper, not Spring's DataClassRowMapper: that one
+ * probes each column's Java type through the driver, and PostgreSQL's driver answers some probes with
+ * an exception, thrown and caught for every queued row.)
  *
  * <p>Why a queue rather than adding to the rollups in the writing transaction: both write paths
  * are group commits whose callers wait for the commit (the redirect's click batches, the postback
@@ -88,11 +89,11 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
     private volatile boolean running;
     private Thread thread;
 
-    protected RollupApplier(String name, Statements sql, Class<D> delta, NamedParameterJdbcTemplate jdbc,
+    protected RollupApplier(String name, Statements sql, RowMapper<D> queuedDelta, NamedParameterJdbcTemplate jdbc,
             TransactionTemplate transactions, Duration interval) {
         this.name = name;
         this.sql = sql;
-        this.queuedDelta = new DataClassRowMapper<>(delta);
+        this.queuedDelta = queuedDelta;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.intervalMillis = interval.toMillis();

@@ -1,6 +1,9 @@
 package io.linkledger.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -84,6 +87,13 @@ class ClickRollupApplier extends RollupApplier<UUID, ClickDelta> {
             @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval) {
         super("clicks", new Statements(QUEUE, ANY_QUEUED, LOCK_QUEUED, DELETE_QUEUED, CREATE_LINK_TOTALS,
                 ADD_TO_LINK_TOTALS, SEED_LINK_DAY, ADD_TO_LINK_DAYS, CREATE_OFFER_DAY, ADD_TO_OFFER_DAY),
-                ClickDelta.class, jdbc, transactions, interval);
+                ClickRollupApplier::queued, jdbc, transactions, interval);
+    }
+
+    private static ClickDelta queued(ResultSet rs, int row) throws SQLException {
+        return new ClickDelta(rs.getObject("assignment_id", UUID.class), rs.getObject("click_day", LocalDate.class),
+                rs.getObject("brand_id", UUID.class), rs.getObject("offer_id", UUID.class),
+                rs.getObject("member_id", UUID.class), rs.getLong("clicks"), rs.getLong("unique_clicks"),
+                rs.getLong("bot_clicks"));
     }
 }
