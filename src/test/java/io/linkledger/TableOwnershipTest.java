@@ -26,13 +26,13 @@ class TableOwnershipTest {
             Map.entry("brands", Set.of("brands", "users", "api_keys")),
             Map.entry("security", Set.of("spring_session", "spring_session_attributes", "sign_in_failures",
                     "server_keys")),
-            Map.entry("shared", Set.of("rate_limit_hits")),
+            Map.entry("shared", Set.of("rate_limit_hits", "shedlock")),
             Map.entry("offers", Set.of("offers", "offer_payouts", "offer_conversion_terms", "offer_volume_tiers",
                     "offer_caps")),
             Map.entry("members", Set.of("members", "member_tags", "member_import_drafts")),
             Map.entry("projects", Set.of("projects", "project_members")),
             Map.entry("assignments", Set.of("offer_members", "dashboard_tokens_retired")),
-            Map.entry("tracking", Set.of("clicks", "click_daily", "click_offer_daily", "click_link_totals",
+            Map.entry("tracking", Set.of("clicks", "clicks_default", "click_daily", "click_offer_daily", "click_link_totals",
                     "click_rollup_queue", "visitor_salts")),
             Map.entry("conversions", Set.of("conversions", "conversion_changes", "conversion_daily",
                     "conversion_offer_daily", "conversion_link_totals", "conversion_rollup_queue", "integrations",
@@ -52,8 +52,9 @@ class TableOwnershipTest {
     @Test
     void everyTableInTheMigrationsHasAnOwner() throws IOException {
         Set<String> created = new TreeSet<>();
-        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
-            for (Path migration : migrations.toList()) {
+        // db/migration and the vendor folders (db/vendor/postgresql, db/vendor/h2).
+        try (Stream<Path> migrations = Files.walk(Path.of("src/main/resources/db"))) {
+            for (Path migration : migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 Matcher m = Pattern.compile("create table (?:if not exists )?([a-z_]+)", Pattern.CASE_INSENSITIVE)
                         .matcher(Files.readString(migration));
                 while (m.find()) {

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.offers.OfferTermsService;
 
 /**
@@ -38,6 +40,8 @@ class AutoApproval {
 
     @Scheduled(fixedDelayString = "${linkledger.conversions.auto-approve-every:PT5M}",
             initialDelayString = "${linkledger.conversions.auto-approve-initial-delay:PT1M}")
+    @SchedulerLock(name = "auto-approval",
+            lockAtMostFor = "${linkledger.jobs.auto-approval.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void run() {
         int approved = approveDue(clock.instant());
         if (approved > 0) {

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.conversions.Conversion.Amounts;
 import io.linkledger.conversions.Conversion.Credit;
 import io.linkledger.conversions.Conversion.Source;
@@ -54,6 +56,8 @@ class ClickAccrual {
     }
 
     @Scheduled(cron = "${linkledger.conversions.click-accrual-cron:0 10 0 * * *}", zone = "UTC")
+    @SchedulerLock(name = "click-accrual",
+            lockAtMostFor = "${linkledger.jobs.click-accrual.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void run() {
         int accrued = accrue(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
         log.info("Accrued pay-per-click commission for {} member(s)", accrued);

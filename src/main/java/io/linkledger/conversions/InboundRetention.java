@@ -10,13 +10,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Deletes raw inbound requests older than {@code linkledger.inbound.retention-days} (0 keeps
  * them forever), oldest first, a batch per statement so no transaction holds many rows. A
  * conversion needs none of them: its own row and history keep what it is, where it came from and
  * every change; only the replay of a deleted request and the redelivery check of its Shopify
  * delivery id go with it (the order id still keeps a redelivered order from counting twice).
- * Safe on several nodes at once: a row deleted by one is simply not there for the other.
+ * One node at a time runs it (a ShedLock lease, as every scheduled job).
  */
 @Component
 class InboundRetention {
@@ -39,6 +41,8 @@ class InboundRetention {
 
     @Scheduled(fixedDelayString = "${linkledger.inbound.retention-every:PT1H}",
             initialDelayString = "${linkledger.inbound.retention-initial-delay:PT10M}")
+    @SchedulerLock(name = "inbound-retention",
+            lockAtMostFor = "${linkledger.jobs.inbound-retention.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void run() {
         if (retentionDays <= 0) {
             return;

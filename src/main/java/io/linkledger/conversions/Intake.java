@@ -26,6 +26,7 @@ import io.linkledger.conversions.Integration.Credentials;
 import io.linkledger.conversions.PostbackBatch.Received;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
+import io.linkledger.tracking.Clicks;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -55,10 +56,11 @@ class Intake {
     private final TransactionTemplate transactions;
     private final PostbackBatcher batcher;
     private final PixelLimit pixelLimit;
+    private final Clicks clicks;
 
     Intake(Integrations integrations, InboundRepository inbound, PostbackParser postbacks, ShopifyWebhooks shopify,
             ClaimDecider decider, Conversions conversions, Ids ids, Clock clock, MeterRegistry metrics,
-            TransactionTemplate transactions, PostbackBatcher batcher, PixelLimit pixelLimit) {
+            TransactionTemplate transactions, PostbackBatcher batcher, PixelLimit pixelLimit, Clicks clicks) {
         this.integrations = integrations;
         this.inbound = inbound;
         this.postbacks = postbacks;
@@ -71,6 +73,7 @@ class Intake {
         this.transactions = transactions;
         this.batcher = batcher;
         this.pixelLimit = pixelLimit;
+        this.clicks = clicks;
     }
 
     /** What the caller is told: the conversion (null when ignored), its status, and why nothing was done. */
@@ -130,6 +133,10 @@ class Intake {
         if (problem == null) {
             try {
                 claim = postbacks.parse(integration, stored.inbound(), stored.receivedAt());
+                if (claim.transactionId() != null) {
+                    // Waits here, on the request's own thread, not in the batch: in kafka mode its click may be on its way.
+                    clicks.awaitClick(claim.transactionId());
+                }
             } catch (ProblemException e) {
                 problem = e;
             } catch (RuntimeException e) {

@@ -27,6 +27,7 @@ import io.linkledger.conversions.Integration.Reading;
 import io.linkledger.conversions.Integration.Signature;
 import io.linkledger.offers.Offers;
 import io.linkledger.shared.Ids;
+import io.linkledger.shared.Invalidations;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.PublicUrls;
 import io.linkledger.shared.Tokens;
@@ -48,6 +49,8 @@ public class Integrations {
     static final Duration MAX_GRACE = Duration.ofDays(7);
     /** Offers one integration may be said to feed: more than a brand's console can show in one list. */
     private static final int MAX_OFFERS = 500;
+    /** The {@link Invalidations} cache name of integrations, keyed by id (never by anything of the key). */
+    private static final String INVALIDATIONS = "integration";
 
     private final IntegrationRepository repository;
     private final Offers offers;
@@ -55,18 +58,22 @@ public class Integrations {
     private final Ids ids;
     private final Clock clock;
     private final PublicUrls urls;
+    private final Invalidations invalidations;
     private final Cache<String, Integration> byKeyHash = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(10))
             .build();
 
-    Integrations(IntegrationRepository repository, Offers offers, Tokens tokens, Ids ids, Clock clock, PublicUrls urls) {
+    Integrations(IntegrationRepository repository, Offers offers, Tokens tokens, Ids ids, Clock clock, PublicUrls urls,
+            Invalidations invalidations) {
         this.repository = repository;
         this.offers = offers;
         this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
         this.urls = urls;
+        this.invalidations = invalidations;
+        invalidations.subscribe(INVALIDATIONS, this::dropCached, byKeyHash::invalidateAll);
     }
 
     record IntegrationRequest(IntegrationType type, String name, String secret, String signature,
@@ -164,12 +171,14 @@ public class Integrations {
         return repository.offersFed(brandId);
     }
 
-    /** Drops what this node cached for its keys; other nodes drop it within ten seconds. */
+    /** Every node drops what it cached of the integration once the change is committed. */
     private void forget(Integration integration) {
-        byKeyHash.invalidate(integration.credentials().keyHash());
-        if (integration.access().previousKeyHash() != null) {
-            byKeyHash.invalidate(integration.access().previousKeyHash());
-        }
+        invalidations.publish(INVALIDATIONS, integration.id().toString());
+    }
+
+    private void dropCached(String integrationId) {
+        UUID id = UUID.fromString(integrationId);
+        byKeyHash.asMap().values().removeIf(cached -> cached.id().equals(id));
     }
 
     private Integration validated(UUID brandId, Integration old, IntegrationRequest r, Validation v) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,11 +16,12 @@ import io.linkledger.offers.OfferChanged;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.Offers;
+import io.linkledger.shared.Invalidations;
 
 /**
  * Offers with their terms and caps as conversions need them, cached: every postback needs both and
- * they rarely change. Dropped on {@link OfferChanged} here; other nodes see a change within
- * the expiry.
+ * they rarely change. An offer is dropped when any node announces it changed (see {@link Invalidations});
+ * the expiry bounds the age of an entry whose announcement was lost.
  */
 @Component
 class OfferCache {
@@ -37,10 +37,12 @@ class OfferCache {
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
 
-    OfferCache(Offers offers, OfferTermsService terms, OfferCapsService caps) {
+    OfferCache(Offers offers, OfferTermsService terms, OfferCapsService caps, Invalidations invalidations) {
         this.offers = offers;
         this.terms = terms;
         this.caps = caps;
+        invalidations.subscribe(OfferChanged.INVALIDATIONS, id -> cache.invalidate(UUID.fromString(id)),
+                cache::invalidateAll);
     }
 
     Optional<Snapshot> find(UUID offerId) {
@@ -51,10 +53,5 @@ class OfferCache {
         Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer), caps.caps(offer)));
         loaded.ifPresent(snapshot -> cache.put(offerId, snapshot));
         return loaded;
-    }
-
-    @EventListener
-    void on(OfferChanged changed) {
-        cache.invalidate(changed.offerId());
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.email.EmailDelivered;
 import io.linkledger.email.Mailer;
 import io.linkledger.email.OutgoingEmail;
@@ -121,9 +123,11 @@ class SignInLinks {
         }
     }
 
-    /** Takes expired (and any used) links out of the emails that still hold them; idempotent on every node. */
+    /** Takes expired (and any used) links out of the emails that still hold them; one node at a time. */
     @Scheduled(fixedDelayString = "${linkledger.portal.redact-interval:PT1M}")
     @Transactional
+    @SchedulerLock(name = "portal-link-redaction",
+            lockAtMostFor = "${linkledger.jobs.portal-link-redaction.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void redactDeadLinks() {
         List<UUID> emails;
         do {

@@ -20,6 +20,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Delivers the outbox over SMTP. A failed attempt is retried with exponential backoff; after
  * the last attempt the message is FAILED with the reason, never dropped. Runs only when SMTP
@@ -56,6 +58,8 @@ class OutboxWorker {
     }
 
     @Scheduled(fixedDelayString = "${linkledger.mail.poll-interval-ms}")
+    @SchedulerLock(name = "email-outbox",
+            lockAtMostFor = "${linkledger.jobs.email-outbox.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void deliverDue() {
         outbox.releaseStale(clock.instant().minus(STALE_CLAIM));
         List<OutboxMessage> batch;

@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.ledger.CardCharge.Purpose;
 import io.linkledger.ledger.CardCharge.Status;
 import io.linkledger.ledger.CardProcessor.Charge;
@@ -186,6 +188,8 @@ class CardCharges {
     /** Charges whose outcome is still open are asked about again; nothing is booked without a success. */
     @Scheduled(fixedDelayString = "${linkledger.money.stripe.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.stripe.poll-interval:PT5M}")
+    @SchedulerLock(name = "card-charges",
+            lockAtMostFor = "${linkledger.jobs.card-charges.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void follow() {
         if (!methods.processor().configured()) {
             return;

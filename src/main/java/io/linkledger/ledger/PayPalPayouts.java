@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.ledger.PayPalClient.ItemStatus;
 import io.linkledger.shared.ProblemException;
 
@@ -268,6 +270,8 @@ class PayPalPayouts {
     /** Every due PayPal payment, each taken by one node only (see {@link PaymentRepository#claim}). */
     @Scheduled(fixedDelayString = "${linkledger.money.paypal.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.paypal.poll-interval:PT5M}")
+    @SchedulerLock(name = "paypal-payouts",
+            lockAtMostFor = "${linkledger.jobs.paypal-payouts.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void poll() {
         if (!client.configured()) {
             return;

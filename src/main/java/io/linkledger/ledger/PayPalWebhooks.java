@@ -3,6 +3,8 @@ package io.linkledger.ledger;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.shared.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +64,8 @@ class PayPalWebhooks {
 
     @Scheduled(fixedDelayString = "${linkledger.money.paypal.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.paypal.poll-interval:PT5M}")
+    @SchedulerLock(name = "paypal-webhooks",
+            lockAtMostFor = "${linkledger.jobs.paypal-webhooks.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void retry() {
         inbox.retry(PROVIDER, kept -> apply(kept.eventType(), json.readTree(kept.payload()).path("resource")));
     }

@@ -10,6 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Moves a remittance from the brand's pending balance to its available balance once its
  * settlement day has come (judged by the injected Clock, UTC). A scheduled job does it for
@@ -40,6 +42,8 @@ class RemittanceSettlement {
 
     @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT1M}",
             initialDelayString = "${linkledger.money.settlement-initial-delay:PT10S}")
+    @SchedulerLock(name = "remittance-settlement",
+            lockAtMostFor = "${linkledger.jobs.remittance-settlement.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void settleAllDue() {
         List<Remittance> due;
         do {

@@ -3,6 +3,8 @@ package io.linkledger.ledger;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Stripe's webhooks after their {@code Stripe-Signature} verified: kept once per event id,
  * then applied. {@code payment_intent.succeeded} books a top-up that was processing or whose
@@ -44,6 +46,8 @@ class StripeWebhooks {
     /** Events kept but not applied are applied again (their signature verified when they came). */
     @Scheduled(fixedDelayString = "${linkledger.money.stripe.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.stripe.poll-interval:PT5M}")
+    @SchedulerLock(name = "stripe-webhooks",
+            lockAtMostFor = "${linkledger.jobs.stripe-webhooks.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void retry() {
         inbox.retry(PROVIDER, kept -> apply(processor.parse(kept.payload())));
     }

@@ -30,6 +30,8 @@ import io.linkledger.shared.Validation;
 public class Offers {
 
     static final int DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30;
+    /** The longest attribution window an offer may have: raw clicks are kept at least this long. */
+    public static final int MAX_ATTRIBUTION_WINDOW_DAYS = 365;
 
     private final OfferRepository repository;
     private final BrandSettingsService brands;
@@ -162,8 +164,8 @@ public class Offers {
                 "must be at most 4000 characters");
         v.check(offer.startsAt() == null || offer.endsAt() == null || offer.endsAt().isAfter(offer.startsAt()),
                 "endsAt", "must be after startsAt");
-        v.check(offer.attributionWindowDays() >= 1 && offer.attributionWindowDays() <= 365,
-                "attributionWindowDays", "must be between 1 and 365");
+        v.check(offer.attributionWindowDays() >= 1 && offer.attributionWindowDays() <= MAX_ATTRIBUTION_WINDOW_DAYS,
+                "attributionWindowDays", "must be between 1 and " + MAX_ATTRIBUTION_WINDOW_DAYS);
         v.throwIfInvalid();
     }
 

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Fixed-window counters in the table {@code rate_limit_hits}, shared by every node. Under its
  * limit a hit costs one conditional UPDATE; the first hit of a window inserts the row, and a
@@ -52,8 +54,10 @@ public class RateLimits {
                 .orElse(0);
     }
 
-    /** Windows that ended are of no further use; every node may run this, it is idempotent. */
+    /** Windows that ended are of no further use; one node at a time deletes them. */
     @Scheduled(fixedDelayString = "${linkledger.rate-limits.cleanup-interval:PT5M}")
+    @SchedulerLock(name = "rate-limits-cleanup",
+            lockAtMostFor = "${linkledger.jobs.rate-limits-cleanup.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void deleteExpired() {
         jdbc.sql("delete from rate_limit_hits where expires_at < ?").param(Sql.ts(clock.instant())).update();
     }

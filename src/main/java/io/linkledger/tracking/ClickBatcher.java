@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.Timer;
  * The acknowledgements run on the flusher's thread, a batch's in one pass right after its commit.
  */
 @Component
+@ConditionalOnProperty(name = EventsBackend.PROPERTY, havingValue = "database", matchIfMissing = true)
 class ClickBatcher implements ClickSink, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClickBatcher.class);
@@ -84,13 +86,13 @@ class ClickBatcher implements ClickSink, SmartLifecycle {
     }
 
     @Override
-    public void append(Click click, Ack ack) {
+    public void append(Clicked clicked, Ack ack) {
         if (!running) {
             ack.notStored(new ClickNotStored("click tracking is not running"));
         } else if (System.nanoTime() - unavailableUntil.get() < 0) {
             rejectedUnavailable.increment();
             ack.notStored(new ClickNotStored("the database was unavailable a moment ago"));
-        } else if (!queue.offer(new Pending(click, ack))) {
+        } else if (!queue.offer(new Pending(clicked.click(), ack))) {
             rejectedQueueFull.increment();
             ack.notStored(new ClickNotStored("the click queue is full"));
         }

@@ -1,8 +1,13 @@
 package io.linkledger.tracking;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -66,5 +71,41 @@ class ClickStore {
                 .params(assignmentId, visitorKey, previousKey, Sql.ts(since))
                 .query((rs, row) -> Optional.ofNullable(Sql.instant(rs, "last_unique")))
                 .single();
+    }
+
+    /**
+     * Which of these transaction ids are stored already. The clicks' time range is given too, so that
+     * a table partitioned by time (unique on transaction id and time) is searched only where they can be.
+     */
+    Set<String> storedAmong(Collection<String> transactionIds, Instant from, Instant to) {
+        return new HashSet<>(jdbc.sql("""
+                select transaction_id from clicks
+                where transaction_id in (:ids) and clicked_at between :from and :to""")
+                .param("ids", transactionIds).param("from", Sql.ts(from)).param("to", Sql.ts(to))
+                .query(String.class).list());
+    }
+
+    /** A visitor key on a link: where its 24-hour window is kept. */
+    record VisitorOnLink(UUID assignmentId, String visitorKey) {
+    }
+
+    /**
+     * The last unique click after {@code since} of each of these visitor keys on each of these links
+     * (pairs that are not asked about may come too): one read, through the
+     * (assignment_id, visitor_key, clicked_at) index, for a whole batch of clicks.
+     */
+    Map<VisitorOnLink, Instant> lastUniqueClicks(Collection<UUID> assignmentIds, Collection<String> visitorKeys,
+            Instant since) {
+        Map<VisitorOnLink, Instant> last = new HashMap<>();
+        jdbc.sql("""
+                select assignment_id, visitor_key, max(clicked_at) as last_unique from clicks
+                where assignment_id in (:assignments) and visitor_key in (:keys) and clicked_at > :since and is_unique
+                group by assignment_id, visitor_key""")
+                .param("assignments", assignmentIds).param("keys", visitorKeys).param("since", Sql.ts(since))
+                .query(rs -> {
+                    last.put(new VisitorOnLink(Sql.uuid(rs, "assignment_id"), rs.getString("visitor_key")),
+                            Sql.instant(rs, "last_unique"));
+                });
+        return last;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,9 +15,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Decides whether a human click is unique: the first of that visitor on that link in 24 hours.
  * The answer comes from memory; only a visitor not seen on this node asks the database, once,
  * through the (assignment_id, visitor_key, clicked_at) index. Across nodes it is exact when the
- * load balancer keeps a visitor on one node, and close otherwise.
+ * load balancer keeps a visitor on one node, and close otherwise. Database mode only: in kafka mode
+ * the click stream's consumer decides, exactly, with {@link ClickStreamWriter}.
  */
 @Component
+@ConditionalOnProperty(name = EventsBackend.PROPERTY, havingValue = "database", matchIfMissing = true)
 class RecentVisitors {
 
     static final Duration WINDOW = Duration.ofHours(24);

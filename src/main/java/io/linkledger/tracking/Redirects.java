@@ -29,12 +29,14 @@ class Redirects {
     private final LinkCache links;
     private final TransactionIds transactionIds;
     private final VisitorKeys visitorKeys;
-    private final RecentVisitors recentVisitors;
+    /** Empty in kafka mode: there the click stream's consumer decides which clicks are unique. */
+    private final Optional<RecentVisitors> recentVisitors;
     private final BotDetector bots;
     private final ClickSink sink;
     private final Clock clock;
 
-    Redirects(LinkCache links, TransactionIds transactionIds, VisitorKeys visitorKeys, RecentVisitors recentVisitors,
+    Redirects(LinkCache links, TransactionIds transactionIds, VisitorKeys visitorKeys,
+            Optional<RecentVisitors> recentVisitors,
             BotDetector bots, ClickSink sink, Clock clock) {
         this.links = links;
         this.transactionIds = transactionIds;
@@ -80,18 +82,18 @@ class Redirects {
         } else if (!offer.isLive(now)) {
             answer.accept(closed(link, now));
         } else {
-            track(link, visit, now, answer);
+            track(code, link, visit, now, answer);
         }
     }
 
-    private void track(TrackedLink link, Visit visit, Instant now, Answer answer) {
+    private void track(String code, TrackedLink link, Visit visit, Instant now, Answer answer) {
         Assignment a = link.assignment();
         boolean bot = bots.isBot(visit.userAgent());
         VisitorKeys.Keys keys;
         boolean unique;
         try {
             keys = visitorKeys.keys(visit.ip(), visit.userAgent(), now);
-            unique = !bot && recentVisitors.claimUnique(a.id(), keys, now);
+            unique = !bot && recentVisitors.isPresent() && recentVisitors.get().claimUnique(a.id(), keys, now);
         } catch (RuntimeException e) {
             log.debug("Visitor history of {} could not be read, answering 503: {}", a.offerId(), e.getMessage());
             answer.accept(new Redirect.Unavailable());
@@ -106,7 +108,7 @@ class Redirects {
                 keys.today(), cut(visit.userAgent(), MAX_USER_AGENT), cut(visit.referrer(), MAX_REFERRER), bot, unique);
         Redirect.Tracked tracked = new Redirect.Tracked(location, transactionId, link.offer().attributionWindowDays());
         answer.ahead(tracked);
-        sink.append(click, new ClickSink.Ack() {
+        sink.append(new ClickSink.Clicked(code, click, keys), new ClickSink.Ack() {
             @Override
             public void stored() {
                 answer.accept(tracked);
@@ -117,7 +119,7 @@ class Redirects {
                 // Debug only: during an outage this happens for every request; the sink logs each failed flush.
                 log.debug("Click on {} not stored, answering 503: {}", a.offerId(), reason.getMessage());
                 if (unique) {
-                    recentVisitors.release(a.id(), keys, now);
+                    recentVisitors.get().release(a.id(), keys, now);
                 }
                 answer.accept(new Redirect.Unavailable());
             }

@@ -47,6 +47,19 @@ class TransactionIds {
         }
     }
 
+    /** Whether {@code value} has the shape of the ids made here: 24 base62 characters. */
+    static boolean couldBeOurs(String value) {
+        if (value == null || value.length() != TIME_LENGTH + RANDOM_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Tokens.BASE62.indexOf(value.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String next() {
         char[] id = new char[TIME_LENGTH + RANDOM_LENGTH];
         long millis = clock.millis();

@@ -24,7 +24,8 @@ import io.linkledger.support.ApiTest;
 /**
  * Nodes share nothing but the database: a second node of the application, started in this JVM on
  * the same database, serves the first node's sessions, refuses a key the first revoked, and
- * counts rate limits together with it. A node that stops signs nobody out.
+ * counts rate limits and sign-in failures together with it. A node that stops signs nobody out.
+ * Jobs and cache invalidation across nodes: shared.SeveralNodesTest.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTest extends ApiTest {
@@ -83,6 +84,20 @@ class TwoNodesTest extends ApiTest {
         doomed.close();
 
         assertThat(browser.to(api.baseUrl()).get("/settings").status()).isEqualTo(200);
+    }
+
+    @Test
+    void consoleSignInFailuresCountOnEveryNode() {
+        String email = signedInUser();
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            String node = i % 2 == 0 ? api.baseUrl() : baseUrl(second);
+            assertThat(ConsoleClient.signedIn(new ConsoleClient(node).signIn(email, "wrong password " + i))).isFalse();
+        }
+
+        assertThat(new ConsoleClient(baseUrl(second)).signIn(email, PASSWORD).header("Location"))
+                .endsWith("/login?error&locked");
+        assertThat(new ConsoleClient(api.baseUrl()).signIn(email, PASSWORD).header("Location"))
+                .endsWith("/login?error&locked");
     }
 
     @Test
