@@ -36,7 +36,7 @@ bench_jar() {
 }
 
 # Starts the jar on a fresh database and waits until it is healthy: bench_start PORT [VAR=value ...]
-# Sets $BENCH_URL; the bootstrap API key is $BENCH_KEY; the log is $bench_work/server.log.
+# Sets $BENCH_URL and $server_pid; the bootstrap API key is $BENCH_KEY; the log is $bench_work/server.log.
 bench_start() {
   local port=$1
   shift
@@ -46,16 +46,25 @@ bench_start() {
   psql -d postgres -qc "drop database if exists $bench_db with (force)"
   psql -d postgres -qc "create database $bench_db"
   BENCH_URL="http://127.0.0.1:$port"
-  echo "== Starting $jar on port $port (log: $bench_work/server.log)"
+  bench_launch "$port" server "$@"
+  server_pid=$launched_pid
+}
+
+# Starts one more node of the jar on the database of bench_start and waits until it is healthy:
+# bench_launch PORT NAME [VAR=value ...]. Sets $launched_pid; the log is $bench_work/NAME.log.
+bench_launch() {
+  local port=$1 name=$2 url="http://127.0.0.1:$1"
+  shift 2
+  echo "== Starting $jar on port $port (log: $bench_work/$name.log)"
   env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$bench_db?reWriteBatchedInserts=true" \
     SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
     SERVER_PORT="$port" LINKLEDGER_BOOTSTRAP_API_KEY="$BENCH_KEY" LINKLEDGER_BASE_URL="$BENCH_URL" \
     LOGGING_LEVEL_ROOT=WARN "$@" \
-    java ${JAVA_OPTS:-} -jar "$jar" >"$bench_work/server.log" 2>&1 &
-  server_pid=$!
+    java ${JAVA_OPTS:-} -jar "$jar" >"$bench_work/$name.log" 2>&1 &
+  launched_pid=$!
   for _ in $(seq 1 240); do
-    if curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1; then return 0; fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then echo "server exited:"; tail -40 "$bench_work/server.log"; exit 1; fi
+    if curl -fs "$url/actuator/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$launched_pid" 2>/dev/null; then echo "server exited:"; tail -40 "$bench_work/$name.log"; exit 1; fi
     sleep 0.5
   done
   echo "server did not become healthy"; exit 1
@@ -75,3 +84,11 @@ bench_pg_ticks() {
 }
 # Milliseconds of CPU per operation: bench_cpu_per TICKS OPERATIONS
 bench_cpu_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }'; }
+# CPU ticks (user + system) of the given processes together: bench_ticks_of PID...
+bench_ticks_of() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
+# The PostgreSQL processes that work for the benchmark: its database's backends, and the WAL writer,
+# checkpointer and background writer (other databases on a shared machine are left out).
+bench_pg_pids() {
+  psql -d "$bench_db" -Atc "select pid from pg_stat_activity where pid <> pg_backend_pid()
+    and (datname = current_database() or backend_type in ('walwriter', 'checkpointer', 'background writer'))"
+}

@@ -77,13 +77,6 @@ ctx_switches() {
 }
 # Kernel (system) ticks of a process: the share of its CPU spent in system calls and scheduling.
 sys_ticks() { awk '{ print $15 }' "/proc/$1/stat"; }
-ticks_of() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
-# The PostgreSQL processes that work for the benchmark: its database's backends, and the WAL writer,
-# checkpointer and background writer (other databases on a shared machine are left out).
-pg_pids() {
-  psql -d "$bench_db" -Atc "select pid from pg_stat_activity where pid <> pg_backend_pid()
-    and (datname = current_database() or backend_type in ('walwriter', 'checkpointer', 'background writer'))"
-}
 answered() {
   curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" \
     | sed -nE 's/^linkledger_redirects_seconds_count\{.*outcome="tracked".*\} ([0-9.E]+)$/\1/p' \
@@ -98,8 +91,8 @@ for c in $CONNECTIONS; do
   echo "== $c connections: warm-up $WARMUP, then $DURATION measured, each for the server and for nginx"
   run "http://127.0.0.1:$PORT$path" "$c" "$WARMUP" "$work/warm-server-$c.txt"
   sleep 1
-  pgp=$(pg_pids | tr '\n' ' ')
-  sys0=$(sys_ticks "$server_pid"); jvm0=$(ticks_of "$server_pid"); pg0=$(ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
+  pgp=$(bench_pg_pids | tr '\n' ' ')
+  sys0=$(sys_ticks "$server_pid"); jvm0=$(bench_ticks_of "$server_pid"); pg0=$(bench_ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
   stored0=$(stored); answered0=$(answered)
   load0=$(cut -d' ' -f1 /proc/loadavg)
   # A flight recording of the measured run only (startup and warm-up left out), when asked for.
@@ -107,15 +100,15 @@ for c in $CONNECTIONS; do
     jcmd "$server_pid" JFR.start name="bench-$c" settings=profile duration="$DURATION" filename="$BENCH_JFR-$c.jfr" >/dev/null
   fi
   run "http://127.0.0.1:$PORT$path" "$c" "$DURATION" "$work/server-$c.txt"
-  sys1=$(sys_ticks "$server_pid"); jvm1=$(ticks_of "$server_pid"); pg1=$(ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
+  sys1=$(sys_ticks "$server_pid"); jvm1=$(bench_ticks_of "$server_pid"); pg1=$(bench_ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
   rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
   sleep 1 # requests in flight when wrk stopped get their answer and their row
   stored1=$(stored); answered1=$(answered)
   run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$WARMUP" "$work/warm-nginx-$c.txt"
   ngp="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
-  ng0=$(ticks_of $ngp)
+  ng0=$(bench_ticks_of $ngp)
   run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$DURATION" "$work/nginx-$c.txt"
-  ng1=$(ticks_of $ngp)
+  ng1=$(bench_ticks_of $ngp)
   load1=$(cut -d' ' -f1 /proc/loadavg)
   n=$(( stored1 - stored0 ))
   s="$work/server-$c.txt"; g="$work/nginx-$c.txt"

@@ -3,12 +3,10 @@ package io.linkledger.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.linkledger.shared.Tokens;
+import io.linkledger.support.Api;
+import io.linkledger.support.AppProcess;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durability promise, end to end: the packaged server takes concurrent clicks, is killed
@@ -42,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ClickCrashIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/131.0.0.0 Safari/537.36";
     private static final int CLIENTS = 32;
@@ -57,10 +55,10 @@ class ClickCrashIT {
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
-    private final int port;
-    private Process server;
+    private final AppProcess server;
+    private final Api api;
 
-    ClickCrashIT() throws IOException {
+    ClickCrashIT() {
         String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
         if (suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:")) {
             dbUrl = suiteUrl;
@@ -72,23 +70,20 @@ class ClickCrashIT {
             dbUser = "sa";
             dbPassword = "";
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.createDirectories(workDir);
+        server = new AppProcess(workDir, Map.of("SPRING_DATASOURCE_URL", dbUrl, "SPRING_DATASOURCE_USERNAME", dbUser,
+                "SPRING_DATASOURCE_PASSWORD", dbPassword, "LINKLEDGER_BOOTSTRAP_API_KEY", apiKey));
+        api = new Api(server.baseUrl(), apiKey);
     }
 
     @AfterEach
-    void stopServer() {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-        }
+    void stopServer() throws InterruptedException {
+        server.close();
     }
 
     @Test
     void everyClickAnsweredBeforeASigkillIsStoredAfterRestart() throws Exception {
         registerApiKeyIfBrandsExist();
-        server = start("first");
+        server.start("first");
         String offerId = post("/api/v1/offers", Map.of("name", "Crash test", "type", "LINK", "conversionType", "SALE",
                 "currency", "USD", "destinationUrl", "https://shop.example/?tid={transaction_id}",
                 "payouts", List.of(Map.of("type", "CPS", "percent", "10")))).get("id").asString();
@@ -108,15 +103,14 @@ class ClickCrashIT {
             while (acknowledged.size() < CLICKS_BEFORE_KILL && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            server.kill();
         }
         assertThat(acknowledged).as("302s received before the kill").hasSizeGreaterThanOrEqualTo(CLICKS_BEFORE_KILL);
 
-        server = start("restarted");
+        server.start("restarted");
         JsonNode report = get("/api/v1/reports/offers/" + offerId + "?from=2000-01-01&to=2999-12-31");
         assertThat(report.get("clicks").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
-        server.destroy();
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.stop()).as("graceful shutdown within a minute").isTrue();
 
         try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
             Set<String> stored = ConcurrentHashMap.newKeySet();
@@ -144,7 +138,7 @@ class ClickCrashIT {
 
     /** Clicks until the connection fails; a 503 (overload) is allowed, only 302s promise a stored click. */
     private void clickUntilTheServerDies(String code, String userAgent, Set<String> acknowledged) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/r/" + code))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/r/" + code))
                 .header("User-Agent", userAgent).timeout(Duration.ofSeconds(10)).GET().build();
         while (true) {
             try {
@@ -162,41 +156,6 @@ class ClickCrashIT {
         }
     }
 
-    private Process start(String name) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                Path.of(System.getProperty("linkledger.jar", "target/linkledger-0.1.0-SNAPSHOT.jar")).toAbsolutePath()
-                        .toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_DATASOURCE_URL", dbUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", dbUser);
-        env.put("SPRING_DATASOURCE_PASSWORD", dbPassword);
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("LINKLEDGER_BOOTSTRAP_API_KEY", apiKey);
-        Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The server exited; see " + workDir.resolve(name + ".log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("The server did not start in time; see " + workDir.resolve(name + ".log"));
-    }
-
     /**
      * On a database that already has brands (the suite's PostgreSQL) the server does not register
      * the bootstrap key, so the test registers it as Brands would. A fresh database is left to the server.
@@ -206,7 +165,7 @@ class ClickCrashIT {
             return;
         }
         try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
-            try (ResultSet tables = db.getMetaData().getTables(null, null, "brands", null)) {
+            try (ResultSet tables = db.getMetaData().getTables(null, db.getSchema(), "brands", null)) {
                 if (!tables.next()) {
                     return;
                 }
@@ -234,29 +193,15 @@ class ClickCrashIT {
         }
     }
 
-    private JsonNode post(String path, Object body) throws Exception {
-        HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        return JSON.readTree(response.body());
+    private JsonNode post(String path, Object body) {
+        Api.Response response = api.post(path, body);
+        assertThat(response.status()).as(response.body()).isIn(200, 201);
+        return response.json();
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(path).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
+    private JsonNode get(String path) {
+        Api.Response response = api.get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 }
