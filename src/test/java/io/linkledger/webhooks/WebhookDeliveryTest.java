@@ -101,13 +101,12 @@ class WebhookDeliveryTest extends MailTest {
         assertThat(data.get("currency").asString()).isEqualTo("USD");
         assertThat(data.get("memberId").asString()).isEqualTo(sale.memberId());
 
-        JsonNode log = ok(api.get("/api/v1/webhooks/" + endpointId + "/deliveries")).get("items");
-        assertThat(log.size()).isEqualTo(1);
-        assertThat(log.get(0).get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(log.get(0).get("responseCode").asInt()).isEqualTo(200);
-        assertThat(log.get(0).get("attempts").asInt()).isEqualTo(1);
-        assertThat(log.get(0).get("latencyMs").isNumber()).isTrue();
-        assertThat(log.get(0).get("id").asString()).isEqualTo(got.deliveryId());
+        JsonNode logged = awaitDelivery(endpointId, d -> d.get("status").asString().equals("DELIVERED"));
+        assertThat(ok(api.get("/api/v1/webhooks/" + endpointId + "/deliveries")).get("total").asInt()).isEqualTo(1);
+        assertThat(logged.get("responseCode").asInt()).isEqualTo(200);
+        assertThat(logged.get("attempts").asInt()).isEqualTo(1);
+        assertThat(logged.get("latencyMs").isNumber()).isTrue();
+        assertThat(logged.get("id").asString()).isEqualTo(got.deliveryId());
 
         assertThat(api.post("/api/v1/conversions/" + sale.conversionId() + "/approve", Map.of()).status())
                 .isEqualTo(200);
