@@ -17,10 +17,11 @@ import io.linkledger.offers.OfferChanged;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.Offers;
+import io.linkledger.offers.QualityDefaultsChanged;
 
 /**
- * Offers with their terms and caps as conversions need them, cached: every postback needs both and
- * they rarely change. Dropped on {@link OfferChanged} here; other nodes see a change within
+ * Offers with their terms and the quality limits that apply (their own, else the brand's
+ * defaults) as conversions need them, cached: every postback needs them and they rarely change. Dropped on {@link OfferChanged} here; other nodes see a change within
  * the expiry.
  */
 @Component
@@ -48,7 +49,8 @@ class OfferCache {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer), caps.caps(offer)));
+        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer),
+                caps.layers(offer).effective()));
         loaded.ifPresent(snapshot -> cache.put(offerId, snapshot));
         return loaded;
     }
@@ -56,5 +58,11 @@ class OfferCache {
     @EventListener
     void on(OfferChanged changed) {
         cache.invalidate(changed.offerId());
+    }
+
+    /** A brand's defaults are in the limits of each of its offers; such changes are rare. */
+    @EventListener
+    void on(QualityDefaultsChanged changed) {
+        cache.invalidateAll();
     }
 }

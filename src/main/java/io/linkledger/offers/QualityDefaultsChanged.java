@@ -1,0 +1,7 @@
+package io.linkledger.offers;
+
+import java.util.UUID;
+
+/** A brand changed its default quality limits: every offer of the brand may have other limits now. */
+public record QualityDefaultsChanged(UUID brandId) {
+}
