@@ -2,7 +2,6 @@ package io.linkledger.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -44,24 +43,24 @@ public record OfferCapsForm(Map<String, String> values, Map<String, String> inhe
     static final Map<String, String> LABELS = FIELDS.stream().collect(Collectors.toMap(Field::name, Field::label));
 
     /** The limits set at this level, with what the level below gives where nothing is set. */
-    static OfferCapsForm of(OfferCaps set, QualityLayers below, String belowName) {
+    static OfferCapsForm of(OfferCaps set, QualityLayers below) {
         Map<String, String> values = new LinkedHashMap<>();
         set.byName().forEach((name, value) -> values.put(name, value == null ? "" : value.toString()));
-        return new OfferCapsForm(values, inherited(below, belowName));
+        return new OfferCapsForm(values, inherited(below));
     }
 
     /** The fields as posted, with what the level below gives where nothing is set. */
-    static OfferCapsForm from(Map<String, String> params, QualityLayers below, String belowName) {
+    static OfferCapsForm from(Map<String, String> params, QualityLayers below) {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(f -> values.put(f.name(), params.getOrDefault(f.name(), "")));
-        return new OfferCapsForm(values, inherited(below, belowName));
+        return new OfferCapsForm(values, inherited(below));
     }
 
     public String value(String field) {
         return values.getOrDefault(field, "");
     }
 
-    /** "Brand default: 500.00", "Server default: 10", "No brand default": shown under an empty field. */
+    /** "Brand default: 500.00", "Server default: 10", "Empty: no limit": shown under the field. */
     public String inherited(String field) {
         return inherited.get(field);
     }
@@ -73,18 +72,17 @@ public record OfferCapsForm(Map<String, String> values, Map<String, String> inhe
                 count("minSecondsToConvert", v), count("maxClicksPerVisitor", v));
     }
 
-    private static Map<String, String> inherited(QualityLayers below, String belowName) {
+    private static Map<String, String> inherited(QualityLayers below) {
         Map<String, String> texts = new LinkedHashMap<>();
-        below.applied().forEach((name, applied) -> texts.put(name, text(applied, belowName)));
+        below.applied().forEach((name, applied) -> texts.put(name, text(applied)));
         return texts;
     }
 
-    private static String text(Applied applied, String belowName) {
+    private static String text(Applied applied) {
         if (applied.value() == null) {
-            return "No " + belowName.toLowerCase(Locale.ROOT) + " default";
+            return "Empty: no limit";
         }
-        String level = applied.from() == QualityLayers.Source.SERVER ? "Server" : belowName;
-        return level + " default: " + applied.value();
+        return (applied.from() == QualityLayers.Source.SERVER ? "Server" : "Brand") + " default: " + applied.value();
     }
 
     private Integer count(String field, Validation v) {

@@ -57,14 +57,14 @@ class OfferFormController {
             kind = OfferType.LINK;
         }
         return form(model, null, OfferForm.blank(kind, brands.get(console.brandId()).defaultCurrency().getCurrencyCode()),
-                OfferCapsForm.of(OfferCaps.NONE, brandDefaults(console.brandId()), "Brand"), FormErrors.NONE);
+                OfferCapsForm.of(OfferCaps.NONE, brandDefaults(console.brandId())), FormErrors.NONE);
     }
 
     @PostMapping("/offers")
     String create(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> params,
             Model model) {
         OfferForm form = OfferForm.from(params);
-        OfferCapsForm capsForm = OfferCapsForm.from(params, brandDefaults(caller.brandId()), "Brand");
+        OfferCapsForm capsForm = OfferCapsForm.from(params, brandDefaults(caller.brandId()));
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);
@@ -90,7 +90,7 @@ class OfferFormController {
             // Viewers cannot save, so they get the offer's page instead of a form they cannot submit.
             return "redirect:/offers/" + offer.id();
         }
-        return form(model, offer, OfferForm.of(offer), OfferCapsForm.of(caps.caps(offer), inherited(offer), "Brand"),
+        return form(model, offer, OfferForm.of(offer), OfferCapsForm.of(caps.caps(offer), inherited(offer)),
                 FormErrors.NONE);
     }
 
@@ -99,7 +99,7 @@ class OfferFormController {
             @RequestParam Map<String, String> params, Model model) {
         Offer offer = offers.get(caller.brandId(), offerId);
         OfferForm form = OfferForm.from(params);
-        OfferCapsForm capsForm = OfferCapsForm.from(params, inherited(offer), "Brand");
+        OfferCapsForm capsForm = OfferCapsForm.from(params, inherited(offer));
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);

@@ -36,13 +36,13 @@ class QualitySettingsController {
     String page(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam(required = false) String notice,
             Model model) {
         QualityLayers layers = caps.brandLayers(caller.brandId());
-        return page(caller, OfferCapsForm.of(layers.brand(), server(layers), "Server"), FormErrors.NONE,
+        return page(caller, OfferCapsForm.of(layers.brand(), server(layers)), FormErrors.NONE,
                 "saved".equals(notice), model);
     }
 
     @PostMapping("/settings/quality")
     String save(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> params, HttpServletResponse response, Model model) {
-        OfferCapsForm form = OfferCapsForm.from(params, server(caps.brandLayers(caller.brandId())), "Server");
+        OfferCapsForm form = OfferCapsForm.from(params, server(caps.brandLayers(caller.brandId())));
         try {
             Validation v = new Validation();
             CapsRequest request = form.request(v);
