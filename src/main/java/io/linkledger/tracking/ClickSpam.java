@@ -78,8 +78,10 @@ public class ClickSpam {
      */
     public int sweep() {
         Instant since = clock.instant().minus(LOOK_BACK);
+        rollups.applyPending();
         int flagged = 0;
-        for (UUID offerId : repository.offersClickedSince(since)) {
+        // Rollup days are the brand's: a day earlier covers every time zone.
+        for (UUID offerId : repository.offersClickedSince(LocalDate.ofInstant(since, ZoneOffset.UTC).minusDays(1))) {
             Integer max = offers.find(offerId).map(o -> caps.layers(o).effective().maxClicksPerVisitor()).orElse(null);
             if (max == null) {
                 continue;

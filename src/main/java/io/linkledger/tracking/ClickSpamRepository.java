@@ -31,9 +31,13 @@ class ClickSpamRepository {
         this.jdbc = jdbc;
     }
 
-    List<UUID> offersClickedSince(Instant since) {
-        return jdbc.sql("select distinct offer_id from clicks where clicked_at >= ?")
-                .param(Sql.ts(since))
+    /**
+     * The offers with clicks on or after this day, from the offers' day rollups (a few rows per
+     * offer and day) rather than the clicks table.
+     */
+    List<UUID> offersClickedSince(LocalDate day) {
+        return jdbc.sql("select distinct offer_id from click_offer_daily where click_day >= ? and clicks > 0")
+                .param(day)
                 .query((rs, row) -> Sql.uuid(rs, "offer_id"))
                 .list();
     }
