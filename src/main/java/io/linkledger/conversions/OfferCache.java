@@ -55,7 +55,8 @@ class OfferCache {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer), caps.caps(offer)));
+        Optional<Snapshot> loaded = offers.find(offerId).map(offer -> new Snapshot(offer, terms.terms(offer),
+                caps.layers(offer).effective()));
         loaded.ifPresent(snapshot -> cache.put(offerId, snapshot));
         return loaded;
     }
