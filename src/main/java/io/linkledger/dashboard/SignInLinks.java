@@ -123,11 +123,17 @@ class SignInLinks {
         }
     }
 
-    /** Takes expired (and any used) links out of the emails that still hold them; one node at a time. */
+    /** The scheduler's entry, one node at a time; a direct call of {@link #redactDeadLinks()} is not locked and always runs. */
     @Scheduled(fixedDelayString = "${linkledger.portal.redact-interval:PT1M}")
     @Transactional
     @SchedulerLock(name = "portal-link-redaction",
             lockAtMostFor = "${linkledger.jobs.portal-link-redaction.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
+    void redactDeadLinksOnSchedule() {
+        redactDeadLinks();
+    }
+
+    /** Takes expired (and any used) links out of the emails that still hold them. */
+    @Transactional
     void redactDeadLinks() {
         List<UUID> emails;
         do {

@@ -185,11 +185,16 @@ class CardCharges {
         return "charge " + charge.get().id() + " " + said.status();
     }
 
-    /** Charges whose outcome is still open are asked about again; nothing is booked without a success. */
+    /** The scheduler's entry, one node at a time; a direct call of {@link #follow()} is not locked and always runs. */
     @Scheduled(fixedDelayString = "${linkledger.money.stripe.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.stripe.poll-interval:PT5M}")
     @SchedulerLock(name = "card-charges",
             lockAtMostFor = "${linkledger.jobs.card-charges.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
+    void followOnSchedule() {
+        follow();
+    }
+
+    /** Charges whose outcome is still open are asked about again; nothing is booked without a success. */
     void follow() {
         if (!methods.processor().configured()) {
             return;

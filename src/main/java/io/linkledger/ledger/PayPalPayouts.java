@@ -267,11 +267,16 @@ class PayPalPayouts {
         return stillRevocable ? now.plus(paidCheckInterval) : null;
     }
 
-    /** Every due PayPal payment, each taken by one node only (see {@link PaymentRepository#claim}). */
+    /** The scheduler's entry, one node at a time; a direct call of {@link #poll()} is not locked and always runs. */
     @Scheduled(fixedDelayString = "${linkledger.money.paypal.poll-interval:PT5M}",
             initialDelayString = "${linkledger.money.paypal.poll-interval:PT5M}")
     @SchedulerLock(name = "paypal-payouts",
             lockAtMostFor = "${linkledger.jobs.paypal-payouts.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
+    void pollOnSchedule() {
+        poll();
+    }
+
+    /** Every due PayPal payment, each taken by one node only (see {@link PaymentRepository#claim}). */
     void poll() {
         if (!client.configured()) {
             return;

@@ -40,10 +40,16 @@ class RemittanceSettlement {
         settle(repository.due(brandId, today()));
     }
 
+    /** The scheduler's entry, one node at a time; a direct call of {@link #settleAllDue()} is not locked and always runs. */
     @Scheduled(fixedDelayString = "${linkledger.money.settlement-interval:PT1M}",
             initialDelayString = "${linkledger.money.settlement-initial-delay:PT10S}")
     @SchedulerLock(name = "remittance-settlement",
             lockAtMostFor = "${linkledger.jobs.remittance-settlement.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
+    void settleAllDueOnSchedule() {
+        settleAllDue();
+    }
+
+    /** Settles every due remittance. */
     void settleAllDue() {
         List<Remittance> due;
         do {

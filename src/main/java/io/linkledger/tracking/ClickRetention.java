@@ -94,7 +94,9 @@ class ClickRetention {
                         .update();
                 deleted += last;
             } while (last == batchSize);
-            log.info("Deleted {} raw click(s) from before {}", deleted, cutoff);
+            if (deleted > 0) {
+                log.info("Deleted {} raw click(s) from before {}", deleted, cutoff);
+            }
             return;
         }
         YearMonth firstKept = YearMonth.from(cutoff.atZone(ZoneOffset.UTC));

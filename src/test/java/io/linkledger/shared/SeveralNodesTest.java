@@ -140,7 +140,9 @@ class SeveralNodesTest extends ApiTest {
 
         // The listening connections break (a database restart, a proxy timeout): each node listens again
         // and, having possibly missed announcements, drops everything it cached.
-        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")
+        jdbc.sql("""
+                select pg_terminate_backend(pid) from pg_stat_activity
+                where application_name = ? and datname = current_database()""")
                 .param(PostgresInvalidationChannel.APPLICATION_NAME)
                 .query((rs, row) -> rs.getBoolean(1))
                 .list();
