@@ -28,12 +28,12 @@ class TableOwnershipTest {
                     "server_keys")),
             Map.entry("shared", Set.of("rate_limit_hits", "shedlock")),
             Map.entry("offers", Set.of("offers", "offer_payouts", "offer_conversion_terms", "offer_volume_tiers",
-                    "offer_caps")),
+                    "offer_caps", "quality_defaults")),
             Map.entry("members", Set.of("members", "member_tags", "member_import_drafts")),
             Map.entry("projects", Set.of("projects", "project_members")),
             Map.entry("assignments", Set.of("offer_members", "dashboard_tokens_retired")),
-            Map.entry("tracking", Set.of("clicks", "clicks_default", "click_daily", "click_offer_daily", "click_link_totals",
-                    "click_rollup_queue", "visitor_salts")),
+            Map.entry("tracking", Set.of("clicks", "clicks_default", "click_daily", "click_offer_daily",
+                    "click_link_totals", "click_rollup_queue", "visitor_salts", "click_spam")),
             Map.entry("conversions", Set.of("conversions", "conversion_changes", "conversion_daily",
                     "conversion_offer_daily", "conversion_link_totals", "conversion_rollup_queue", "integrations",
                     "inbound_requests", "conversion_holds", "integration_offers")),
@@ -42,7 +42,8 @@ class TableOwnershipTest {
                     "provider_events", "card_customers", "card_charges")),
             Map.entry("dashboard", Set.of("portal_sign_in_links")),
             Map.entry("email", Set.of("email_outbox", "email_templates", "email_sends", "email_resends")),
-            Map.entry("jobs", Set.of("jobs")));
+            Map.entry("jobs", Set.of("jobs")),
+            Map.entry("webhooks", Set.of("webhook_endpoints", "webhook_deliveries")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/linkledger");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,10 +40,11 @@ class AssignmentGeneration {
     private final Ids ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final int syncLimit;
 
     AssignmentGeneration(AssignmentRepository repository, PromoCodes promoCodes, CodeGenerator codes, Jobs jobs,
-            Ids ids, Clock clock, TransactionTemplate transactions,
+            Ids ids, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events,
             @Value("${linkledger.assignments.sync-limit:500}") int syncLimit) {
         this.repository = repository;
         this.promoCodes = promoCodes;
@@ -51,6 +53,7 @@ class AssignmentGeneration {
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
         this.syncLimit = syncLimit;
     }
 
@@ -103,8 +106,10 @@ class AssignmentGeneration {
             }
             repository.insertAll(offer.currency(), fresh);
             Map<UUID, Assignment> landed = byMember(repository.findByMembers(offer.id(), missing));
-            created += (int) fresh.stream().filter(a -> landed.containsKey(a.memberId())
-                    && landed.get(a.memberId()).id().equals(a.id())).count();
+            List<Assignment> made = fresh.stream().filter(a -> landed.containsKey(a.memberId())
+                    && landed.get(a.memberId()).id().equals(a.id())).toList();
+            created += made.size();
+            events.publishEvent(new MembersAssigned(made));
             existing.putAll(landed);
             missing = missing.stream().filter(id -> !landed.containsKey(id)).toList();
         }

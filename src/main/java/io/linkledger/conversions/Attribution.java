@@ -1,7 +1,5 @@
 package io.linkledger.conversions;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,13 +84,8 @@ class Attribution {
                         + "' is unknown: no click with this id was recorded for this brand"));
         Click click = found.click();
         OfferCache.Snapshot snapshot = offer(click.offerId());
-        Offer offer = snapshot.offer();
-        Instant windowEnd = click.clickedAt().plus(Duration.ofDays(offer.attributionWindowDays()));
-        if (claim.convertedAt().isAfter(windowEnd)) {
-            throw unattributable("the conversion at " + claim.convertedAt() + " is outside the offer's "
-                    + offer.attributionWindowDays() + "-day attribution window from the click at " + click.clickedAt());
-        }
-        return new Attributed(offer, snapshot.terms(), found.assignment(), AttributedBy.LINK, click.transactionId(),
+        // A conversion beyond the offer's attribution window is still the click's: ClickToConversionRule holds it.
+        return new Attributed(snapshot.offer(), snapshot.terms(), found.assignment(), AttributedBy.LINK, click.transactionId(),
                 null, click);
     }
 

@@ -23,13 +23,15 @@ import io.linkledger.offers.PayoutType;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.assignments.Assignment;
+import io.linkledger.tracking.ClickSpam;
 import io.linkledger.tracking.Clicks;
 import io.linkledger.tracking.Clicks.ClickCount;
 import io.linkledger.assignments.PayoutTerms;
 
 /**
  * Pay per click: once a day, each member on a CPC payout gets one conversion for the
- * previous UTC day's unique non-bot clicks. Keyed by member and day, so a rerun adds nothing.
+ * previous UTC day's unique non-bot clicks, spam clicks ({@link ClickSpam}) left out. Keyed by
+ * member and day, so a rerun adds nothing.
  */
 @Component
 class ClickAccrual {
@@ -39,16 +41,18 @@ class ClickAccrual {
     private final OfferTermsService terms;
     private final OfferCache offers;
     private final Clicks clicks;
+    private final ClickSpam spam;
     private final Attribution attribution;
     private final Conversions conversions;
     private final Ids ids;
     private final Clock clock;
 
-    ClickAccrual(OfferTermsService terms, OfferCache offers, Clicks clicks, Attribution attribution,
+    ClickAccrual(OfferTermsService terms, OfferCache offers, Clicks clicks, ClickSpam spam, Attribution attribution,
             Conversions conversions, Ids ids, Clock clock) {
         this.terms = terms;
         this.offers = offers;
         this.clicks = clicks;
+        this.spam = spam;
         this.attribution = attribution;
         this.conversions = conversions;
         this.ids = ids;
@@ -66,6 +70,7 @@ class ClickAccrual {
     /** Accrues one UTC day; returns how many new conversions it made. */
     int accrue(LocalDate day) {
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        spam.sweep(); // spam clicks are taken out of the unique clicks paid below
         int made = 0;
         for (UUID offerId : terms.offersPayingPerClick()) {
             Offer offer = offers.find(offerId).orElseThrow().offer();

@@ -68,4 +68,25 @@ class HoldRepository {
                 .query(Long.class)
                 .single();
     }
+
+    /**
+     * The member's conversions per offer (test conversions and pay-per-click accruals left out): how
+     * many, how many a rule held (now or once), how many are held now and how many were reversed.
+     */
+    List<QualitySummary.Row> memberRows(UUID brandId, UUID memberId) {
+        return jdbc.sql("""
+                select c.offer_id, count(*) as conversions,
+                    sum(case when exists (select 1 from conversion_holds h where h.conversion_id = c.id) then 1 else 0 end)
+                        as held,
+                    sum(case when c.status = 'HELD' then 1 else 0 end) as held_now,
+                    sum(case when c.status = 'REVERSED' then 1 else 0 end) as reversed
+                from conversions c
+                where c.member_id = ? and c.brand_id = ? and c.is_test = false and c.kind <> 'CPC'
+                group by c.offer_id
+                order by c.offer_id""")
+                .params(memberId, brandId)
+                .query((rs, row) -> new QualitySummary.Row(Sql.uuid(rs, "offer_id"), rs.getLong("conversions"),
+                        rs.getLong("held"), rs.getLong("held_now"), rs.getLong("reversed"), 0))
+                .list();
+    }
 }

@@ -101,8 +101,8 @@ class InboundApiDocs implements OpenApiCustomizer {
                         + "signature's timestamp older than 5 minutes"))
                 .addApiResponse("403", error("The caller's address is not on the integration's IP allow-list"))
                 .addApiResponse("404", error("Unknown key, or the key of a Shopify or pixel integration"))
-                .addApiResponse("422", error("The conversion cannot be attributed (unknown click, outside the "
-                        + "attribution window, member not in the offer)"))
+                .addApiResponse("422", error("The conversion cannot be attributed (unknown click, member not in "
+                        + "the offer); one beyond the attribution window is held for review, not refused"))
                 .addApiResponse("503", error("The conversion's commit was not confirmed in time; send it again "
                         + "(it is never counted twice)")));
     }

@@ -16,12 +16,15 @@ import io.linkledger.offers.OfferChanged;
 import io.linkledger.offers.OfferTerms;
 import io.linkledger.offers.OfferTermsService;
 import io.linkledger.offers.Offers;
+import io.linkledger.offers.QualityDefaultsChanged;
 import io.linkledger.shared.Invalidations;
 
 /**
- * Offers with their terms and caps as conversions need them, cached: every postback needs both and
- * they rarely change. An offer is dropped when any node announces it changed (see {@link Invalidations});
- * the expiry bounds the age of an entry whose announcement was lost.
+ * Offers with their terms and the quality limits that apply (their own, else the brand's defaults)
+ * as conversions need them, cached: every postback needs them and they rarely change. An offer is
+ * dropped when any node announces it changed, everything when a brand's defaults changed (such
+ * changes are rare; see {@link Invalidations}); the expiry bounds the age of an entry whose
+ * announcement was lost.
  */
 @Component
 class OfferCache {
@@ -42,6 +45,8 @@ class OfferCache {
         this.terms = terms;
         this.caps = caps;
         invalidations.subscribe(OfferChanged.INVALIDATIONS, id -> cache.invalidate(UUID.fromString(id)),
+                cache::invalidateAll);
+        invalidations.subscribe(QualityDefaultsChanged.INVALIDATIONS, brandId -> cache.invalidateAll(),
                 cache::invalidateAll);
     }
 

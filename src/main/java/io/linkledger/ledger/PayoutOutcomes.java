@@ -97,5 +97,7 @@ class PayoutOutcomes {
                 List.of(Line.debit(AccountKind.BRAND_CASH, item.amount().plus(item.fee()).minor()),
                         Line.credit(AccountKind.FEES, item.fee().minor()),
                         Line.creditMember(item.memberId(), item.amount().minor())));
+        events.publishEvent(new PayoutFailed(item.brandId(), item.memberId(), item.paymentId(), item.amount(), why,
+                clock.instant()));
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.offers.OfferCapsService.CapsRequest;
-import io.linkledger.shared.Money;
 
-/** An offer's caps: beyond them a conversion is held for review. */
+/**
+ * An offer's quality limits: beyond them a conversion is held for review, a click flagged as spam.
+ * A limit the offer leaves out is the brand's default ({@code /api/v1/brand/quality}).
+ */
 @RestController
 @RequestMapping("/api/v1/offers/{id}/caps")
 class OfferCapsController {
@@ -27,29 +29,16 @@ class OfferCapsController {
         this.offers = offers;
     }
 
-    record CapsResponse(String maxSaleAmount, String maxCommission, Integer maxConversionsPerClick,
-            Integer maxConversionsPerVisitorPerDay, String pixelReviewAbove, String currency) {
-    }
-
     @GetMapping
     CapsResponse get(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id) {
         Offer offer = offers.get(caller.brandId(), id);
-        return response(caps.caps(offer), offer);
+        return CapsResponse.of(caps.caps(offer), offer.currency(), caps.layers(offer));
     }
 
     @PutMapping
     CapsResponse put(@AuthenticationPrincipal BrandPrincipal caller, @PathVariable UUID id,
             @RequestBody CapsRequest request) {
         Offer offer = offers.get(caller.brandId(), id);
-        return response(caps.replace(caller.brandId(), id, request), offer);
-    }
-
-    private static CapsResponse response(OfferCaps c, Offer offer) {
-        return new CapsResponse(decimal(c.maxSale()), decimal(c.maxCommission()), c.maxConversionsPerClick(),
-                c.maxConversionsPerVisitorPerDay(), decimal(c.pixelReviewAbove()), offer.currency().getCurrencyCode());
-    }
-
-    private static String decimal(Money money) {
-        return money == null ? null : money.toDecimalString();
+        return CapsResponse.of(caps.replace(caller.brandId(), id, request), offer.currency(), caps.layers(offer));
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import io.linkledger.shared.Invalidations;
 
-/** Tells every node's caches of offers that one changed, once the change is committed. */
+/** Tells every node's caches of offers that one (or a brand's default quality limits) changed, once the change is committed. */
 @Component
 class OfferChangeAnnouncer {
 
@@ -18,5 +18,10 @@ class OfferChangeAnnouncer {
     @EventListener
     void on(OfferChanged changed) {
         invalidations.publish(OfferChanged.INVALIDATIONS, changed.offerId().toString());
+    }
+
+    @EventListener
+    void on(QualityDefaultsChanged changed) {
+        invalidations.publish(QualityDefaultsChanged.INVALIDATIONS, changed.brandId().toString());
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -137,7 +139,14 @@ class ClickConsumer implements Runnable {
             return;
         }
         count(clicks.size(), stored);
-        c.commitSync(nextOffsets(records));
+        try {
+            c.commitSync(nextOffsets(records));
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions are moving to another consumer, which reads the batch again from the last
+            // committed offsets and recognises its clicks as stored.
+            log.info("Offsets of a stored batch of {} clicks not committed, the group is rebalancing: {}",
+                    clicks.size(), e.getMessage());
+        }
     }
 
     private void count(int read, List<Click> stored) {

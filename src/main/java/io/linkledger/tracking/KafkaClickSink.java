@@ -61,8 +61,9 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
             ack.notStored(new ClickNotStored("click tracking is not running"));
             return;
         }
-        byte[] value = StreamedClick.encode(clicked.click(), clicked.visitor().yesterday().get());
         try {
+            // Yesterday's visitor key needs yesterday's salt, read from the database once a day.
+            byte[] value = StreamedClick.encode(clicked.click(), clicked.visitor().yesterday().get());
             // Errors Kafka reports (a metadata or buffer timeout included) come to the callback, once.
             current.send(new ProducerRecord<>(topic, clicked.linkCode(), value), (metadata, error) -> {
                 if (error == null) {
@@ -74,9 +75,10 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
                 }
             });
         } catch (RuntimeException e) {
-            // Thrown only before the record was taken (a closed producer, an interrupt): no callback follows.
+            // Thrown only before the record was taken (the salt unreadable, a closed producer, an
+            // interrupt): no callback follows.
             failed.increment();
-            ack.notStored(new ClickNotStored("Kafka did not take the click: " + e.getMessage(), e));
+            ack.notStored(new ClickNotStored("the click could not be sent to Kafka: " + e.getMessage(), e));
         }
     }
 

@@ -29,6 +29,7 @@ import io.linkledger.assignments.Assignments.OverrideRequest;
 import io.linkledger.assignments.CommissionOverride;
 import io.linkledger.assignments.PayoutTerms;
 import io.linkledger.brands.BrandPrincipal;
+import io.linkledger.conversions.MemberQuality;
 import io.linkledger.ledger.Payments;
 import io.linkledger.members.Member;
 import io.linkledger.members.Members;
@@ -58,15 +59,17 @@ class MemberPageController {
     private final OfferLinks links;
     private final Reports reports;
     private final Payments payments;
+    private final MemberQuality quality;
 
     MemberPageController(Members members, Offers offers, Assignments assignments, OfferLinks links, Reports reports,
-            Payments payments) {
+            Payments payments, MemberQuality quality) {
         this.members = members;
         this.offers = offers;
         this.assignments = assignments;
         this.links = links;
         this.reports = reports;
         this.payments = payments;
+        this.quality = quality;
     }
 
     @GetMapping("/members/{id}")
@@ -201,6 +204,7 @@ class MemberPageController {
                 .collect(Collectors.toList());
         model.addAttribute("page", new MemberPageView(member, parts, others, adding,
                 payments.forMember(brandId, member.id()).stream().map(MemberPageView.PaymentLine::of).toList(),
+                MemberQualityView.of(quality.of(brandId, member.id()), id -> offers.get(brandId, id).name()),
                 (String) model.getAttribute("notice")));
         return "console/members/show";
     }

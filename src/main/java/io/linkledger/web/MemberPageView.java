@@ -15,7 +15,7 @@ import io.linkledger.reporting.LinkFigures;
  * forms that change code and commission) and the payments made to them.
  */
 public record MemberPageView(Member member, List<OfferPart> offers, List<Choice> otherOffers, Form adding,
-        List<PaymentLine> payments, String notice) {
+        List<PaymentLine> payments, MemberQualityView quality, String notice) {
 
     /** One offer of the member, with its forms as they were sent (or as they stand). */
     public record OfferPart(Offer offer, MemberLinksView links, LinkFigures figures, List<Choice> tiers, Form form,

@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.Offer;
+import io.linkledger.offers.OfferCaps;
 import io.linkledger.offers.OfferCapsService;
 import io.linkledger.offers.OfferCapsService.CapsRequest;
 import io.linkledger.offers.OfferRequest;
 import io.linkledger.offers.OfferType;
 import io.linkledger.offers.Offers;
+import io.linkledger.offers.QualityLayers;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
@@ -55,14 +57,14 @@ class OfferFormController {
             kind = OfferType.LINK;
         }
         return form(model, null, OfferForm.blank(kind, brands.get(console.brandId()).defaultCurrency().getCurrencyCode()),
-                OfferCapsForm.BLANK, FormErrors.NONE);
+                OfferCapsForm.of(OfferCaps.NONE, brandDefaults(console.brandId())), FormErrors.NONE);
     }
 
     @PostMapping("/offers")
     String create(@AuthenticationPrincipal BrandPrincipal caller, @RequestParam Map<String, String> params,
             Model model) {
         OfferForm form = OfferForm.from(params);
-        OfferCapsForm capsForm = OfferCapsForm.from(params);
+        OfferCapsForm capsForm = OfferCapsForm.from(params, brandDefaults(caller.brandId()));
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);
@@ -88,7 +90,8 @@ class OfferFormController {
             // Viewers cannot save, so they get the offer's page instead of a form they cannot submit.
             return "redirect:/offers/" + offer.id();
         }
-        return form(model, offer, OfferForm.of(offer), OfferCapsForm.of(caps.caps(offer)), FormErrors.NONE);
+        return form(model, offer, OfferForm.of(offer), OfferCapsForm.of(caps.caps(offer), inherited(offer)),
+                FormErrors.NONE);
     }
 
     @PostMapping("/offers/{offerId}")
@@ -96,7 +99,7 @@ class OfferFormController {
             @RequestParam Map<String, String> params, Model model) {
         Offer offer = offers.get(caller.brandId(), offerId);
         OfferForm form = OfferForm.from(params);
-        OfferCapsForm capsForm = OfferCapsForm.from(params);
+        OfferCapsForm capsForm = OfferCapsForm.from(params, inherited(offer));
         try {
             Validation v = new Validation();
             OfferRequest request = form.request(v);
@@ -121,6 +124,17 @@ class OfferFormController {
         } catch (ProblemException problem) {
             return form(model, offer, form, capsForm, FormErrors.of(problem, form::field));
         }
+    }
+
+    /** What a new offer inherits: the brand's defaults (in its currency, which a new offer starts in). */
+    private QualityLayers brandDefaults(UUID brandId) {
+        return caps.brandLayers(brandId);
+    }
+
+    /** What the offer inherits where it sets nothing: the brand's defaults, else the server's. */
+    private QualityLayers inherited(Offer offer) {
+        QualityLayers layers = caps.layers(offer);
+        return new QualityLayers(OfferCaps.NONE, layers.brand(), layers.server());
     }
 
     private String form(Model model, Offer offer, OfferForm form, OfferCapsForm capsForm, FormErrors errors) {

@@ -29,6 +29,7 @@ import io.linkledger.offers.Offer;
 import io.linkledger.offers.Offers;
 import io.linkledger.reporting.MemberRow;
 import io.linkledger.reporting.Reports;
+import io.linkledger.tracking.ClickSpam;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
@@ -47,15 +48,17 @@ class OfferPageController {
     private final Assignments assignments;
     private final OfferLinks links;
     private final IntegrationSetup integrations;
+    private final ClickSpam spam;
 
     OfferPageController(Reports reports, Offers offers, Members members, Assignments assignments, OfferLinks links,
-            IntegrationSetup integrations) {
+            IntegrationSetup integrations, ClickSpam spam) {
         this.reports = reports;
         this.offers = offers;
         this.members = members;
         this.assignments = assignments;
         this.links = links;
         this.integrations = integrations;
+        this.spam = spam;
     }
 
     @GetMapping("/offers/{id}")
@@ -73,6 +76,8 @@ class OfferPageController {
         model.addAttribute("view", new OfferPageView(offer, chosen, report,
                 OfferPageView.chartJson(report, offer.type().hasLink()),
                 table(brandId, offer, chosen, sort, dir, page), boxes, memberChoices(brandId, id)));
+        model.addAttribute("spamClicks", spam.ofOffer(id, chosen.period().from(), chosen.period().to()).stream()
+                .mapToLong(ClickSpam.Flagged::clicks).sum());
         return "console/offer/page";
     }
 

@@ -117,7 +117,7 @@ class HeldConversionTest extends ConversionApiTest {
     @Test
     void conversionsBeyondTheCountCapsOfAClickOrAVisitorAreHeld() {
         Setup s = linkOfferWithMember("CPA", "1.00", null);
-        caps(s, Map.of("maxConversionsPerClick", 1, "maxConversionsPerVisitorPerDay", 2));
+        caps(s, Map.of("maxConversionsPerClick", 1, "maxConversionsPerVisitor", 2, "visitorWindowMinutes", 60));
         String key = network();
         String tid = click(s, hoursAgo(1));
         assertThat(conversion(postback(key, tid, "k-1", "10.00")).get("status").asString()).isEqualTo("PENDING");
@@ -128,7 +128,7 @@ class HeldConversionTest extends ConversionApiTest {
         assertThat(second.get("holds").get(0).get("detail").asString())
                 .isEqualTo("One click already brought 1 conversion; the offer allows 1 per click.");
 
-        // Two more clicks by the same visitor: the visitor's third conversion of the day is held.
+        // Two more clicks by the same visitor: the visitor's third conversion within the hour is held.
         String visitor = jdbc.sql("select visitor_key from clicks where transaction_id = ?").param(tid)
                 .query(String.class).single();
         String other = click(s, hoursAgo(1));
@@ -139,8 +139,8 @@ class HeldConversionTest extends ConversionApiTest {
         assertThat(visitorHeld.get("holds")).extracting(h -> h.get("rule").asString())
                 .containsExactly("CONVERSIONS_PER_VISITOR");
         assertThat(visitorHeld.get("holds").get(0).get("detail").asString()).isEqualTo(
-                "The same visitor already brought 2 conversions in this offer that day; the offer allows 2 per"
-                        + " visitor a day.");
+                "The same visitor brought 2 other conversions in this offer within 1 hour of this one; the offer"
+                        + " allows 2 in 1 hour.");
         // Another visitor is not held.
         assertThat(conversion(postback(key, click(s, hoursAgo(1)), "k-4", "10.00")).get("status").asString())
                 .isEqualTo("PENDING");
@@ -190,9 +190,9 @@ class HeldConversionTest extends ConversionApiTest {
         assertThat(count("select count(*) from offer_caps where offer_id = ?", UUID.fromString(s.offerId())))
                 .isZero();
 
-        JsonNode set = put(path, Map.of("maxSaleAmount", "500", "maxConversionsPerVisitorPerDay", 3)).json();
+        JsonNode set = put(path, Map.of("maxSaleAmount", "500", "maxConversionsPerVisitor", 3)).json();
         assertThat(set.get("maxSaleAmount").asString()).isEqualTo("500.00");
-        assertThat(api.get(path).json().get("maxConversionsPerVisitorPerDay").asInt()).isEqualTo(3);
+        assertThat(api.get(path).json().get("maxConversionsPerVisitor").asInt()).isEqualTo(3);
 
         put(path, Map.of());
         assertThat(api.get(path).json().get("maxSaleAmount").isNull()).isTrue();

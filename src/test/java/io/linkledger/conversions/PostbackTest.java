@@ -237,18 +237,23 @@ class PostbackTest extends ConversionApiTest {
     }
 
     @Test
-    void conversionOutsideAttributionWindowIsRejected() {
+    void conversionOutsideAttributionWindowIsHeldNotRefused() {
         Setup s = linkOfferWithMember("CPS", null, "10");
         JsonNode integration = integration(Map.of("type", "POSTBACK", "name", "Network"));
         String old = click(s, hoursAgo(31 * 24));
 
-        JsonNode body = problem(getPostback(integration.get("key").asString(),
-                params("transaction_id", old, "order_id", "late", "amount", "10.00")), 422);
-
-        assertThat(body.get("detail").asString()).contains("30-day attribution window");
+        Api.Response late = getPostback(integration.get("key").asString(),
+                params("transaction_id", old, "order_id", "late", "amount", "10.00"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(200);
+        JsonNode held = conversion(late.json().get("conversionId").asString());
+        assertThat(held.get("status").asString()).isEqualTo("HELD");
+        assertThat(held.get("holds").get(0).get("detail").asString())
+                .isEqualTo("The conversion came 31 days after its click, beyond the offer's 30-day attribution window.");
         String recent = click(s, hoursAgo(29 * 24));
-        assertThat(getPostback(integration.get("key").asString(),
-                params("transaction_id", recent, "order_id", "in-time", "amount", "10.00")).status()).isEqualTo(200);
+        Api.Response inTime = getPostback(integration.get("key").asString(),
+                params("transaction_id", recent, "order_id", "in-time", "amount", "10.00"));
+        assertThat(conversion(inTime.json().get("conversionId").asString()).get("status").asString())
+                .isEqualTo("PENDING");
     }
 
     @Test

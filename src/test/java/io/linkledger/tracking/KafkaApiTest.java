@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.linkledger.support.Api;
@@ -18,8 +19,10 @@ import io.linkledger.support.KafkaCluster;
 /**
  * The application in kafka mode on the real 3-broker cluster. Each test class has a topic and a
  * consumer group of its own: the cluster outlives test runs (and their databases), so an old
- * topic's clicks must not be read into this run's database.
+ * topic's clicks must not be read into this run's database. No other test class shares such a
+ * context, so it is closed after its class: its consumers do not poll on through the rest of the suite.
  */
+@DirtiesContext
 @ExtendWith(KafkaCluster.class)
 @TestPropertySource(properties = "linkledger.events.backend=kafka")
 abstract class KafkaApiTest extends ApiTest {

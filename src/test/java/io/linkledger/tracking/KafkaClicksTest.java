@@ -17,10 +17,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,11 +49,47 @@ import tools.jackson.databind.JsonNode;
  * Kafka mode end to end on the real 3-broker cluster: a 302 only for a click Kafka acknowledged,
  * each such click stored exactly once, unique and bot clicks decided exactly by the consumer group
  * (two consumers in this node, so a visitor's links are decided by different ones), redelivery
- * stores and counts nothing twice, and a broker killed under load loses no acknowledged click.
+ * stores and counts nothing twice, the consumers wait out a database outage, and a broker killed
+ * under load loses no acknowledged click.
  */
+@Import(KafkaClicksTest.ConsumerOutage.class)
 @TestPropertySource(properties = {"linkledger.events.consumer-threads=2", "linkledger.events.partitions=3",
-        "linkledger.events.consumer-batch-size=500"})
+        "linkledger.events.consumer-batch-size=500", "linkledger.events.retry-backoff=200ms"})
 class KafkaClicksTest extends KafkaApiTest {
+
+    /** While {@code down}, the click consumers' threads cannot get a database connection, as when the database is away. */
+    @TestConfiguration
+    static class ConsumerOutage {
+
+        volatile boolean down;
+        final AtomicInteger refused = new AtomicInteger();
+
+        @Bean
+        static BeanPostProcessor consumerOutageDataSource(ObjectProvider<ConsumerOutage> outage) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource real)) {
+                        return bean;
+                    }
+                    return new DelegatingDataSource(real) {
+                        @Override
+                        public Connection getConnection() throws SQLException {
+                            ConsumerOutage o = outage.getObject();
+                            if (o.down && Thread.currentThread().getName().startsWith("click-consumer")) {
+                                o.refused.incrementAndGet();
+                                throw new SQLTransientConnectionException("Connection refused (simulated outage)");
+                            }
+                            return super.getConnection();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    @Autowired
+    ConsumerOutage outage;
 
     private static final String TOPIC = "test.clicks." + RUN;
     private static final String GROUP = "test-clicks-" + RUN;
@@ -231,6 +280,42 @@ class KafkaClicksTest extends KafkaApiTest {
                     flags.put(rs.getString("transaction_id"), rs.getBoolean("is_unique"));
                 });
         return flags;
+    }
+
+    /**
+     * Kafka mode keeps redirecting while the consumers cannot write: the clicks wait in Kafka, each
+     * failed batch is read again, and once the database is back every click is stored once, with
+     * the unique decisions one pass in order would make.
+     */
+    @Test
+    void consumersReadTheirBatchAgainUntilTheDatabaseTakesIt() throws Exception {
+        Link link = link("Database outage");
+        outage.down = true;
+        List<String> answered = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                answered.add(transactionId(click(link, visitor(i % 5))));
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (outage.refused.get() < 3) {
+                assertThat(System.nanoTime() - deadline).as("consumers tried the database").isNegative();
+                Thread.sleep(50);
+            }
+            assertThat(stored(answered)).isZero();
+        } finally {
+            outage.down = false;
+        }
+
+        awaitStored(answered);
+        assertThat(clicksOf(link, "true")).isEqualTo(20);
+        assertThat(clicksOf(link, "is_unique")).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(count("select count(*) from clicks where transaction_id = ? and is_unique", answered.get(i)))
+                    .as("first click of visitor %d", i).isEqualTo(1);
+        }
+        JsonNode report = report(link);
+        assertThat(report.get("clicks").asLong()).isEqualTo(20);
+        assertThat(report.get("uniqueClicks").asLong()).isEqualTo(5);
     }
 
     @Test

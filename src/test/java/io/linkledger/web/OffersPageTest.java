@@ -229,7 +229,7 @@ class OffersPageTest extends ApiTest {
     void capsAreSetOnTheFormAndABadCapSavesNeitherTheOfferNorItsCaps() throws Exception {
         String id = createLinkOffer("Capped sale").get("id").asString();
         OffersConsole console = signIn(Role.ADMIN);
-        assertThat(console.get("/offers/" + id + "/edit").body()).contains("Caps and review",
+        assertThat(console.get("/offers/" + id + "/edit").body()).contains("Fraud and quality",
                 "id=\"maxSaleAmount\" name=\"maxSaleAmount\"");
 
         Map<String, String> form = linkOfferForm("Capped sale, renamed");
