@@ -129,21 +129,25 @@ class TwoNodeCrashIT {
                 int first = i;
                 visitors.submit(() -> visit(first, userAgent, codes, running, acknowledged, afterRestart, unavailable));
             }
-            awaitCount(acknowledged::size, CLICKS_PER_PHASE, "302s with both nodes up");
-            a.kill();
-            if (kafka) {
-                KafkaCluster.kill(KILLED_BROKER);
+            // The visitors stop also when a phase fails: closing the executor would wait for them forever.
+            try {
+                awaitCount(acknowledged::size, CLICKS_PER_PHASE, "302s with both nodes up");
+                a.kill();
+                if (kafka) {
+                    KafkaCluster.kill(KILLED_BROKER);
+                }
+                int atKill = acknowledged.size();
+                awaitCount(acknowledged::size, atKill + CLICKS_PER_PHASE, "302s from the surviving node");
+                a.start("a-restarted");
+                if (kafka) {
+                    KafkaCluster.restart(KILLED_BROKER);
+                }
+                // Only clicks answered by the restarted node: the restart is proven by its own 302s.
+                afterRestart.put(a.baseUrl(), 0);
+                awaitCount(() -> afterRestart.get(a.baseUrl()), CLICKS_PER_PHASE, "302s from the restarted node");
+            } finally {
+                running.set(false);
             }
-            int atKill = acknowledged.size();
-            awaitCount(acknowledged::size, atKill + CLICKS_PER_PHASE, "302s from the surviving node");
-            a.start("a-restarted");
-            if (kafka) {
-                KafkaCluster.restart(KILLED_BROKER);
-            }
-            // Only clicks answered by the restarted node: the restart is proven by its own 302s.
-            afterRestart.put(a.baseUrl(), 0);
-            awaitCount(() -> afterRestart.get(a.baseUrl()), CLICKS_PER_PHASE, "302s from the restarted node");
-            running.set(false);
         }
 
         if (kafka) {
