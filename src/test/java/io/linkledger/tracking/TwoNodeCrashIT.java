@@ -33,17 +33,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.linkledger.support.Api;
 import io.linkledger.support.AppProcess;
 import io.linkledger.support.FreshDatabase;
+import io.linkledger.support.KafkaCluster;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Scale-out, end to end (issue 16): two nodes from the packaged jar on one PostgreSQL database,
- * visitors whose clicks alternate between the nodes, and, under that load, SIGKILL of one node and
- * its restart. Afterwards every 302 any visitor received has exactly one click row, each visitor
- * has exactly one unique click per link (what a single node decides for the same visitors), and
- * the offer report equals the raw rows.
+ * visitors whose clicks alternate between the nodes, and, under that load, SIGKILL of one node
+ * (in kafka mode also of one of the three brokers) and its restart. Afterwards every 302 any
+ * visitor received has exactly one click row, each visitor has exactly one unique click per link
+ * (what a single node decides for the same visitors), and the offer report equals the raw rows.
  *
- * <p>The nodes share a fresh schema of the suite's PostgreSQL, so the raw rows are this test's
- * alone. H2 is one process's file, which a second node cannot open: there the test is skipped.
+ * <p>Both events backends: {@code database} (each node commits its clicks itself) and
+ * {@code kafka} (the nodes publish to the 3-broker cluster of {@link KafkaCluster}, and their
+ * consumers store). The nodes share a fresh schema of the suite's PostgreSQL, so the raw rows are
+ * this test's alone. H2 is one process's file, which a second node cannot open: there the test is
+ * skipped.
  */
 class TwoNodeCrashIT {
 
@@ -56,12 +60,15 @@ class TwoNodeCrashIT {
     /** 302s to collect in each phase: both nodes up, one killed, both up again. */
     private static final int CLICKS_PER_PHASE = 250;
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(3);
+    /** In kafka mode, the broker killed together with node A. */
+    private static final int KILLED_BROKER = 1;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final String apiKey = "llk_twonode_" + UUID.randomUUID().toString().replace("-", "");
+    private final String metricsToken = "two-node-metrics-" + UUID.randomUUID();
     private final Path workDir = Path.of("target", "two-node-it", UUID.randomUUID().toString());
     private final List<AppProcess> nodes = new ArrayList<>();
 
@@ -73,16 +80,24 @@ class TwoNodeCrashIT {
     }
 
     @ParameterizedTest(name = "{0} backend")
-    @ValueSource(strings = "database")
+    @ValueSource(strings = {"database", "kafka"})
     void everyClickAnsweredByEitherNodeIsStoredOnceAndCountedAsOneNodeWould(String backend) throws Exception {
         String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
         Assumptions.assumeTrue(suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:"),
                 "Two nodes need one shared PostgreSQL database (an H2 file opens in one process only): "
                         + "set SPRING_DATASOURCE_URL to a jdbc:postgresql: URL to run this test");
+        boolean kafka = backend.equals("kafka");
         FreshDatabase database = FreshDatabase.create();
-        Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", database.url(),
+        Map<String, String> environment = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "LINKLEDGER_BOOTSTRAP_API_KEY", apiKey, "LINKLEDGER_EVENTS_BACKEND", backend);
+                "LINKLEDGER_BOOTSTRAP_API_KEY", apiKey, "LINKLEDGER_METRICS_TOKEN", metricsToken,
+                "LINKLEDGER_EVENTS_BACKEND", backend));
+        if (kafka) {
+            // A topic and group of its own: what earlier runs left on the cluster is not this schema's.
+            String topic = "linkledger.clicks.two-node-" + UUID.randomUUID();
+            environment.putAll(Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaCluster.bootstrapServers(),
+                    "LINKLEDGER_EVENTS_TOPIC", topic, "LINKLEDGER_EVENTS_CONSUMER_GROUP", topic));
+        }
         // One after the other: the first creates the schema and registers the API key on the empty database.
         AppProcess a = node(environment).start("a-first");
         AppProcess b = node(environment).start("b");
@@ -114,17 +129,30 @@ class TwoNodeCrashIT {
                 int first = i;
                 visitors.submit(() -> visit(first, userAgent, codes, running, acknowledged, afterRestart, unavailable));
             }
-            awaitCount(acknowledged::size, CLICKS_PER_PHASE, "302s with both nodes up");
-            a.kill();
-            int atKill = acknowledged.size();
-            awaitCount(acknowledged::size, atKill + CLICKS_PER_PHASE, "302s from the surviving node");
-            a.start("a-restarted");
-            // Only clicks answered by the restarted node: the restart is proven by its own 302s.
-            afterRestart.put(a.baseUrl(), 0);
-            awaitCount(() -> afterRestart.get(a.baseUrl()), CLICKS_PER_PHASE, "302s from the restarted node");
-            running.set(false);
+            // The visitors stop also when a phase fails: closing the executor would wait for them forever.
+            try {
+                awaitCount(acknowledged::size, CLICKS_PER_PHASE, "302s with both nodes up");
+                a.kill();
+                if (kafka) {
+                    KafkaCluster.kill(KILLED_BROKER);
+                }
+                int atKill = acknowledged.size();
+                awaitCount(acknowledged::size, atKill + CLICKS_PER_PHASE, "302s from the surviving node");
+                a.start("a-restarted");
+                if (kafka) {
+                    KafkaCluster.restart(KILLED_BROKER);
+                }
+                // Only clicks answered by the restarted node: the restart is proven by its own 302s.
+                afterRestart.put(a.baseUrl(), 0);
+                awaitCount(() -> afterRestart.get(a.baseUrl()), CLICKS_PER_PHASE, "302s from the restarted node");
+            } finally {
+                running.set(false);
+            }
         }
 
+        if (kafka) {
+            awaitConsumed(b);
+        }
         try (Connection db = database.connect()) {
             Map<String, Integer> rows = rowsPerTransactionId(db);
             List<String> missing = acknowledged.keySet().stream().filter(tid -> !rows.containsKey(tid)).toList();
@@ -217,6 +245,28 @@ class TwoNodeCrashIT {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * In kafka mode a click is stored after its 302, by whichever node's consumer reads its
+     * partition: waits until the group's lag, which node B reports, is 0 (every click on the topic
+     * stored and its offset committed), so that no row arrives while the rows are compared.
+     */
+    private void awaitConsumed(AppProcess node) throws InterruptedException {
+        Api metrics = new Api(node.baseUrl(), metricsToken);
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        String lag = "";
+        while (System.nanoTime() < deadline) {
+            Api.Response scrape = metrics.get("/actuator/prometheus");
+            assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+            lag = scrape.body().lines()
+                    .filter(line -> line.startsWith("linkledger_clicks_consumer_lag ")).findFirst().orElse("missing");
+            if (lag.endsWith(" 0.0")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the click consumers did not catch up within " + PHASE_TIMEOUT + ": " + lag);
     }
 
     private static Map<String, Integer> rowsPerTransactionId(Connection db) throws SQLException {
