@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.linkledger.brands.BrandPrincipal;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
+import io.linkledger.webhooks.Delivery;
 import io.linkledger.webhooks.Endpoint;
 import io.linkledger.webhooks.EndpointRequest;
+import io.linkledger.webhooks.WebhookEvent;
 import io.linkledger.webhooks.Webhooks;
 
 /**
@@ -113,7 +115,7 @@ class WebhooksPageController {
     private String endpoint(BrandPrincipal caller, Endpoint endpoint, Form form, List<String> checked,
             Integer pageNumber, String notice, Model model) {
         int number = pageNumber == null || pageNumber < 1 ? 1 : pageNumber;
-        Page<io.linkledger.webhooks.Delivery> log = webhooks.deliveries(caller.brandId(), endpoint.id(), LOG_PAGE,
+        Page<Delivery> log = webhooks.deliveries(caller.brandId(), endpoint.id(), LOG_PAGE,
                 (number - 1) * LOG_PAGE);
         model.addAttribute("page", new WebhookPageView(endpoint, form, WebhookPageView.eventChoices(checked), log,
                 number, notice));
@@ -135,7 +137,7 @@ class WebhooksPageController {
     }
 
     private static List<String> eventNames(Endpoint endpoint) {
-        return endpoint.events().stream().map(e -> e.type()).toList();
+        return endpoint.events().stream().map(WebhookEvent::type).toList();
     }
 
     private static Map<String, String> typed(MultiValueMap<String, String> form) {

@@ -71,14 +71,15 @@ class EndpointHealth {
                 because every delivery to it has failed since %s (the last error: %s).
 
                 Events that happen while it is disabled are not queued for it. Once the endpoint works again,
-                enable it on %s and replay the deliveries you missed from its delivery log.
+                enable it on %s: deliveries still queued resume, and you can replay from its delivery log
+                the ones that were given up.
                 """.formatted(endpoint.url(), since, lastError, page);
         String html = "<p>Linkledger stopped sending events to your webhook endpoint <code>"
                 + HtmlUtils.htmlEscape(endpoint.url()) + "</code> because every delivery to it has failed since "
                 + since + " (the last error: " + HtmlUtils.htmlEscape(lastError) + ").</p>"
                 + "<p>Events that happen while it is disabled are not queued for it. Once the endpoint works again, "
-                + "<a href=\"" + HtmlUtils.htmlEscape(page) + "\">enable it</a> and replay the deliveries you missed "
-                + "from its delivery log.</p>";
+                + "<a href=\"" + HtmlUtils.htmlEscape(page) + "\">enable it</a>: deliveries still queued resume, and "
+                + "you can replay from its delivery log the ones that were given up.</p>";
         mailer.queueAll(admins.stream().map(admin -> new OutgoingEmail(endpoint.brandId(), null, EMAIL_CATEGORY,
                 admin.email(), subject, html, text)).toList());
     }

@@ -167,6 +167,22 @@ class WebhookApiTest extends ApiTest {
                 404);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheRequestOfEveryEvent() {
+        JsonNode document = api.get("/v3/api-docs").json();
+        for (WebhookEvent event : WebhookEvent.values()) {
+            JsonNode post = document.get("webhooks").get(event.type()).get("post");
+            assertThat(post.get("parameters").toString()).as(event.type()).contains("Linkledger-Signature",
+                    "Linkledger-Event-Id");
+            assertThat(post.at("/requestBody/content/application~1json/schema/allOf/0/$ref").asString())
+                    .isEqualTo("#/components/schemas/WebhookPayload");
+        }
+        assertThat(document.at("/webhooks/payment.failed/post/requestBody/content/application~1json/schema/allOf/1"
+                + "/properties/data/$ref").asString()).isEqualTo("#/components/schemas/WebhookPaymentData");
+        assertThat(document.at("/components/schemas/WebhookConversionData/properties").propertyNames())
+                .contains("conversionId", "status", "previousStatus", "amount", "commission", "currency");
+    }
+
     private List<String> payloads(String endpointId) {
         return jdbc.sql("select payload from webhook_deliveries where endpoint_id = ? order by created_at, id")
                 .param(UUID.fromString(endpointId)).query(String.class).list();

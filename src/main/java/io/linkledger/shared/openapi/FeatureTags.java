@@ -27,7 +27,8 @@ class FeatureTags {
             Map.entry("offers", "What members promote and what they earn for it"),
             Map.entry("projects", "Groups of members"),
             Map.entry("reporting", "Clicks, conversions and earnings per offer and member"),
-            Map.entry("tracking", "The tracking link redirect (public)"));
+            Map.entry("tracking", "The tracking link redirect (public)"),
+            Map.entry("webhooks", "Outbound webhooks: endpoints that receive signed events, their secrets and delivery logs"));
 
     Tag tag(String name) {
         return new Tag().name(name).description(DESCRIPTIONS.getOrDefault(name, "The " + name + " feature"));
