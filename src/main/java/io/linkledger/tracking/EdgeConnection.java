@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -48,6 +49,8 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
     private final EdgeSettings settings;
     private ChannelHandlerContext ctx;
     private String peer;
+    /** Whether the peer is a trusted proxy: judged once per connection, not per request. */
+    private boolean peerTrusted;
     private int localPort;
     private ArrayDeque<Object> queued;
     private int paused;
@@ -69,6 +72,7 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         peer = remote.getAddress().getHostAddress();
+        peerTrusted = settings.proxies().trusts(peer);
         localPort = ((InetSocketAddress) ctx.channel().localAddress()).getPort();
         super.channelActive(ctx);
     }
@@ -122,7 +126,7 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
             if (proxy == null) {
                 proxy = new EdgeProxy(this, settings);
             }
-            proxy.request(request, peer, localPort);
+            proxy.request(request, peer, peerTrusted, localPort);
         }
     }
 
@@ -137,8 +141,8 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         long started = System.nanoTime();
         var headers = request.headers();
         String forwardedFor = headers.get("X-Forwarded-For");
-        boolean secure = settings.httpsBase() || (settings.proxies().trusts(peer)
-                && "https".equalsIgnoreCase(headers.get("X-Forwarded-Proto")));
+        boolean secure = settings.httpsBase()
+                || (peerTrusted && "https".equalsIgnoreCase(headers.get("X-Forwarded-Proto")));
         EdgeAnswer answer = new EdgeAnswer(this, ctx.channel().eventLoop(), metrics, secure, started);
         int start = settings.redirectPath().length() + 1;
         if (path.length() <= start || path.indexOf('/', start) >= 0) {
@@ -162,7 +166,7 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
             int comma = forwardedFor.indexOf(',');
             return (comma < 0 ? forwardedFor : forwardedFor.substring(0, comma)).trim();
         }
-        return settings.proxies().client(peer, forwardedFor);
+        return peerTrusted ? settings.proxies().client(peer, forwardedFor) : peer;
     }
 
     /** A whole answer made here: written, and the next request taken up. */
@@ -234,6 +238,15 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         if (queued.size() >= QUEUE_LIMIT) {
             pause(PAUSED_QUEUE);
         }
+    }
+
+    /** A connection that sent nothing and is owed nothing for the idle timeout is closed, as Tomcat does. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && !owed) {
+            ctx.close();
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class EdgeProxy {
         this.settings = settings;
     }
 
-    void request(HttpRequest request, String peer, int localPort) {
+    void request(HttpRequest request, String peer, boolean peerTrusted, int localPort) {
         exchanging = true;
         answerStarted = false;
         HttpHeaders headers = request.headers();
@@ -72,7 +72,7 @@ final class EdgeProxy {
             }
         }
         HOP_BY_HOP.forEach(headers::remove);
-        forwarded(headers, peer, localPort);
+        forwarded(headers, peer, peerTrusted, localPort);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         send(request);
     }
@@ -82,8 +82,8 @@ final class EdgeProxy {
      * not trust loses its {@code X-Forwarded-*} claims. Either way the peer joins the chain, and
      * when no trusted proxy named the scheme the edge names its own (plain HTTP on its port).
      */
-    private void forwarded(HttpHeaders headers, String peer, int localPort) {
-        if (!settings.proxies().trusts(peer)) {
+    private void forwarded(HttpHeaders headers, String peer, boolean peerTrusted, int localPort) {
+        if (!peerTrusted) {
             headers.remove(FORWARDED_FOR).remove(FORWARDED_PROTO).remove(FORWARDED_PORT).remove(FORWARDED_HOST);
         }
         String chain = headers.get(FORWARDED_FOR);

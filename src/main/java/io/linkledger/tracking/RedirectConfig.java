@@ -45,12 +45,13 @@ class RedirectConfig {
             @Value("${server.port:8080}") int port,
             @Value("${server.servlet.context-path:}") String contextPath,
             @Value("${linkledger.redirect.edge.threads}") int threads,
+            @Value("${linkledger.redirect.edge.idle-timeout}") Duration idleTimeout,
             @Value("${linkledger.base-url}") String baseUrl,
             @Value("${linkledger.tracking.trust-forwarded-for:false}") boolean trustForwardedFor,
             @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
             @Value("${server.tomcat.remoteip.internal-proxies}") String trustedProxies) {
         var options = new RedirectEdge.Options(address, port,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), idleTimeout.toMillis(),
                 contextPath + RedirectFilter.PATH_PREFIX.substring(0, RedirectFilter.PATH_PREFIX.length() - 1),
                 isHttps(baseUrl), trustForwardedFor, ackTimeout.toMillis(), TrustedProxies.of(trustedProxies));
         return new RedirectEdge(options, redirects, metrics, context, environment);

@@ -31,6 +31,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
@@ -45,10 +46,11 @@ final class RedirectEdge implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RedirectEdge.class);
     /** Connections waiting to be accepted: a burst of new visitors must not overflow the kernel's queue. */
     private static final int BACKLOG = 4096;
+    private static final long QUIET_PERIOD_MILLIS = 200;
 
     /** Where the edge listens and how it judges requests; {@code tomcat} is filled in at start. */
-    record Options(InetAddress address, int port, int threads, String redirectPath, boolean httpsBase,
-            boolean trustForwardedFor, long ackTimeoutMillis, TrustedProxies proxies) {
+    record Options(InetAddress address, int port, int threads, long idleTimeoutMillis, String redirectPath,
+            boolean httpsBase, boolean trustForwardedFor, long ackTimeoutMillis, TrustedProxies proxies) {
     }
 
     private final Options options;
@@ -85,7 +87,9 @@ final class RedirectEdge implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpServerCodec(8192, 16_384, 65_536),
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, options.idleTimeoutMillis(), TimeUnit.MILLISECONDS),
+                                new HttpServerCodec(8192, 16_384, 65_536),
                                 new EdgeConnection(redirects, metrics, settings));
                     }
                 })
@@ -113,10 +117,16 @@ final class RedirectEdge implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes no new connections, then lets the event loops answer what they still owe (the click
+     * sink stops after the web server, so commits still come) until nothing has happened for a
+     * moment, or for at most one acknowledgement timeout more.
+     */
     @Override
     public void stop() {
         listening.close().syncUninterruptibly();
-        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        loops.shutdownGracefully(QUIET_PERIOD_MILLIS, options.ackTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS)
+                .syncUninterruptibly();
         listening = null;
     }
 

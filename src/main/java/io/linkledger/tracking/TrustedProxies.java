@@ -18,11 +18,11 @@ record TrustedProxies(Pattern addresses) {
     }
 
     /**
-     * The client's address: the peer's, unless the peer is a trusted proxy; then, as Tomcat does,
-     * the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy.
+     * The client's address behind a trusted proxy {@code peer}, as Tomcat finds it: the right-most
+     * {@code X-Forwarded-For} entry that is not itself a trusted proxy (the peer when there is none).
      */
     String client(String peer, String forwardedFor) {
-        if (forwardedFor == null || forwardedFor.isBlank() || !trusts(peer)) {
+        if (forwardedFor == null || forwardedFor.isBlank()) {
             return peer;
         }
         String client = peer;

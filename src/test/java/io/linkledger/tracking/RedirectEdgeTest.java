@@ -46,7 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Import(RedirectEdgeTest.Echo.class)
 @TestPropertySource(properties = {"linkledger.redirect.edge=true",
-        "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.250"})
+        "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.250", "linkledger.redirect.edge.idle-timeout=5s"})
 class RedirectEdgeTest extends ApiTest {
 
     /** A test-only page behind the edge that tells what Tomcat made of the request, and counts the body. */
@@ -214,6 +214,14 @@ class RedirectEdgeTest extends ApiTest {
             HttpResponse<String> answer = http.send(upload, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("bytes=" + (long) blocks * block.length + " ", "crc=" + crc.getValue());
+        }
+    }
+
+    @Test
+    void aConnectionThatStopsSendingIsClosedAfterTheIdleTimeout() throws IOException {
+        try (Wire wire = new Wire(port)) {
+            wire.send("GET /r/" + code + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            assertThat(wire.closed()).as("closed by the edge, the request's headers never finished").isTrue();
         }
     }
 

@@ -10,8 +10,11 @@ class TrustedProxiesTest {
     private final TrustedProxies proxies = TrustedProxies.of("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|10\\.0\\.0\\.1");
 
     @Test
-    void anUntrustedPeerIsTheClientWhateverItClaims() {
-        assertThat(proxies.client("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
+    void onlyTheConfiguredAddressesAreTrusted() {
+        assertThat(proxies.trusts("127.0.0.1")).isTrue();
+        assertThat(proxies.trusts("10.0.0.1")).isTrue();
+        assertThat(proxies.trusts("10.0.0.12")).isFalse();
+        assertThat(proxies.trusts("203.0.113.7")).isFalse();
     }
 
     @Test
