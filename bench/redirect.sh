@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Redirect benchmark (issues 4 and 17): the packaged server on a fresh PostgreSQL database against
-# nginx answering `return 302` on the same loopback, both driven by wrk with the same script, at
-# each connection count in CONNECTIONS (in one run, so the figures compare). Prints for each:
-# requests/s for both and their ratio, p50/p99 latency, the server's and PostgreSQL's CPU time and
+# nginx answering `return 302` on the same loopback, all driven by wrk with the same script, at
+# each connection count in CONNECTIONS (in one run, so the figures compare). The server runs with
+# the event-loop edge on (linkledger.redirect.edge=true), so one process answers tracking links on
+# two paths: the edge on PORT and Tomcat's own filter on TOMCAT_PORT (the loopback port the edge
+# passes other requests to); PATHS chooses which are measured. Prints for each path and count:
+# requests/s and the ratio to nginx, p50/p99 latency, the server's and PostgreSQL's CPU time and
 # context switches per stored click (from /proc deltas over the measured run), the server's RSS,
 # and the 302s answered vs click rows stored in that run.
 #
 #   bash bench/redirect.sh                          # defaults below
 #   CONNECTIONS="64" DURATION=30s bash bench/redirect.sh
 #   BENCH_DB=ll_redirect bash bench/redirect.sh     # recreate and keep this database
-#   BENCH_JFR=/tmp/redirect bash bench/redirect.sh  # profile each measured run: /tmp/redirect-<conns>.jfr
+#   BENCH_JFR=/tmp/redirect bash bench/redirect.sh  # profile each measured run: /tmp/redirect-<path>-<conns>.jfr
+#   PATHS="edge" JAVA_OPTS=-Xmx384m bash bench/redirect.sh
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
 # nginx with apt-get when missing; packages the current code first. The machine's load average is
@@ -22,7 +26,9 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-3s}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18480}
+TOMCAT_PORT=${TOMCAT_PORT:-$((PORT + 1))}
 NGINX_PORT=${NGINX_PORT:-18481}
+PATHS=${PATHS:-"edge tomcat"}
 UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 # 1,024 connections need more descriptors than the usual soft limit of 1,024.
 ulimit -n "$(ulimit -Hn | awk '{ print ($1 == "unlimited" || $1 > 65536) ? 65536 : $1 }')"
@@ -40,7 +46,9 @@ trap cleanup EXIT
 bench_jar
 # Metrics need a token (docs/security.md); the script reads its own counters with this one.
 METRICS_TOKEN="bench-metrics-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-bench_start "$PORT" LINKLEDGER_METRICS_TOKEN="$METRICS_TOKEN"
+bench_start "$PORT" LINKLEDGER_METRICS_TOKEN="$METRICS_TOKEN" \
+  LINKLEDGER_REDIRECT_EDGE=true LINKLEDGER_REDIRECT_EDGE_TOMCAT_PORT="$TOMCAT_PORT"
+declare -A port_of=([edge]=$PORT [tomcat]=$TOMCAT_PORT)
 offer=$(api POST /api/v1/offers '{"name":"Bench","type":"LINK","conversionType":"SALE",
   "currency":"USD","destinationUrl":"https://shareasale.com/r.cfm?b=1&u=2&m=3&afftrack={transaction_id}",
   "payouts":[{"type":"CPS","percent":"10"}]}' | jq -r .id)
@@ -87,39 +95,51 @@ per() { awk -v a="$1" -v n="$2" -v k="$3" 'BEGIN { if (n > 0) printf "%.1f", k *
 us_per_tick=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1e6 / hz }')
 
 declare -A row
-for c in $CONNECTIONS; do
-  echo "== $c connections: warm-up $WARMUP, then $DURATION measured, each for the server and for nginx"
-  run "http://127.0.0.1:$PORT$path" "$c" "$WARMUP" "$work/warm-server-$c.txt"
+# One path at one connection count: warm-up, then the measured run with /proc deltas; sets row[$1-$2].
+measure() { # path connections
+  local name=$1 c=$2 url="http://127.0.0.1:${port_of[$1]}$path"
+  run "$url" "$c" "$WARMUP" "$work/warm-$name-$c.txt"
   sleep 1
+  local pgp sys0 jvm0 pg0 jcs0 pcs0 stored0 answered0 load0 sys1 jvm1 pg1 jcs1 pcs1 rss_kb stored1 answered1 load1 n
   pgp=$(bench_pg_pids | tr '\n' ' ')
   sys0=$(sys_ticks "$server_pid"); jvm0=$(bench_ticks_of "$server_pid"); pg0=$(bench_ticks_of $pgp); jcs0=$(ctx_switches "$server_pid"); pcs0=$(ctx_switches $pgp)
   stored0=$(stored); answered0=$(answered)
   load0=$(cut -d' ' -f1 /proc/loadavg)
   # A flight recording of the measured run only (startup and warm-up left out), when asked for.
   if [ -n "${BENCH_JFR:-}" ]; then
-    jcmd "$server_pid" JFR.start name="bench-$c" settings=profile duration="$DURATION" filename="$BENCH_JFR-$c.jfr" >/dev/null
+    jcmd "$server_pid" JFR.start name="bench-$name-$c" settings=profile duration="$DURATION" filename="$BENCH_JFR-$name-$c.jfr" >/dev/null
   fi
-  run "http://127.0.0.1:$PORT$path" "$c" "$DURATION" "$work/server-$c.txt"
+  run "$url" "$c" "$DURATION" "$work/$name-$c.txt"
   sys1=$(sys_ticks "$server_pid"); jvm1=$(bench_ticks_of "$server_pid"); pg1=$(bench_ticks_of $pgp); jcs1=$(ctx_switches "$server_pid"); pcs1=$(ctx_switches $pgp)
   rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
+  load1=$(cut -d' ' -f1 /proc/loadavg)
   sleep 1 # requests in flight when wrk stopped get their answer and their row
   stored1=$(stored); answered1=$(answered)
-  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$WARMUP" "$work/warm-nginx-$c.txt"
-  ngp="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
-  ng0=$(bench_ticks_of $ngp)
-  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$DURATION" "$work/nginx-$c.txt"
-  ng1=$(bench_ticks_of $ngp)
-  load1=$(cut -d' ' -f1 /proc/loadavg)
   n=$(( stored1 - stored0 ))
-  s="$work/server-$c.txt"; g="$work/nginx-$c.txt"
-  row[$c]=$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s (%s %% kernel) | %s | %s | %s | %s | %s | %d / %d | %s / %s | %s–%s |' \
-    "$c" "$(field rps "$s")" "$(field rps "$g")" \
+  local s="$work/$name-$c.txt" g="$work/nginx-$c.txt"
+  row[$name-$c]=$(printf '| %s | %s | %s | %s | %s / %s | %s (%s %% kernel) | %s | %s | %s | %s | %d / %d | %s / %s | %s–%s |' \
+    "$c" "$name" "$(field rps "$s")" \
     "$(awk -v a="$(field rps "$s")" -v b="$(field rps "$g")" 'BEGIN { printf "%.3f", a / b }')" \
-    "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field p50_ms "$g")" "$(field p99_ms "$g")" \
+    "$(field p50_ms "$s")" "$(field p99_ms "$s")" \
     "$(per $(( jvm1 - jvm0 )) "$n" "$us_per_tick")" "$(per $(( sys1 - sys0 )) $(( jvm1 - jvm0 )) 100)" \
-    "$(per $(( pg1 - pg0 )) "$n" "$us_per_tick")" "$(per $(( ng1 - ng0 )) "$(field requests "$g")" "$us_per_tick")" \
+    "$(per $(( pg1 - pg0 )) "$n" "$us_per_tick")" \
     "$(per $(( jcs1 - jcs0 )) "$n" 1)" "$(per $(( pcs1 - pcs0 )) "$n" 1)" "$(( rss_kb / 1024 ))" \
     $(( answered1 - answered0 )) "$n" "$(field answers_other "$s")" "$(field socket_errors "$s")" "$load0" "$load1")
+}
+
+for c in $CONNECTIONS; do
+  echo "== $c connections: warm-up $WARMUP, then $DURATION measured, for nginx and for each of: $PATHS"
+  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$WARMUP" "$work/warm-nginx-$c.txt"
+  ngp="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
+  ng0=$(bench_ticks_of $ngp); nload0=$(cut -d' ' -f1 /proc/loadavg)
+  run "http://127.0.0.1:$NGINX_PORT$path" "$c" "$DURATION" "$work/nginx-$c.txt"
+  ng1=$(bench_ticks_of $ngp); nload1=$(cut -d' ' -f1 /proc/loadavg)
+  g="$work/nginx-$c.txt"
+  row[nginx-$c]=$(printf '| %s | nginx | %s | 1 | %s / %s | %s per request | | | | | | %s / %s | %s–%s |' \
+    "$c" "$(field rps "$g")" "$(field p50_ms "$g")" "$(field p99_ms "$g")" \
+    "$(per $(( ng1 - ng0 )) "$(field requests "$g")" "$us_per_tick")" "$(field answers_other "$g")" \
+    "$(field socket_errors "$g")" "$nload0" "$nload1")
+  for p in $PATHS; do measure "$p" "$c"; done
 done
 
 curl -fs -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT/actuator/prometheus" >"$work/metrics.txt"
@@ -133,9 +153,12 @@ rollup=$(psql -d "$bench_db" -tAc "select coalesce(sum(clicks + bot_clicks), 0) 
 
 echo
 echo "== Results ($(nproc) CPUs; wrk -t$THREADS, $WARMUP warm-up, $DURATION measured; CPU in µs and context switches per stored click)"
-echo "| conns | server req/s | nginx req/s | ratio | server p50 / p99 ms | nginx p50 / p99 ms | server CPU µs | PostgreSQL CPU µs | nginx CPU µs per request | server ctx sw | PostgreSQL ctx sw | server RSS MiB | 302s answered / rows stored | non-302 / socket errors | load avg |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-for c in $CONNECTIONS; do echo "${row[$c]}"; done
+echo "| conns | path | req/s | ratio to nginx | p50 / p99 ms | server CPU µs | PostgreSQL CPU µs | server ctx sw | PostgreSQL ctx sw | server RSS MiB | 302s answered / rows stored | non-302 / socket errors | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for c in $CONNECTIONS; do
+  echo "${row[nginx-$c]}"
+  for p in $PATHS; do echo "${row[$p-$c]}"; done
+done
 echo "mean clicks per batch: $batch, mean flush (insert + commit): $flush ms (whole run, warm-ups included)"
 echo "whole run: 302s answered $total_answered, click rows stored $total_stored, daily rollup total $rollup"
 if [ "$total_answered" = "$total_stored" ] && [ "$total_stored" = "$rollup" ]; then

@@ -36,8 +36,6 @@ class RedirectFilter extends HttpFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RedirectFilter.class);
 
-    /** Read by the browser pixel to attribute a conversion to this click. */
-    static final String COOKIE = "ll_tid";
     static final String PATH_PREFIX = "/r/";
 
     private final Redirects redirects;
@@ -66,7 +64,7 @@ class RedirectFilter extends HttpFilter {
         long started = System.nanoTime();
         String code = code(request);
         if (code == null) {
-            RedirectPages.unknownLink(response);
+            RedirectPages.write(response, RedirectPages.UNKNOWN_LINK);
             metrics.answered(new Redirect.UnknownLink(), System.nanoTime() - started);
             return;
         }
@@ -163,15 +161,15 @@ class RedirectFilter extends HttpFilter {
         switch (outcome) {
             case Redirect.Tracked t -> tracked(response, t, secure);
             case Redirect.Fallback f -> found(response, f.location());
-            case Redirect.OfferClosed c -> RedirectPages.offerClosed(response, c.reason());
-            case Redirect.UnknownLink u -> RedirectPages.unknownLink(response);
-            case Redirect.Unavailable u -> RedirectPages.unavailable(response);
+            case Redirect.OfferClosed c -> RedirectPages.write(response, RedirectPages.offerClosed(c.reason()));
+            case Redirect.UnknownLink u -> RedirectPages.write(response, RedirectPages.UNKNOWN_LINK);
+            case Redirect.Unavailable u -> RedirectPages.write(response, RedirectPages.UNAVAILABLE);
         }
     }
 
     private static void tracked(HttpServletResponse response, Redirect.Tracked tracked, boolean secure) {
         found(response, tracked.location());
-        response.setHeader(HttpHeaders.SET_COOKIE, cookie(tracked, secure));
+        response.setHeader(HttpHeaders.SET_COOKIE, RedirectPages.cookie(tracked, secure));
     }
 
     /** The one path segment after {@code /r/}; null for {@code /r}, {@code /r/} and deeper paths. */
@@ -195,12 +193,6 @@ class RedirectFilter extends HttpFilter {
         return new Visit(clientIp(request), request.getHeader(HttpHeaders.USER_AGENT),
                 request.getHeader(HttpHeaders.REFERER),
                 request.getQueryString() == null ? null : request.getParameter("url"));
-    }
-
-    /** Max-Age without Expires: every browser in use honours it, and no date is formatted per click. */
-    private static String cookie(Redirect.Tracked t, boolean secure) {
-        return COOKIE + '=' + t.transactionId() + "; Path=/; Max-Age=" + t.attributionWindowDays() * 86_400L
-                + (secure ? "; HttpOnly; Secure; SameSite=None" : "; HttpOnly; SameSite=Lax");
     }
 
     /** Behind a proxy the client is the first X-Forwarded-For entry, when the operator trusts it. */
