@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.assignments.Assignments.AssignOutcome;
 import io.linkledger.assignments.Assignments.AssignRequest;
 import io.linkledger.jobs.Jobs;
@@ -40,10 +41,12 @@ class AssignmentGeneration {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final int syncLimit;
+    private final AuditTrail audit;
 
     AssignmentGeneration(AssignmentRepository repository, PromoCodes promoCodes, CodeGenerator codes, Jobs jobs,
             Ids ids, Clock clock, TransactionTemplate transactions,
-            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit) {
+            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.promoCodes = promoCodes;
         this.codes = codes;
@@ -103,8 +106,10 @@ class AssignmentGeneration {
             }
             repository.insertAll(offer.currency(), fresh);
             Map<UUID, Assignment> landed = byMember(repository.findByMembers(offer.id(), missing));
-            created += (int) fresh.stream().filter(a -> landed.containsKey(a.memberId())
-                    && landed.get(a.memberId()).id().equals(a.id())).count();
+            List<Assignment> made = fresh.stream().filter(a -> landed.containsKey(a.memberId())
+                    && landed.get(a.memberId()).id().equals(a.id())).toList();
+            created += made.size();
+            audit.recordAll(made.stream().map(a -> AuditedAssignment.entry("assignment.created", a, null, a)).toList());
             existing.putAll(landed);
             missing = missing.stream().filter(id -> !landed.containsKey(id)).toList();
         }
@@ -133,6 +138,7 @@ class AssignmentGeneration {
             Assignment changed = new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), projectId,
                     a.linkCode(), code, a.dashboardToken(), payoutId, a.override(), a.createdAt(), now);
             repository.update(changed);
+            audit.record(AuditedAssignment.entry("assignment.updated", a, a, changed));
             existing.put(a.memberId(), changed);
         }
     }

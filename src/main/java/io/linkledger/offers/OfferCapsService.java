@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Validation;
 
@@ -19,8 +21,11 @@ public class OfferCapsService {
     private final OfferCapsRepository repository;
     private final Offers offers;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    OfferCapsService(OfferCapsRepository repository, Offers offers, ApplicationEventPublisher events) {
+    OfferCapsService(OfferCapsRepository repository, Offers offers, ApplicationEventPublisher events,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.offers = offers;
         this.events = events;
@@ -49,7 +54,9 @@ public class OfferCapsService {
                 count(request.maxConversionsPerVisitorPerDay(), "maxConversionsPerVisitorPerDay", v),
                 amount(request.pixelReviewAbove(), "pixelReviewAbove", offer, v));
         v.throwIfInvalid();
+        OfferCaps before = caps(offer);
         repository.save(offerId, caps);
+        audit.record(AuditEntry.of(brandId, "offer_caps.updated", "offer_caps", offerId).offer(offerId).change(before, caps));
         events.publishEvent(new OfferChanged(brandId, offerId));
         return caps;
     }
