@@ -9,8 +9,6 @@ import java.util.UUID;
  */
 public record Actor(ActorType type, UUID id, String name, String address) {
 
-    public static final String SYSTEM_NAME = "system";
-
     public static Actor user(UUID userId, String email, String address) {
         return new Actor(ActorType.USER, userId, email, address);
     }
@@ -20,6 +18,6 @@ public record Actor(ActorType type, UUID id, String name, String address) {
     }
 
     public static Actor system(String address) {
-        return new Actor(ActorType.SYSTEM, null, SYSTEM_NAME, address);
+        return new Actor(ActorType.SYSTEM, null, "system", address);
     }
 }

@@ -45,7 +45,7 @@ class AuditController {
             @Schema(description = "The changed fields as they are now; null for a removal") JsonNode after) {
     }
 
-    @GetMapping(path = "/api/v1/audit", produces = "application/json")
+    @GetMapping("/api/v1/audit")
     @Operation(summary = "List audit log entries, newest first",
             description = "Every change with its actor (user, API key or system), time, address and the changed "
                     + "fields before and after. Times are an ISO-8601 instant or a UTC day (as `to`, the whole day "
@@ -59,10 +59,9 @@ class AuditController {
         return log.page(context.brandId(), filter, Page.limit(limit), Page.offset(offset)).map(this::view);
     }
 
-    @GetMapping(path = {"/api/v1/audit", "/api/v1/audit.csv"}, produces = "text/csv")
+    @GetMapping(path = "/api/v1/audit.csv", produces = "text/csv")
     @Operation(summary = "Export audit log entries as CSV",
-            description = "The same filters as the list, every matching entry, newest first, streamed. Ask for "
-                    + "`/api/v1/audit.csv` or send `Accept: text/csv` to `/api/v1/audit`.")
+            description = "The same filters as the list; every matching entry, newest first, streamed.")
     @ApiResponse(responseCode = "200", description = "CSV with a header row; before and after are JSON",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String entityType,

@@ -14,8 +14,6 @@ import io.linkledger.shared.ProblemException;
 public record AuditFilter(String actor, String entityType, String entityId, String action, Instant from,
         Instant to) {
 
-    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
-
     public AuditFilter {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("to", "must be after from");

@@ -16,7 +16,7 @@ import io.linkledger.shared.Page;
 @Service
 public class AuditLog {
 
-    static final List<String> CSV_HEADER = List.of("time", "actor_type", "actor_id", "actor", "address", "action",
+    private static final List<String> CSV_HEADER = List.of("time", "actor_type", "actor_id", "actor", "address", "action",
             "entity_type", "entity_id", "offer_id", "member_id", "before", "after");
     private static final int EXPORT_CHUNK = 500;
 
@@ -37,8 +37,8 @@ public class AuditLog {
     }
 
     public Choices choices(UUID brandId) {
-        return new Choices(repository.distinct(brandId, "actor_name"), repository.distinct(brandId, "entity_type"),
-                repository.distinct(brandId, "action"));
+        return new Choices(repository.actorNames(brandId), repository.entityTypes(brandId),
+                repository.actions(brandId));
     }
 
     /**

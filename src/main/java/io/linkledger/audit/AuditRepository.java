@@ -84,15 +84,20 @@ class AuditRepository {
                 .list();
     }
 
-    /** The distinct values of the brand's entries, for the console's filter choices. */
-    List<String> distinct(UUID brandId, String column) {
-        String sql = switch (column) {
-            case "action" -> "select distinct action from audit_entries where brand_id = ? order by action";
-            case "entity_type" -> "select distinct entity_type from audit_entries where brand_id = ? order by entity_type";
-            case "actor_name" -> "select distinct actor_name from audit_entries where brand_id = ? order by actor_name";
-            default -> throw new IllegalArgumentException(column);
-        };
-        return jdbc.sql(sql).param(brandId).query(String.class).list();
+    /** Who appears in the brand's log (emails, key names, "system"), for the console's filter. */
+    List<String> actorNames(UUID brandId) {
+        return jdbc.sql("select distinct actor_name from audit_entries where brand_id = ? order by actor_name")
+                .param(brandId).query(String.class).list();
+    }
+
+    List<String> entityTypes(UUID brandId) {
+        return jdbc.sql("select distinct entity_type from audit_entries where brand_id = ? order by entity_type")
+                .param(brandId).query(String.class).list();
+    }
+
+    List<String> actions(UUID brandId) {
+        return jdbc.sql("select distinct action from audit_entries where brand_id = ? order by action")
+                .param(brandId).query(String.class).list();
     }
 
     private JdbcClient.StatementSpec filtered(String sql, UUID brandId, AuditFilter f) {

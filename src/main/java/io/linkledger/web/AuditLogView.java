@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.linkledger.audit.ActorType;
 import io.linkledger.audit.AuditLog;
 import io.linkledger.audit.AuditRecord;
 import io.linkledger.shared.Page;
@@ -59,8 +58,13 @@ public record AuditLogView(Filter filter, AuditLog.Choices choices, List<Row> ro
             };
         }
 
-        public boolean byApiKey() {
-            return entry.actor().type() == ActorType.API_KEY;
+        /** A creation has no "was" side, a removal no "now" side: their columns are left out. */
+        public boolean hasBefore() {
+            return entry.before() != null;
+        }
+
+        public boolean hasAfter() {
+            return entry.after() != null;
         }
     }
 

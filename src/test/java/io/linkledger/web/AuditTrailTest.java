@@ -211,7 +211,7 @@ class AuditTrailTest extends PaymentsConsoleTest {
                 .contains("from");
         problem(api.get("/api/v1/audit?from=2026-02-01&to=2026-01-01"), 400);
 
-        Api.Response csv = api.send(api.request("/api/v1/audit?entityType=member").header("Accept", "text/csv").GET());
+        Api.Response csv = api.get("/api/v1/audit.csv?entityType=member");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
@@ -223,6 +223,22 @@ class AuditTrailTest extends PaymentsConsoleTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Disposition")).contains("audit.csv");
         assertThat(file.body().lines().toList()).hasSize(2);
+    }
+
+    @Test
+    void aMemberImportRecordsEachMemberItCreatesOrChanges() {
+        String email = "grace." + UUID.randomUUID() + "@example.com";
+        createMember("Grace", email);
+        Api.Response imported = api.postText("/api/v1/members/import", "text/csv",
+                "name,email\nGrace Hopper," + email + "\nAlan," + "alan." + UUID.randomUUID() + "@example.com\n");
+        assertThat(imported.status()).as(imported.toString()).isBetween(200, 202);
+
+        JsonNode created = first("/api/v1/audit?action=member.imported");
+        assertThat(created.at("/after/name").asString()).isEqualTo("Alan");
+        assertThat(created.at("/actor/type").asString()).isEqualTo("API_KEY");
+        JsonNode changed = first("/api/v1/audit?action=member.updated");
+        assertThat(changed.at("/before/name").asString()).isEqualTo("Grace");
+        assertThat(changed.at("/after/name").asString()).isEqualTo("Grace Hopper");
     }
 
     @Test
