@@ -11,8 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fields that differ between an entity before and after a change, each side as a JSON
  * object. A side that is absent (a creation, a removal) stays null and the other is kept whole.
+ * The entity's id, its brand and its last update time are left out: the entry itself says them.
  */
 record Changes(ObjectNode before, ObjectNode after) {
+
+    private static final Set<String> SAID_BY_THE_ENTRY = Set.of("id", "brandId", "updatedAt");
 
     static Changes between(JsonMapper json, Object was, Object is) {
         ObjectNode before = was == null ? null : object(json, was);
@@ -43,6 +46,7 @@ record Changes(ObjectNode before, ObjectNode after) {
     private static ObjectNode object(JsonMapper json, Object value) {
         JsonNode node = json.valueToTree(value);
         if (node instanceof ObjectNode object) {
+            object.remove(SAID_BY_THE_ENTRY);
             return object;
         }
         ObjectNode wrapped = json.createObjectNode();

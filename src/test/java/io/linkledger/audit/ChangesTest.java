@@ -2,7 +2,9 @@ package io.linkledger.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,19 @@ class ChangesTest {
         Offer same = new Offer("Socks", "ACTIVE", List.of(), 30);
         assertThat(Changes.between(json, same, same).none()).isTrue();
         assertThat(Changes.between(json, null, null).none()).isFalse();
+    }
+
+    record Member(UUID id, UUID brandId, String name, Instant updatedAt) {
+    }
+
+    @Test
+    void theIdBrandAndUpdateTimeAreTheEntrysOwnAndLeftOut() {
+        UUID id = UUID.randomUUID();
+        Changes changes = Changes.between(json, new Member(id, id, "Ada", Instant.EPOCH),
+                new Member(id, id, "Ada King", Instant.EPOCH.plusSeconds(1)));
+        assertThat(changes.after().toString()).isEqualTo("{\"name\":\"Ada King\"}");
+        assertThat(Changes.between(json, null, new Member(id, id, "Ada", Instant.EPOCH)).after().toString())
+                .isEqualTo("{\"name\":\"Ada\"}");
     }
 
     @Test
