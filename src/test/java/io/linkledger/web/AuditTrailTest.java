@@ -1,6 +1,8 @@
 package io.linkledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -264,6 +266,20 @@ class AuditTrailTest extends PaymentsConsoleTest {
                         .doesNotContainPattern("update\\s+audit_entries").doesNotContainPattern("delete\\s+from\\s+audit_entries");
             }
         }
+    }
+
+    @Test
+    void onPostgreSqlTheDatabaseItselfRefusesToChangeOrRemoveAnEntry() {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "the trigger is PostgreSQL's (db/vendor/postgresql)");
+        createMember("Kept", "kept." + UUID.randomUUID() + "@example.com");
+        long before = count("select count(*) from audit_entries where brand_id = ?", brand.id());
+        assertThatThrownBy(() -> jdbc.sql("update audit_entries set action = 'rewritten' where brand_id = ?")
+                .param(brand.id()).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entries where brand_id = ?").param(brand.id()).update())
+                .hasStackTraceContaining("append-only");
+        assertThat(count("select count(*) from audit_entries where brand_id = ? and action <> 'rewritten'",
+                brand.id())).isEqualTo(before);
     }
 
     @Test
