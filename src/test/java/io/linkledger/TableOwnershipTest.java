@@ -43,7 +43,8 @@ class TableOwnershipTest {
             Map.entry("dashboard", Set.of("portal_sign_in_links")),
             Map.entry("email", Set.of("email_outbox", "email_templates", "email_sends", "email_resends")),
             Map.entry("jobs", Set.of("jobs")),
-            Map.entry("webhooks", Set.of("webhook_endpoints", "webhook_deliveries")));
+            Map.entry("webhooks", Set.of("webhook_endpoints", "webhook_deliveries")),
+            Map.entry("audit", Set.of("audit_entries")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/linkledger");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

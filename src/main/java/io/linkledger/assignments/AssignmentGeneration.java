@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.assignments.Assignments.AssignOutcome;
 import io.linkledger.assignments.Assignments.AssignRequest;
 import io.linkledger.jobs.Jobs;
@@ -42,10 +43,12 @@ class AssignmentGeneration {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final int syncLimit;
+    private final AuditTrail audit;
 
     AssignmentGeneration(AssignmentRepository repository, PromoCodes promoCodes, CodeGenerator codes, Jobs jobs,
             Ids ids, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events,
-            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit) {
+            @Value("${linkledger.assignments.sync-limit:500}") int syncLimit, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.promoCodes = promoCodes;
         this.codes = codes;
@@ -110,6 +113,7 @@ class AssignmentGeneration {
                     && landed.get(a.memberId()).id().equals(a.id())).toList();
             created += made.size();
             events.publishEvent(new MembersAssigned(made));
+            audit.recordAll(made.stream().map(a -> AuditedAssignment.entry("assignment.created", a, null, a)).toList());
             existing.putAll(landed);
             missing = missing.stream().filter(id -> !landed.containsKey(id)).toList();
         }
@@ -138,6 +142,7 @@ class AssignmentGeneration {
             Assignment changed = new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), projectId,
                     a.linkCode(), code, a.dashboardToken(), payoutId, a.override(), a.createdAt(), now);
             repository.update(changed);
+            audit.record(AuditedAssignment.entry("assignment.updated", a, a, changed));
             existing.put(a.memberId(), changed);
         }
     }

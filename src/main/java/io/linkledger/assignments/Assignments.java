@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.linkledger.members.Member;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.offers.Offer;
 import io.linkledger.offers.OfferStatus;
 import io.linkledger.offers.Offers;
@@ -39,9 +40,12 @@ public class Assignments {
     private final PublicUrls urls;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     Assignments(AssignmentRepository repository, AssignmentGeneration generation, Recipients recipients,
-            PromoCodes promoCodes, Offers offers, PublicUrls urls, Clock clock, ApplicationEventPublisher events) {
+            PromoCodes promoCodes, Offers offers, PublicUrls urls, Clock clock, ApplicationEventPublisher events,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.generation = generation;
         this.recipients = recipients;
@@ -135,6 +139,7 @@ public class Assignments {
         Assignment changed = new Assignment(a.id(), a.brandId(), a.offerId(), a.memberId(), a.projectId(),
                 a.linkCode(), promoCode, a.dashboardToken(), payoutId, override, a.createdAt(), clock.instant());
         repository.update(changed);
+        audit.record(AuditedAssignment.entry("assignment.updated", a, a, changed));
         events.publishEvent(new AssignmentChanged(brandId, offerId, memberId, a.linkCode()));
         return changed;
     }

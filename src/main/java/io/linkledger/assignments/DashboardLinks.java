@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Tokens;
 
 /** The life of a member's dashboard link: rotated or revoked by the brand, old links explained. */
@@ -18,8 +19,11 @@ public class DashboardLinks {
     private final AssignmentRepository repository;
     private final CodeGenerator codes;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    DashboardLinks(Assignments assignments, AssignmentRepository repository, CodeGenerator codes, Clock clock) {
+    DashboardLinks(Assignments assignments, AssignmentRepository repository, CodeGenerator codes, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.assignments = assignments;
         this.repository = repository;
         this.codes = codes;
@@ -40,6 +44,7 @@ public class DashboardLinks {
         }
         String token = codes.dashboardToken();
         repository.updateDashboardToken(a.id(), token, now);
+        audit.record(AuditedAssignment.entry("dashboard_link.rotated", a, null, null));
         return withDashboardToken(a, token, now);
     }
 
@@ -54,6 +59,7 @@ public class DashboardLinks {
         repository.retireDashboardToken(Tokens.sha256(a.dashboardToken()), a.id(),
                 RetiredDashboardToken.Reason.REVOKED, now);
         repository.updateDashboardToken(a.id(), null, now);
+        audit.record(AuditedAssignment.entry("dashboard_link.revoked", a, null, null));
         return withDashboardToken(a, null, now);
     }
 

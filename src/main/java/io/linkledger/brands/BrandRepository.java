@@ -88,11 +88,11 @@ class BrandRepository {
 
     Optional<ActiveKey> findActiveKey(String hash) {
         return jdbc.sql("""
-                select id, brand_id, key_prefix, scopes, last_used_at from api_keys
+                select id, brand_id, name, key_prefix, scopes, last_used_at from api_keys
                 where key_hash = ? and revoked_at is null""")
                 .param(hash)
-                .query((rs, n) -> new ActiveKey(Sql.uuid(rs, "id"), new AuthenticatedKey(
-                        new BrandPrincipal(Sql.uuid(rs, "brand_id"), "api-key:" + rs.getString("key_prefix")),
+                .query((rs, n) -> new ActiveKey(Sql.uuid(rs, "id"), new AuthenticatedKey(Sql.uuid(rs, "id"),
+                        rs.getString("name"), new BrandPrincipal(Sql.uuid(rs, "brand_id"), "api-key:" + rs.getString("key_prefix")),
                         ApiScope.parseStored(rs.getString("scopes"))), Sql.instant(rs, "last_used_at")))
                 .optional();
     }

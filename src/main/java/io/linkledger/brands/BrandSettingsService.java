@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.ProblemException;
 
@@ -34,6 +36,7 @@ public class BrandSettingsService {
 
     private final BrandRepository repository;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Currency serverCurrency;
     private final Cache<UUID, BrandSettings> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -41,7 +44,8 @@ public class BrandSettingsService {
             .build();
 
     BrandSettingsService(BrandRepository repository, Clock clock,
-            @Value("${linkledger.money.default-currency:USD}") String serverCurrency) {
+            @Value("${linkledger.money.default-currency:USD}") String serverCurrency, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
         this.serverCurrency = Money.currency(serverCurrency);
@@ -71,6 +75,7 @@ public class BrandSettingsService {
                 .orElseThrow(() -> ProblemException.notFound("Brand", brandId));
         BrandSettings changed = BrandEdit.apply(stored, changes, clock.instant());
         repository.updateSettings(changed);
+        audit.record(AuditEntry.of(brandId, "brand_settings.updated", "brand", brandId).change(stored, changed));
         forgetAfterCommit(brandId);
         return withDefaults(changed);
     }

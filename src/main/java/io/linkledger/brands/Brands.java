@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Tokens;
@@ -31,8 +34,10 @@ public class Brands {
     private final Ids ids;
     private final Tokens tokens;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Brands(BrandRepository repository, Ids ids, Tokens tokens, Clock clock) {
+    public Brands(BrandRepository repository, Ids ids, Tokens tokens, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.ids = ids;
         this.tokens = tokens;
@@ -65,9 +70,11 @@ public class Brands {
     /** Revokes a key; the next request with it is refused, on every node (keys are not cached). */
     @Transactional
     public void revokeKey(UUID brandId, UUID keyId) {
-        if (!repository.revokeKey(brandId, keyId, clock.instant())) {
+        Instant now = clock.instant();
+        if (!repository.revokeKey(brandId, keyId, now)) {
             throw ProblemException.notFound("API key", keyId);
         }
+        audit.record(AuditEntry.of(brandId, "api_key.revoked", "api_key", keyId).change(null, Map.of("revokedAt", now)));
     }
 
     /** Creates an admin key: what a console admin or the first start makes. */
@@ -109,7 +116,10 @@ public class Brands {
     private NewApiKey register(UUID brandId, String name, Set<ApiScope> scopes, String plainText) {
         UUID id = ids.next();
         String prefix = plainText.substring(0, Math.min(12, plainText.length() / 3));
-        repository.insertKey(id, brandId, name, prefix, Tokens.sha256(plainText), scopes, clock.instant());
+        Instant now = clock.instant();
+        repository.insertKey(id, brandId, name, prefix, Tokens.sha256(plainText), scopes, now);
+        audit.record(AuditEntry.of(brandId, "api_key.created", "api_key", id)
+                .change(null, new ApiKey(id, name, prefix, scopes, now, null, null)));
         return new NewApiKey(id, brandId, name, Collections.unmodifiableSet(EnumSet.copyOf(scopes)), plainText);
     }
 

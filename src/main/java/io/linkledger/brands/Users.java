@@ -12,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
@@ -33,11 +35,13 @@ public class Users {
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     // Compared against when the email is unknown, so a miss takes as long as a wrong password.
     private final String decoyHash;
 
     public Users(UserRepository repository, PasswordEncoder passwords, Ids ids, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
         this.ids = ids;
@@ -58,6 +62,7 @@ public class Users {
         }
         User user = new User(ids.next(), brandId, email.trim(), role, clock.instant(), null);
         repository.insert(user, passwords.encode(password));
+        audit.record(AuditEntry.of(brandId, "user.invited", "user", user.id()).change(null, user));
         return user;
     }
 
@@ -99,11 +104,20 @@ public class Users {
             repository.updatePassword(userId, passwords.encode(password));
         }
         User changed = repository.find(userId).orElseThrow();
+        audit.record(AuditEntry.of(brandId, "user.updated", "user", userId).change(user, changed));
+        if (password != null) {
+            audit.record(AuditEntry.of(brandId, "user.password_changed", "user", userId)); // never the password
+        }
         boolean newlyDisabled = user.disabledAt() == null && disabledAt != null;
         if (newRole != user.role() || newlyDisabled || password != null) {
             events.publishEvent(new UserAccessChanged(changed));
         }
         return changed;
+    }
+
+    /** The user with this email, active or not. */
+    public Optional<User> findByEmail(String email) {
+        return repository.findCredentials(email).map(UserRepository.Credentials::user);
     }
 
     /** The active user with this email and password. */

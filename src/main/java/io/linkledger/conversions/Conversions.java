@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.conversions.BatchView.Change;
 import io.linkledger.conversions.CommissionEngine.Commission;
 import io.linkledger.conversions.Conversion.Amounts;
@@ -47,10 +48,12 @@ public class Conversions {
     private final Ids ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
 
     Conversions(ConversionRepository repository, HoldRepository holdRepository, ConversionRollupWriter rollup,
             Attribution attribution, CommissionEngine engine, OfferCache offers, ApplicationEventPublisher events,
-            Ids ids, Clock clock, TransactionTemplate transactions) {
+            Ids ids, Clock clock, TransactionTemplate transactions, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.holdRepository = holdRepository;
         this.rollup = rollup;
@@ -309,6 +312,7 @@ public class Conversions {
         Instant at = after.state().updatedAt();
         repository.update(after);
         repository.recordChange(ids.next(), after, action, before.state().status(), reason, at);
+        audit.record(AuditedConversion.entry(action, before, after));
         rollup.apply(before, after);
         if (before.state().status() != after.state().status()
                 || !Objects.equals(before.owedCommission(), after.owedCommission())

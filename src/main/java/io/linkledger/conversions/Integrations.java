@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.conversions.Integration.CreditPriority;
 import io.linkledger.conversions.Integration.Credentials;
 import io.linkledger.conversions.Integration.Crediting;
@@ -59,13 +60,15 @@ public class Integrations {
     private final Clock clock;
     private final PublicUrls urls;
     private final Invalidations invalidations;
+    private final AuditTrail audit;
     private final Cache<String, Integration> byKeyHash = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(10))
             .build();
 
     Integrations(IntegrationRepository repository, Offers offers, Tokens tokens, Ids ids, Clock clock, PublicUrls urls,
-            Invalidations invalidations) {
+            Invalidations invalidations, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.offers = offers;
         this.tokens = tokens;
@@ -107,6 +110,7 @@ public class Integrations {
                 : integration.crediting().offerId() != null ? List.of(integration.crediting().offerId()) : List.of();
         repository.insert(integration);
         repository.replaceOffers(integration.id(), fed);
+        audit.record(AuditedIntegration.entry("integration.created", null, integration));
         return new Created(integration, key);
     }
 
@@ -125,6 +129,7 @@ public class Integrations {
             repository.replaceOffers(id, fed);
         }
         forget(updated);
+        audit.record(AuditedIntegration.entry("integration.updated", old, updated));
         return updated;
     }
 
@@ -150,7 +155,9 @@ public class Integrations {
                     + "you still need a new key");
         }
         forget(old);
-        return new Rotated(get(brandId, id), key, until);
+        Integration rotated = get(brandId, id);
+        audit.record(AuditedIntegration.entry("integration.key_rotated", old, rotated));
+        return new Rotated(rotated, key, until);
     }
 
     /** The offers it feeds, each checked to be the brand's; the same offer named twice counts once. */

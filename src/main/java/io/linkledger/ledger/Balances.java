@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Validation;
 
@@ -17,8 +19,10 @@ public class Balances {
     private final Journal journal;
     private final CardChargeRepository cardCharges;
     private final LedgerSettings settings;
+    private final AuditTrail audit;
 
-    Balances(Journal journal, CardChargeRepository cardCharges, LedgerSettings settings) {
+    Balances(Journal journal, CardChargeRepository cardCharges, LedgerSettings settings, AuditTrail audit) {
+        this.audit = audit;
         this.journal = journal;
         this.cardCharges = cardCharges;
         this.settings = settings;
@@ -55,9 +59,11 @@ public class Balances {
         if (key != null && journal.alreadyPosted(brandId, key, amount.minor(), "funding")) {
             return get(brandId, currency);
         }
-        journal.post(brandId, currency, EntryType.FUNDING, request.reference(), "Manual funding", key,
+        UUID entryId = journal.post(brandId, currency, EntryType.FUNDING, request.reference(), "Manual funding", key,
                 List.of(Line.debit(AccountKind.BRAND_CASH, amount.minor()),
                         Line.credit(AccountKind.FUNDING, amount.minor())));
+        audit.record(AuditEntry.of(brandId, "funding.recorded", "funding", entryId)
+                .change(null, new AuditedFunding(amount, request.reference())));
         return get(brandId, currency);
     }
 }

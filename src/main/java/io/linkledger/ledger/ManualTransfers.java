@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.ProblemException;
 import io.linkledger.shared.Validation;
 
@@ -20,8 +21,10 @@ class ManualTransfers {
     private final PaymentRepository repository;
     private final PayoutOutcomes outcomes;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ManualTransfers(PaymentRepository repository, PayoutOutcomes outcomes, Clock clock) {
+    ManualTransfers(PaymentRepository repository, PayoutOutcomes outcomes, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -37,6 +40,8 @@ class ManualTransfers {
             }
             repository.confirmTransfer(paymentId, confirmedBy);
             outcomes.settle(brandId, paymentId);
+            audit.record(AuditedPayment.entry("payment.transfer_confirmed", payment,
+                    repository.find(brandId, paymentId).orElseThrow()));
         }
         return repository.find(brandId, paymentId).orElseThrow();
     }
@@ -55,6 +60,8 @@ class ManualTransfers {
                 outcomes.failed(item, null, null, why);
             }
             outcomes.settle(brandId, paymentId);
+            audit.record(AuditedPayment.entry("payment.cancelled", payment,
+                    repository.find(brandId, paymentId).orElseThrow()));
         }
         return repository.find(brandId, paymentId).orElseThrow();
     }

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.ledger.PaymentCheck.CheckedRequest;
 import io.linkledger.ledger.PaymentCheck.PayableItem;
 import io.linkledger.shared.Money;
@@ -35,10 +36,12 @@ class PaymentBooking {
     private final CardChargeRepository charges;
     private final PaymentMethods methods;
     private final PaymentPosting posting;
+    private final AuditTrail audit;
 
     PaymentBooking(TransactionTemplate transactions, Journal journal, PaymentRepository repository,
             PaymentCheck check, CardCharges cards, CardChargeRepository charges, PaymentMethods methods,
-            PaymentPosting posting) {
+            PaymentPosting posting, AuditTrail audit) {
+        this.audit = audit;
         this.transactions = transactions;
         this.journal = journal;
         this.repository = repository;
@@ -117,7 +120,8 @@ class PaymentBooking {
         if (available.minor() < needed.minor()) {
             return new Attempt(null, needed.minus(available), needed, available);
         }
-        return new Attempt(new Payments.Outcome(posting.post(brandId, request, items, charged), false), null, null,
-                null);
+        Payment payment = posting.post(brandId, request, items, charged);
+        audit.record(AuditedPayment.entry("payment.created", null, payment));
+        return new Attempt(new Payments.Outcome(payment, false), null, null, null);
     }
 }

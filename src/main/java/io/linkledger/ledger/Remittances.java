@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.ProblemException;
@@ -36,9 +38,11 @@ public class Remittances {
     private final LedgerSettings settings;
     private final Ids ids;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Remittances(RemittanceRepository repository, ConversionLedgerRepository conversions, Journal journal,
-            LedgerSettings settings, Ids ids, Clock clock) {
+            LedgerSettings settings, Ids ids, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.conversions = conversions;
         this.journal = journal;
@@ -122,6 +126,7 @@ public class Remittances {
                 null, List.of(Line.debit(AccountKind.BRAND_CASH_PENDING, amount.minor()),
                         Line.credit(AccountKind.NETWORK_RECEIVABLE, expected.minor()),
                         Line.debit(AccountKind.REMITTANCE_VARIANCE, expected.minus(amount).minor())));
+        audit.record(AuditEntry.of(brandId, "remittance.recorded", "remittance", id).change(null, remittance));
         return remittance;
     }
 
@@ -161,7 +166,9 @@ public class Remittances {
                 "remittance-void:" + id, reversal);
         conversions.uncover(id);
         repository.markVoided(id, reason.trim(), clock.instant());
-        return repository.lock(brandId, id).orElseThrow();
+        Remittance voided = repository.lock(brandId, id).orElseThrow();
+        audit.record(AuditEntry.of(brandId, "remittance.voided", "remittance", id).change(remittance, voided));
+        return voided;
     }
 
     /** Expected vs received for the last {@code months} ended months (newest first). */

@@ -18,6 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.jobs.Jobs;
 import io.linkledger.jobs.Progress;
 import io.linkledger.shared.Csv;
@@ -53,9 +55,12 @@ public class MemberImport {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final int syncLimit;
+    private final AuditTrail audit;
 
     MemberImport(MemberRepository repository, ImportDraftRepository drafts, Jobs jobs, Ids ids, Clock clock,
-            TransactionTemplate transactions, @Value("${linkledger.members.import-sync-limit:1000}") int syncLimit) {
+            TransactionTemplate transactions, @Value("${linkledger.members.import-sync-limit:1000}") int syncLimit,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.drafts = drafts;
         this.jobs = jobs;
@@ -279,6 +284,15 @@ public class MemberImport {
         }
     }
 
+    private static List<AuditEntry> imported(List<Member> inserts, List<Member> updates, Map<String, Member> before) {
+        List<AuditEntry> entries = new ArrayList<>();
+        inserts.forEach(m -> entries.add(AuditEntry.of(m.brandId(), "member.imported", "member", m.id()).member(m.id())
+                .change(null, m)));
+        updates.forEach(m -> entries.add(AuditEntry.of(m.brandId(), "member.updated", "member", m.id()).member(m.id())
+                .change(before.get(MemberRepository.emailKey(m.email())), m)));
+        return entries;
+    }
+
     private Map<String, Member> existing(UUID brandId, List<String> emails) {
         Map<String, Member> existing = new HashMap<>();
         repository.findByEmails(brandId, emails).forEach(m -> existing.put(MemberRepository.emailKey(m.email()), m));
@@ -318,6 +332,7 @@ public class MemberImport {
         }
         repository.insertAll(inserts);
         repository.updateAll(updates);
+        audit.recordAll(imported(inserts, updates, existing));
         return new int[] {inserts.size(), updates.size()};
     }
 }

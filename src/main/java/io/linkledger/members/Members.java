@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.shared.Ids;
 import io.linkledger.shared.Page;
 import io.linkledger.shared.ProblemException;
@@ -27,8 +29,10 @@ public class Members {
     private final MemberRepository repository;
     private final Ids ids;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Members(MemberRepository repository, Ids ids, Clock clock) {
+    public Members(MemberRepository repository, Ids ids, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.ids = ids;
         this.clock = clock;
@@ -90,6 +94,7 @@ public class Members {
                 trimToNull(request.handle()), trimToNull(request.paypalEmail()), trimToNull(request.notes()),
                 request.tags() == null ? List.of() : Tags.normalize(request.tags()), now, now);
         repository.insert(member);
+        audit.record(AuditEntry.of(brandId, "member.created", "member", member.id()).member(member.id()).change(null, member));
         return member;
     }
 
@@ -111,6 +116,7 @@ public class Members {
                 request.tags() == null ? old.tags() : Tags.normalize(request.tags()),
                 old.createdAt(), clock.instant());
         repository.update(member);
+        audit.record(AuditEntry.of(brandId, "member.updated", "member", memberId).member(memberId).change(old, member));
         return member;
     }
 

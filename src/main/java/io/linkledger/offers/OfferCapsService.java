@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.OfferCapsRepository.Defaults;
 import io.linkledger.shared.Money;
@@ -34,11 +36,13 @@ public class OfferCapsService {
     private final Offers offers;
     private final BrandSettingsService brands;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final OfferCaps server;
 
     OfferCapsService(OfferCapsRepository repository, Offers offers, BrandSettingsService brands,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, AuditTrail audit,
             @Value("${linkledger.quality.min-click-to-conversion:PT10S}") Duration minClickToConversion) {
+        this.audit = audit;
         this.repository = repository;
         this.offers = offers;
         this.brands = brands;
@@ -81,7 +85,9 @@ public class OfferCapsService {
     public OfferCaps replace(UUID brandId, UUID offerId, CapsRequest request) {
         Offer offer = offers.get(brandId, offerId);
         OfferCaps caps = validated(request, offer.currency());
+        OfferCaps before = caps(offer);
         repository.save(offerId, caps);
+        audit.record(AuditEntry.of(brandId, "offer_caps.updated", "offer_caps", offerId).offer(offerId).change(before, caps));
         events.publishEvent(new OfferChanged(brandId, offerId));
         return caps;
     }
@@ -93,7 +99,11 @@ public class OfferCapsService {
     @Transactional
     public QualityLayers replaceDefaults(UUID brandId, CapsRequest request) {
         Currency currency = brands.get(brandId).defaultCurrency();
-        repository.saveDefaults(brandId, new Defaults(validated(request, currency), currency));
+        OfferCaps defaults = validated(request, currency);
+        OfferCaps before = brandDefaults(brandId).caps();
+        repository.saveDefaults(brandId, new Defaults(defaults, currency));
+        audit.record(AuditEntry.of(brandId, "quality_defaults.updated", "quality_defaults", brandId)
+                .change(before, defaults));
         events.publishEvent(new QualityDefaultsChanged(brandId));
         return brandLayers(brandId);
     }

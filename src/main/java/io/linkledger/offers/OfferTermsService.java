@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.offers.OfferTerms.VolumeTier;
 import io.linkledger.shared.Money;
 import io.linkledger.shared.Validation;
@@ -24,8 +26,11 @@ public class OfferTermsService {
     private final OfferTermsRepository repository;
     private final Offers offers;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    OfferTermsService(OfferTermsRepository repository, Offers offers, ApplicationEventPublisher events) {
+    OfferTermsService(OfferTermsRepository repository, Offers offers, ApplicationEventPublisher events,
+            AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.offers = offers;
         this.events = events;
@@ -90,7 +95,9 @@ public class OfferTermsService {
         v.throwIfInvalid();
         tiers.sort((a, b) -> Long.compare(a.from().minor(), b.from().minor()));
         OfferTerms terms = new OfferTerms(request.lockPeriodDays(), List.copyOf(tiers));
+        OfferTerms before = terms(offer);
         repository.save(offerId, terms);
+        audit.record(AuditEntry.of(brandId, "payout_terms.updated", "payout_terms", offerId).offer(offerId).change(before, terms));
         events.publishEvent(new OfferChanged(brandId, offerId));
         return terms;
     }

@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linkledger.audit.AuditEntry;
+import io.linkledger.audit.AuditTrail;
 import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.OfferRequest.PayoutRequest;
 import io.linkledger.shared.Ids;
@@ -38,9 +40,11 @@ public class Offers {
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     public Offers(OfferRepository repository, Ids ids, Clock clock, ApplicationEventPublisher events,
-            BrandSettingsService brands) {
+            BrandSettingsService brands, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.brands = brands;
         this.ids = ids;
@@ -91,6 +95,7 @@ public class Offers {
                 payouts(request.payouts(), currency, List.of(), v), now, now);
         validate(offer, v);
         repository.insert(offer);
+        audit.record(AuditEntry.of(brandId, "offer.created", "offer", offer.id()).offer(offer.id()).change(null, offer));
         return offer;
     }
 
@@ -124,6 +129,7 @@ public class Offers {
             repository.replacePayouts(offer.id(), payouts);
         }
         events.publishEvent(new OfferChanged(brandId, offerId));
+        audit.record(AuditEntry.of(brandId, "offer.updated", "offer", offerId).offer(offerId).change(old, offer));
         return offer;
     }
 

@@ -41,8 +41,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             if (key.isPresent()) {
                 var authorities = key.get().scopes().stream().map(ApiScope::authority).map(SimpleGrantedAuthority::new)
                         .toList();
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(key.get().principal(), null, authorities));
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(key.get().principal(), null,
+                        authorities);
+                authentication.setDetails(key.get()); // which key acts, for the audit log
+                SecurityContextHolder.getContext().setAuthentication(authentication);
             } else {
                 request.setAttribute(REJECTED_KEY, Boolean.TRUE);
             }

@@ -35,6 +35,7 @@ final class ApiScopeRules {
             adminOnly("/api/v1/users/**"),
             adminOnly("/api/v1/webhooks/**"),
             adminOnly("/api/v1/audit/**"),
+            adminOnly("/api/v1/audit.csv"),
             readable("/api/v1/brand/**", ApiScope.ADMIN),
             readable("/api/v1/reports/**", ApiScope.ADMIN),
             // A job may come from any area (assignments, report imports): every key reads its progress.

@@ -22,5 +22,6 @@ public record Console(UUID brandId, String brandName, String timeZone, String us
             new Section("conversions", "Conversions", "/conversions"),
             new Section("integrations", "Integrations", "/integrations"),
             new Section("payments", "Payments", "/payments"),
-            new Section("settings", "Settings", "/settings"));
+            new Section("settings", "Settings", "/settings"),
+            new Section("audit", "Audit log", "/audit"));
 }

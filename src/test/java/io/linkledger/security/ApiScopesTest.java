@@ -127,6 +127,9 @@ class ApiScopesTest extends ApiTest {
         JsonNode refused = problem(reporting.post("/api/v1/offers", Map.of("name", "Nope")), 403);
         assertThat(refused.get("detail").asString()).contains("lacks the scope 'programs'", "it has: reporting:read");
         assertThat(problem(reporting.get("/api/v1/users"), 403).get("detail").asString()).contains("'admin'");
+        // Nor the audit log: it names users, keys and addresses.
+        assertThat(problem(reporting.get("/api/v1/audit"), 403).get("detail").asString()).contains("'admin'");
+        assertThat(problem(reporting.get("/api/v1/audit.csv"), 403).get("detail").asString()).contains("'admin'");
         assertThat(count("select count(*) from offers where brand_id = ?", brand.id())).isZero();
     }
 

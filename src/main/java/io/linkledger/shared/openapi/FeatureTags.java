@@ -15,6 +15,7 @@ class FeatureTags {
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("assignments", "Members on an offer: their links, promo codes, payout tiers and dashboard links"),
+            Map.entry("audit", "The append-only record of every change, with who made it, when and from where"),
             Map.entry("brands", "API keys and users of the brand workspace"),
             Map.entry("conversions", "Integrations that report sales, the conversions they create, and the public "
                     + "postback, shop webhook and pixel endpoints"),
