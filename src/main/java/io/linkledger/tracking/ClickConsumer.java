@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * One member of the clicks consumer group, on its own thread: reads clicks in large batches,
@@ -52,6 +53,7 @@ class ClickConsumer implements Runnable {
     private final Counter redelivered;
     private final Counter undecodable;
     private final DistributionSummary batchSizes;
+    private final MeterRegistry meters;
     private volatile boolean running = true;
     private volatile Consumer<String, byte[]> consumer;
 
@@ -69,6 +71,7 @@ class ClickConsumer implements Runnable {
         this.writer = writer;
         this.transactions = transactions;
         this.retryBackoff = retryBackoff;
+        this.meters = meters;
         this.humanClicks = meters.counter("linkledger.clicks", "bot", "false");
         this.botClicks = meters.counter("linkledger.clicks", "bot", "true");
         this.uniqueClicks = meters.counter("linkledger.clicks.unique");
@@ -100,7 +103,10 @@ class ClickConsumer implements Runnable {
 
     private void consume() {
         try (Consumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+                // Kafka's own consumer metrics (kafka_consumer_*: fetch rate, records lag of this member, commits).
+                KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+            metrics.bindTo(meters);
             consumer = c;
             if (!running) {
                 return;

@@ -14,6 +14,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * The kafka mode's {@link ClickSink}: each click is a record on the clicks topic, keyed by its
@@ -34,7 +35,9 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
     private final String topic;
     private final Counter published;
     private final Counter failed;
+    private final MeterRegistry meters;
     private volatile Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
 
     KafkaClickSink(Map<String, Object> clientConfig, String topic, Duration linger, Duration maxBlock,
             Duration deliveryTimeout, MeterRegistry meters) {
@@ -50,6 +53,7 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
         config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         this.topic = topic;
+        this.meters = meters;
         this.published = meters.counter("linkledger.clicks.published");
         this.failed = meters.counter("linkledger.clicks.rejected", "reason", "kafka_unavailable");
     }
@@ -84,7 +88,11 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
 
     @Override
     public void start() {
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        Producer<String, byte[]> created = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        // Kafka's own producer metrics (kafka_producer_*: send rate, batch size, request latency, errors).
+        producerMetrics = new KafkaClientMetrics(created);
+        producerMetrics.bindTo(meters);
+        producer = created;
     }
 
     /** Runs after the web server drained: what is still in flight is sent (its redirects waited for it) before closing. */
@@ -94,6 +102,7 @@ class KafkaClickSink implements ClickSink, SmartLifecycle {
         producer = null;
         if (current != null) {
             current.close(Duration.ofSeconds(30));
+            producerMetrics.close();
         }
     }
 

@@ -254,11 +254,7 @@ class KafkaClicksTest extends KafkaApiTest {
         try {
             ClickConsumerLag replayLag = new ClickConsumerLag(admin, topic.name(), replayGroup, Duration.ofSeconds(5),
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (replayLag.lag() > 0) {
-                assertThat(System.nanoTime() - deadline).as("replay consumer caught up").isNegative();
-                Thread.sleep(100);
-            }
+            awaitCaughtUp(replayLag);
         } finally {
             replay.stop();
             thread.join();
@@ -325,11 +321,7 @@ class KafkaClicksTest extends KafkaApiTest {
 
         ClickConsumerLag lag = new ClickConsumerLag(admin, topic.name(), GROUP, Duration.ofSeconds(5),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (lag.lag() > 0) {
-            assertThat(System.nanoTime() - deadline).as("group caught up").isNegative();
-            Thread.sleep(100);
-        }
+        awaitCaughtUp(lag);
         String metrics = api.withKey("test-metrics-token-0123456789").get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("(?m)^linkledger_clicks_consumer_lag 0\\.0$");
 
@@ -358,7 +350,13 @@ class KafkaClicksTest extends KafkaApiTest {
             int client = c;
             clients.add(Thread.ofPlatform().name("load-" + c).start(() -> {
                 for (int i = 0; loading.get(); i++) {
-                    Api.Response response = click(links.get(i % links.size()), visitor(client * 100_000 + i));
+                    Api.Response response;
+                    try {
+                        response = click(links.get(i % links.size()), visitor(client * 100_000 + i));
+                    } catch (IllegalStateException e) {
+                        // No answer in the client's time (an overloaded machine): not a 302, so nothing to check.
+                        continue;
+                    }
                     if (response.status() == 302) {
                         answered.add(transactionId(response));
                     } else if (response.status() != 503) {
@@ -370,9 +368,11 @@ class KafkaClicksTest extends KafkaApiTest {
         try {
             awaitAnswered(answered, 100);
             KafkaCluster.kill(2);
-            int atKill = answered.size();
-            awaitAnswered(answered, atKill + 300);
-            KafkaCluster.restart(2);
+            try {
+                awaitAnswered(answered, answered.size() + 300);
+            } finally {
+                KafkaCluster.restart(2);
+            }
             awaitAnswered(answered, answered.size() + 100);
         } finally {
             loading.set(false);
@@ -385,6 +385,22 @@ class KafkaClicksTest extends KafkaApiTest {
         awaitStored(answered);
         for (String tid : answered) {
             assertThat(count("select count(*) from clicks where transaction_id = ?", tid)).as(tid).isEqualTo(1);
+        }
+    }
+
+    /** Waits until the group's lag is zero; Kafka not answering in time is asked again (the deadline only ends a hung test). */
+    private static void awaitCaughtUp(ClickConsumerLag lag) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            try {
+                if (lag.lag() == 0) {
+                    return;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                // asked again below
+            }
+            assertThat(System.nanoTime() - deadline).as("consumer group caught up").isNegative();
+            Thread.sleep(100);
         }
     }
 
