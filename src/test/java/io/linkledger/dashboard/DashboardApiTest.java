@@ -2,6 +2,7 @@ package io.linkledger.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.linkledger.support.Api;
+import io.linkledger.support.RateWindows;
 import tools.jackson.databind.JsonNode;
 
 class DashboardApiTest extends DashboardScenario {
@@ -220,9 +222,10 @@ class DashboardApiTest extends DashboardScenario {
     }
 
     @Test
-    void tooManyRequestsForOneTokenAnswer429() {
+    void tooManyRequestsForOneTokenAnswer429() throws InterruptedException {
         Seeded s = seedDashboard("Jane Doe");
         Seeded other = seedDashboard("John Roe");
+        RateWindows.awaitRoom(Duration.ofMinutes(1), Duration.ofSeconds(30));
 
         for (int i = 0; i < 60; i++) {
             assertThat(api.withKey(null).get("/d/" + s.token() + ".json").status()).isEqualTo(200);

@@ -20,6 +20,7 @@ import io.linkledger.brands.Role;
 import io.linkledger.brands.Users;
 import io.linkledger.support.Api;
 import io.linkledger.support.ApiTest;
+import io.linkledger.support.RateWindows;
 
 /**
  * Nodes share nothing but the database: a second node of the application, started in this JVM on
@@ -124,7 +125,7 @@ class TwoNodesTest extends ApiTest {
         Api other = new Api(baseUrl(second), null);
 
         // 60 a minute per link (the default): half on each node, then one more on either.
-        awaitRoomInWindow(Duration.ofMinutes(1));
+        RateWindows.awaitRoom(Duration.ofMinutes(1), Duration.ofSeconds(10));
         for (int i = 0; i < 30; i++) {
             assertThat(first.get(path).status()).isEqualTo(200);
             assertThat(other.get(path).status()).isEqualTo(200);
@@ -136,7 +137,7 @@ class TwoNodesTest extends ApiTest {
     @Test
     void portalSignInLimitsCountRequestsToEveryNode() throws InterruptedException {
         String email = "limited." + UUID.randomUUID() + "@example.com";
-        awaitRoomInWindow(Duration.ofMinutes(15));
+        RateWindows.awaitRoom(Duration.ofMinutes(15), Duration.ofSeconds(10));
         for (int i = 0; i < 5; i++) {
             assertThat(requestSignInLink(i % 2 == 0 ? api.baseUrl() : baseUrl(second), email)).isEqualTo(200);
         }
@@ -148,13 +149,5 @@ class TwoNodesTest extends ApiTest {
         ConsoleClient browser = new ConsoleClient(node);
         browser.get("/portal");
         return browser.post("/portal/sign-in", Map.of("email", email)).status();
-    }
-
-    /** Limits count in fixed windows: start a burst with at least 10 seconds of its window left. */
-    private static void awaitRoomInWindow(Duration window) throws InterruptedException {
-        long left = window.toMillis() - System.currentTimeMillis() % window.toMillis();
-        if (left < 10_000) {
-            Thread.sleep(left + 100);
-        }
     }
 }
