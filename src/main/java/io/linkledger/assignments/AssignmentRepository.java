@@ -189,27 +189,6 @@ class AssignmentRepository {
                 .update();
     }
 
-    record SealedToken(UUID assignmentId, String sealed) {
-    }
-
-    /** Dashboard tokens sealed under a key other than the one whose values start with {@code currentPrefix}. */
-    List<SealedToken> sealedOtherwise(String currentPrefix, int limit) {
-        return jdbc.sql("""
-                select id, dashboard_token_sealed from offer_members
-                where dashboard_token_sealed is not null and dashboard_token_sealed not like ? limit ?""")
-                .params(currentPrefix + "%", limit)
-                .query((rs, row) -> new SealedToken(Sql.uuid(rs, "id"), rs.getString("dashboard_token_sealed")))
-                .list();
-    }
-
-    /** Seals the token again, unless it changed meanwhile (rotated, revoked, or resealed by another node). */
-    boolean reseal(SealedToken token) {
-        return jdbc.sql("""
-                update offer_members set dashboard_token_sealed = ? where id = ? and dashboard_token_sealed = ?""")
-                .params(seal(open(token.sealed())), token.assignmentId(), token.sealed())
-                .update() == 1;
-    }
-
     void retireDashboardToken(String tokenHash, UUID assignmentId, RetiredDashboardToken.Reason reason, Instant at) {
         jdbc.sql("""
                 insert into dashboard_tokens_retired (token_hash, assignment_id, reason, retired_at)

@@ -109,25 +109,6 @@ class EndpointRepository {
                 .update() == 1;
     }
 
-    /** A sealed secret as stored, for sealing it again under the current server key. */
-    record SealedSecret(UUID endpointId, String sealed) {
-    }
-
-    /** Up to {@code limit} secrets not sealed under the current key (whose seals begin otherwise). */
-    List<SealedSecret> sealedOtherwise(String currentPrefix, int limit) {
-        return jdbc.sql("select id, secret_sealed from webhook_endpoints where secret_sealed not like ? limit ?")
-                .params(currentPrefix + "%", limit)
-                .query((rs, row) -> new SealedSecret(Sql.uuid(rs, "id"), rs.getString("secret_sealed")))
-                .list();
-    }
-
-    /** Replaces a seal by another of the same secret, unless it changed meanwhile (rotated, or resealed elsewhere). */
-    boolean reseal(SealedSecret secret, String resealed) {
-        return jdbc.sql("update webhook_endpoints set secret_sealed = ? where id = ? and secret_sealed = ?")
-                .params(resealed, secret.endpointId(), secret.sealed())
-                .update() == 1;
-    }
-
     private static String format(Set<WebhookEvent> events) {
         return events.stream().sorted().map(WebhookEvent::type).collect(Collectors.joining(" "));
     }

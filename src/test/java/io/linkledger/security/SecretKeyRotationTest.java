@@ -80,7 +80,7 @@ class SecretKeyRotationTest extends ApiTest {
         String dashboardLink = "/api/v1/offers/" + offerId + "/members/" + memberId + "/dashboard-link";
         assertThat(api.get(dashboardLink).json().get("dashboardLink").asString()).isEqualTo(link);
 
-        context.getBean("dashboardTokenResealing", ApplicationRunner.class).run(null);
+        context.getBean("resealing", ApplicationRunner.class).run(null);
 
         String resealed = jdbc.sql("select dashboard_token_sealed from offer_members where member_id = ?")
                 .param(UUID.fromString(memberId)).query(String.class).single();

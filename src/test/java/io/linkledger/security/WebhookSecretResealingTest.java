@@ -42,7 +42,7 @@ class WebhookSecretResealingTest extends ApiTest {
         String underPrevious = new SecretBox(new ServerKeys(dataSource, clock, PREVIOUS, List.of())).seal(secret);
         jdbc.sql("update webhook_endpoints set secret_sealed = ? where id = ?").params(underPrevious, id).update();
 
-        context.getBean("webhookSecretResealing", ApplicationRunner.class).run(null);
+        context.getBean("resealing", ApplicationRunner.class).run(null);
 
         String resealed = jdbc.sql("select secret_sealed from webhook_endpoints where id = ?").param(id)
                 .query(String.class).single();
