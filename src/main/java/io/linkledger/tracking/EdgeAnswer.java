@@ -79,7 +79,8 @@ final class EdgeAnswer implements Redirects.Answer, Runnable {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        connection.answer(outcome == ahead ? prepared : EdgeResponses.of(outcome, secure));
+        // Counted before it is written, so that whoever reads the metric after the answer sees it.
         metrics.answered(outcome, System.nanoTime() - started);
+        connection.answer(outcome == ahead ? prepared : EdgeResponses.of(outcome, secure));
     }
 }
