@@ -27,7 +27,7 @@ WARMUP=${WARMUP:-3s}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18480}
 TOMCAT_PORT=${TOMCAT_PORT:-$((PORT + 1))}
-NGINX_PORT=${NGINX_PORT:-18481}
+NGINX_PORT=${NGINX_PORT:-$((PORT + 2))}
 PATHS=${PATHS:-"edge tomcat"}
 UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 # 1,024 connections need more descriptors than the usual soft limit of 1,024.
