@@ -39,8 +39,22 @@ public class Tokens {
      */
     public static String sha256(String secret) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            MessageDigest digest = (MessageDigest) SHA_256.clone();
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Never used itself, only copied: a copy is cheaper than a provider lookup, and hashing runs
+     * for every click (visitor keys). Reading it from several threads at once is safe.
+     */
+    private static final MessageDigest SHA_256 = newSha256();
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -81,11 +81,16 @@ final class ClickCopy {
     }
 
     private ClickCopy put(int b) {
-        if (length == bytes.length) {
-            bytes = Arrays.copyOf(bytes, bytes.length * 2);
-        }
+        ensure(1);
         bytes[length++] = (byte) b;
         return this;
+    }
+
+    /** Room for {@code more} bytes, so a loop that knows its most can write without a check per byte. */
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
     }
 
     private ClickCopy put(byte[] b) {
@@ -106,8 +111,9 @@ final class ClickCopy {
 
     /** The low {@code digits} hex digits of {@code bits}, most significant first. */
     private ClickCopy hex(long bits, int digits) {
+        ensure(digits);
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            put(HEX[(int) (bits >>> shift) & 0xf]);
+            bytes[length++] = HEX[(int) (bits >>> shift) & 0xf];
         }
         return this;
     }
@@ -133,10 +139,12 @@ final class ClickCopy {
         if (value == null) {
             return put(NULL);
         }
+        // At most three bytes per char: an escape takes two, a char in UTF-8 up to three (a pair four).
+        ensure(value.length() * 3);
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch >= ' ' && ch < 0x80 && ch != '\\') {
-                put(ch);
+                bytes[length++] = (byte) ch;
             } else {
                 special(value, i, ch);
                 if (Character.isHighSurrogate(ch) && i + 1 < value.length()

@@ -2,17 +2,14 @@ package io.linkledger.tracking;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * One tracking-link request's answer on the edge, given exactly once: by the redirect rules at
- * once, by the click sink's flusher after the commit, or by the acknowledgement timeout. The 302
- * is built ahead on the event loop; the flusher only queues this object back to the connection's
- * event loop, which wakes once for all the answers a batch hands it, not once per request.
+ * once, by the click sink's flusher after the commit, or by the loop's {@link EdgeDeadlines}. The
+ * flusher only queues this object back to the connection's event loop, which wakes once for all
+ * the answers a batch hands it, not once per request, and writes each there.
  */
 final class EdgeAnswer implements Redirects.Answer, Runnable {
 
@@ -31,11 +28,8 @@ final class EdgeAnswer implements Redirects.Answer, Runnable {
     private final RedirectMetrics metrics;
     private final boolean secure;
     private final long started;
-    /** The fields below are written and read on the event loop, or handed to it by {@code execute}. */
-    private Redirect.Tracked ahead;
-    private FullHttpResponse prepared;
+    /** Written before the answer is handed to the event loop by {@code execute}, read there. */
     private Redirect outcome;
-    private ScheduledFuture<?> timeout;
     @SuppressWarnings("unused") // through GIVEN
     private volatile boolean given;
 
@@ -47,10 +41,9 @@ final class EdgeAnswer implements Redirects.Answer, Runnable {
         this.started = started;
     }
 
+    /** Nothing to prepare: the 302 is encoded on the event loop when it is written, in one pass. */
     @Override
     public void ahead(Redirect.Tracked tracked) {
-        prepared = EdgeResponses.tracked(tracked, secure);
-        ahead = tracked;
     }
 
     @Override
@@ -66,21 +59,33 @@ final class EdgeAnswer implements Redirects.Answer, Runnable {
         }
     }
 
+    boolean isGiven() {
+        return given;
+    }
+
+    long started() {
+        return started;
+    }
+
     /** Called on the event loop once the redirect rules returned: a click still being stored gets a deadline. */
-    void awaitStored(long timeoutMillis) {
+    void awaitStored() {
         if (!given) {
-            timeout = loop.schedule(() -> accept(new Redirect.Unavailable()), timeoutMillis, TimeUnit.MILLISECONDS);
+            connection.deadlines().await(this);
         }
     }
 
     /** On the event loop: writes the answer. */
     @Override
     public void run() {
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
         // Counted before it is written, so that whoever reads the metric after the answer sees it.
         metrics.answered(outcome, System.nanoTime() - started);
-        connection.answer(outcome == ahead ? prepared : EdgeResponses.of(outcome, secure));
+        switch (outcome) {
+            case Redirect.Tracked t -> connection.answerFound(t.location(), RedirectPages.cookie(t, secure));
+            case Redirect.Fallback f -> connection.answerFound(f.location(), null);
+            case Redirect.OfferClosed c -> connection.answer(EdgeResponses.page(RedirectPages.offerClosed(c.reason())));
+            case Redirect.UnknownLink u -> connection.answer(EdgeResponses.page(RedirectPages.UNKNOWN_LINK));
+            case Redirect.Unavailable u -> connection.answer(EdgeResponses.page(RedirectPages.UNAVAILABLE));
+        }
+        connection.deadlines().given();
     }
 }

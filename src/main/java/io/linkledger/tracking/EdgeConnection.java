@@ -47,6 +47,8 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
     private final Redirects redirects;
     private final RedirectMetrics metrics;
     private final EdgeSettings settings;
+    private final EdgeCodec.Encoder encoder;
+    private final EdgeDeadlines deadlines;
     private ChannelHandlerContext ctx;
     private String peer;
     /** Whether the peer is a trusted proxy: judged once per connection, not per request. */
@@ -59,12 +61,17 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
     private boolean owed;
     private boolean keepAlive;
     private boolean http10;
+    /** When the last answer was written whole (or the connection opened): idleness counts from there. */
+    private long lastAnswered;
     private EdgeProxy proxy;
 
-    EdgeConnection(Redirects redirects, RedirectMetrics metrics, EdgeSettings settings) {
+    EdgeConnection(Redirects redirects, RedirectMetrics metrics, EdgeSettings settings, EdgeCodec.Encoder encoder,
+            EdgeDeadlines deadlines) {
         this.redirects = redirects;
         this.metrics = metrics;
         this.settings = settings;
+        this.encoder = encoder;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -74,6 +81,7 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         peer = remote.getAddress().getHostAddress();
         peerTrusted = settings.proxies().trusts(peer);
         localPort = ((InetSocketAddress) ctx.channel().localAddress()).getPort();
+        lastAnswered = System.nanoTime();
         super.channelActive(ctx);
     }
 
@@ -110,11 +118,13 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
             log.debug("Unreadable request from {}: {}", peer, request.decoderResult().cause().getMessage());
             body = Body.DISCARD;
             keepAlive = false;
+            encoder.answering(false);
             answer(EdgeResponses.badRequest());
             return;
         }
         keepAlive = HttpUtil.isKeepAlive(request);
         http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        encoder.answering(request.method().equals(HttpMethod.HEAD));
         String uri = request.uri();
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
@@ -157,7 +167,7 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         Visit visit = new Visit(clientIp(forwardedFor), headers.get(HttpHeaderNames.USER_AGENT),
                 headers.get(HttpHeaderNames.REFERER), deepLink);
         redirects.follow(path.substring(start), visit, answer);
-        answer.awaitStored(settings.ackTimeoutMillis());
+        answer.awaitStored();
     }
 
     /** As the filter: the first X-Forwarded-For entry when the operator trusts it, else the address Tomcat would see. */
@@ -172,7 +182,26 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
     /** A whole answer made here: written, and the next request taken up. */
     void answer(HttpResponse response) {
         keepAliveHeader(response);
-        answered(ctx.writeAndFlush(response));
+        answered(write(response));
+    }
+
+    /** A 302 made here, encoded straight into bytes with this client's {@code Connection} header. */
+    void answerFound(String location, String cookie) {
+        byte[] connection = !keepAlive ? EdgeResponses.CLOSE : http10 ? EdgeResponses.KEEP_ALIVE : EdgeResponses.KEEP_OPEN;
+        answered(write(EdgeResponses.found(ctx.alloc(), location, cookie, connection)));
+    }
+
+    /**
+     * A kept connection needs no word of how the write went (a failure closes it through
+     * {@link #exceptionCaught}), so it gets no promise object per answer; one to be closed after the
+     * write does (also when an upload is still coming in, see {@link #answered}).
+     */
+    private ChannelFuture write(Object answer) {
+        if (keepAlive && body != Body.PROXY) {
+            ctx.writeAndFlush(answer, ctx.voidPromise());
+            return null;
+        }
+        return ctx.writeAndFlush(answer);
     }
 
     /** Sets {@code Connection} for this client, whatever the answer's maker said. */
@@ -186,9 +215,13 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The current request's answer is complete with this write: close, or go on to the next request. */
+    /**
+     * The current request's answer is complete with this write: close, or go on to the next request.
+     * {@code written} is needed only when the connection is not kept.
+     */
     void answered(ChannelFuture written) {
         owed = false;
+        lastAnswered = System.nanoTime();
         if (body == Body.PROXY) {
             // Tomcat answered before the whole upload came: the rest cannot go anywhere sensible.
             body = Body.DISCARD;
@@ -217,6 +250,10 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         return ctx;
     }
 
+    EdgeDeadlines deadlines() {
+        return deadlines;
+    }
+
     void pause(int reason) {
         paused |= reason;
         ctx.channel().config().setAutoRead(false);
@@ -240,10 +277,14 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** A connection that sent nothing and is owed nothing for the idle timeout is closed, as Tomcat does. */
+    /**
+     * A connection owed nothing that sent nothing for the idle timeout since its last answer is
+     * closed, as Tomcat does. The idle handler watches reads only (watching writes costs a promise and
+     * a listener per answer), so the time since the last answer is checked here.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent && !owed) {
+        if (event instanceof IdleStateEvent && !owed && System.nanoTime() - lastAnswered >= settings.idleTimeoutNanos()) {
             ctx.close();
         }
         super.userEventTriggered(ctx, event);

@@ -2,6 +2,8 @@ package io.linkledger.tracking;
 
 import java.nio.charset.StandardCharsets;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -12,31 +14,69 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * The edge's answers as Netty responses: the same status, headers and pages as the servlet
- * filter's ({@link RedirectFilter}), built from the same {@link RedirectPages}.
+ * The edge's answers: the same status, headers and pages as the servlet filter's
+ * ({@link RedirectFilter}), built from the same {@link RedirectPages}. A 302 is encoded straight
+ * into bytes ({@link EdgeCodec}); the rarer pages are Netty responses.
  */
 final class EdgeResponses {
 
     private static final byte[] BAD_GATEWAY = "The server is starting or restarting. Please try again in a moment.\n"
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final byte[] FOUND = ascii("HTTP/1.1 302 Found\r\nlocation: ");
+    private static final byte[] NO_STORE = ascii("\r\ncache-control: no-store\r\ncontent-length: 0");
+    private static final byte[] SET_COOKIE = ascii("\r\nset-cookie: ");
+    private static final byte[] END = ascii("\r\n\r\n");
+    private static final byte[] HEX = ascii("0123456789ABCDEF");
+    /** What {@link #found} adds for the client's connection: nothing, or a whole {@code Connection} header line. */
+    static final byte[] KEEP_OPEN = {};
+    static final byte[] CLOSE = ascii("\r\nconnection: close");
+    static final byte[] KEEP_ALIVE = ascii("\r\nconnection: keep-alive");
+
     private EdgeResponses() {
     }
 
-    static FullHttpResponse of(Redirect outcome, boolean secure) {
-        return switch (outcome) {
-            case Redirect.Tracked t -> tracked(t, secure);
-            case Redirect.Fallback f -> found(f.location());
-            case Redirect.OfferClosed c -> page(RedirectPages.offerClosed(c.reason()));
-            case Redirect.UnknownLink u -> page(RedirectPages.UNKNOWN_LINK);
-            case Redirect.Unavailable u -> page(RedirectPages.UNAVAILABLE);
-        };
+    /**
+     * A 302 written straight into one buffer: the same status and headers (and the same order) as
+     * the filter's, without a response object and header map per click. {@code cookie} is the
+     * {@code Set-Cookie} value, or null for none.
+     */
+    static ByteBuf found(ByteBufAllocator alloc, String location, String cookie, byte[] connection) {
+        int length = FOUND.length + location.length() + NO_STORE.length + connection.length + END.length
+                + (cookie == null ? 0 : SET_COOKIE.length + cookie.length());
+        ByteBuf buf = alloc.ioBuffer(length);
+        buf.writeBytes(FOUND);
+        headerValue(buf, location);
+        buf.writeBytes(NO_STORE);
+        if (cookie != null) {
+            buf.writeBytes(SET_COOKIE);
+            headerValue(buf, cookie);
+        }
+        return buf.writeBytes(connection).writeBytes(END);
     }
 
-    static FullHttpResponse tracked(Redirect.Tracked tracked, boolean secure) {
-        FullHttpResponse response = found(tracked.location());
-        response.headers().set(HttpHeaderNames.SET_COOKIE, RedirectPages.cookie(tracked, secure));
-        return response;
+    /**
+     * Visible ASCII as it is; anything else (never in a location made from a validated URL and
+     * URL-encoded macros, but a header must not carry it raw) as its UTF-8 bytes percent-encoded,
+     * as a browser would send it.
+     */
+    private static void headerValue(ByteBuf buf, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < 0x20 || ch >= 0x7f) {
+                int codePoint = value.codePointAt(i);
+                for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+                    buf.writeByte('%').writeByte(HEX[(b >> 4) & 0xf]).writeByte(HEX[b & 0xf]);
+                }
+                i += Character.charCount(codePoint) - 1;
+            } else {
+                buf.writeByte(ch);
+            }
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Tomcat could not be reached: plain text, as no page of the application can be shown. */
@@ -58,17 +98,7 @@ final class EdgeResponses {
         return response;
     }
 
-    private static FullHttpResponse found(String location) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
-                Unpooled.EMPTY_BUFFER);
-        HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.LOCATION, location);
-        headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-        headers.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
-        return response;
-    }
-
-    private static FullHttpResponse page(RedirectPages.Page page) {
+    static FullHttpResponse page(RedirectPages.Page page) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(page.status()), Unpooled.wrappedBuffer(page.html()));
         HttpHeaders headers = response.headers();

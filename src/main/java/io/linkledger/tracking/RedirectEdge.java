@@ -3,6 +3,7 @@ package io.linkledger.tracking;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -30,9 +32,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 
 /**
  * The public port when {@code linkledger.redirect.edge=true}: a Netty event loop that answers
@@ -78,8 +80,11 @@ final class RedirectEdge implements SmartLifecycle {
         Class<? extends SocketChannel> channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         var tomcat = new InetSocketAddress(InetAddress.getLoopbackAddress(), context.getWebServer().getPort());
         var settings = new EdgeSettings(options.redirectPath(), options.httpsBase(), options.trustForwardedFor(),
-                options.ackTimeoutMillis(), options.proxies(), tomcat, channelType);
+                options.ackTimeoutMillis(), TimeUnit.MILLISECONDS.toNanos(options.idleTimeoutMillis()),
+                options.proxies(), tomcat, channelType);
         loops = new MultiThreadIoEventLoopGroup(options.threads(), new DefaultThreadFactory("redirect-edge"), io);
+        Map<EventExecutor, EdgeDeadlines> deadlines = new IdentityHashMap<>();
+        loops.forEach(loop -> deadlines.put(loop, new EdgeDeadlines((EventLoop) loop, options.ackTimeoutMillis())));
         listening = new ServerBootstrap().group(loops)
                 .channel(serverType)
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
@@ -87,10 +92,12 @@ final class RedirectEdge implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        var encoder = new EdgeCodec.Encoder();
                         channel.pipeline().addLast(
-                                new IdleStateHandler(0, 0, options.idleTimeoutMillis(), TimeUnit.MILLISECONDS),
-                                new HttpServerCodec(8192, 16_384, 65_536),
-                                new EdgeConnection(redirects, metrics, settings));
+                                new IdleStateHandler(options.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                                EdgeCodec.decoder(), encoder,
+                                new EdgeConnection(redirects, metrics, settings, encoder,
+                                        deadlines.get(channel.eventLoop())));
                     }
                 })
                 .bind(options.address() == null ? new InetSocketAddress(options.port())

@@ -59,6 +59,14 @@ class RedirectEdgeTest extends ApiTest {
                 @Override
                 protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                         throws IOException {
+                    String sleep = request.getParameter("sleepMillis");
+                    if (sleep != null) {
+                        try {
+                            Thread.sleep(Long.parseLong(sleep));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     CRC32 crc = new CRC32();
                     long bytes = 0;
                     byte[] buffer = new byte[65_536];
@@ -144,7 +152,7 @@ class RedirectEdgeTest extends ApiTest {
                     + get("/api/v1/offers"));
             assertThat(wire.read(false).status()).isEqualTo(302);
             Answer echo = wire.read(false);
-            assertThat(echo.status()).isEqualTo(200);
+            assertThat(echo.status()).as(echo.toString()).isEqualTo(200);
             assertThat(echo.body()).contains("url=http://127.0.0.1:" + port + "/edge-echo");
             Answer head = wire.read(true);
             assertThat(head.status()).isEqualTo(302);
@@ -214,6 +222,41 @@ class RedirectEdgeTest extends ApiTest {
             HttpResponse<String> answer = http.send(upload, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("bytes=" + (long) blocks * block.length + " ", "crc=" + crc.getValue());
+        }
+    }
+
+    @Test
+    void aHeadRequestForAPageGetsItsHeadersOnly() throws IOException {
+        try (Wire wire = new Wire(port)) {
+            wire.send(head("/r/NoSuchCode") + get("/r/" + code));
+            Answer page = wire.read(true);
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(Integer.parseInt(page.header("content-length"))).isPositive();
+            assertThat(wire.read(false).status()).as("no page body came before the next answer").isEqualTo(302);
+        }
+    }
+
+    /** RFC 9112, section 6.1: a request smuggling attempt is refused, and its connection not kept. */
+    @Test
+    void aRequestWithBothChunkedAndContentLengthIsRefusedAndItsConnectionClosed() throws IOException {
+        try (Wire wire = new Wire(port)) {
+            wire.send("POST /edge-echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+            Answer refused = wire.read(false);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("connection")).isEqualTo("close");
+            assertThat(wire.closed()).isTrue();
+        }
+    }
+
+    @Test
+    void idlenessCountsFromTheLastAnswerNotFromTheLastRequest() throws Exception {
+        try (Wire wire = new Wire(port)) {
+            wire.send(get("/edge-echo?sleepMillis=4000"));
+            assertThat(wire.read(false).status()).isEqualTo(200);
+            Thread.sleep(2_000); // 6 s after the request was read (the idle timeout is 5 s), 2 s after its answer
+            wire.send(get("/r/" + code));
+            assertThat(wire.read(false).status()).as("the connection is still open").isEqualTo(302);
         }
     }
 
