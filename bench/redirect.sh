@@ -14,6 +14,7 @@
 #   BENCH_DB=ll_redirect bash bench/redirect.sh     # recreate and keep this database
 #   BENCH_JFR=/tmp/redirect bash bench/redirect.sh  # profile each measured run: /tmp/redirect-<path>-<conns>.jfr
 #   PATHS="edge" JAVA_OPTS=-Xmx384m bash bench/redirect.sh
+#   PRIME=60s bash bench/redirect.sh                # longer load before the first measurement (JIT)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
 # nginx with apt-get when missing; packages the current code first. The machine's load average is
@@ -24,6 +25,9 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-"64 1024"}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-3s}
+# Load on each path before anything is measured, so the figures are of compiled code, not of the
+# JIT: in the first half minute C2 alone takes about half of the server's CPU.
+PRIME=${PRIME:-20s}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18480}
 TOMCAT_PORT=${TOMCAT_PORT:-$((PORT + 1))}
@@ -126,6 +130,11 @@ measure() { # path connections
     "$(per $(( jcs1 - jcs0 )) "$n" 1)" "$(per $(( pcs1 - pcs0 )) "$n" 1)" "$(( rss_kb / 1024 ))" \
     $(( answered1 - answered0 )) "$n" "$(field answers_other "$s")" "$(field socket_errors "$s")" "$load0" "$load1")
 }
+
+for p in $PATHS; do
+  echo "== Priming $p: $PRIME at 256 connections, not measured"
+  run "http://127.0.0.1:${port_of[$p]}$path" 256 "$PRIME" "$work/prime-$p.txt"
+done
 
 for c in $CONNECTIONS; do
   echo "== $c connections: warm-up $WARMUP, then $DURATION measured, for nginx and for each of: $PATHS"
