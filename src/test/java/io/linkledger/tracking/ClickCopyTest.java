@@ -45,4 +45,15 @@ class ClickCopyTest {
 
         assertThat(text).contains("\ta\\\\N\\tb\\nc\\rde\tü€😀 ok\t");
     }
+
+    /** Escapes and multi-byte characters take more room than the one byte per character a batch is sized for. */
+    @Test
+    void textMuchLongerOnceEncodedStillFits() {
+        String agent = "\u00fc\t\ud83d\ude00\\".repeat(300);
+        String text = encode(click(Instant.EPOCH, null, agent, agent, false, false),
+                click(Instant.EPOCH, null, "UA", null, false, false));
+
+        String encoded = "\u00fc\\t\ud83d\ude00\\\\".repeat(300);
+        assertThat(text).contains("\t" + encoded + "\t" + encoded + "\t", "\tvk\tUA\t\\N\tf\tf\n");
+    }
 }
