@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -39,7 +39,7 @@ class RedirectConfig {
 
     @Bean
     @ConditionalOnBooleanProperty("linkledger.redirect.edge")
-    RedirectEdge redirectEdge(Redirects redirects, RedirectMetrics metrics, WebServerApplicationContext context,
+    RedirectEdge redirectEdge(Redirects redirects, RedirectMetrics metrics, ApplicationContext context,
             ConfigurableEnvironment environment,
             @Value("${server.address:#{null}}") InetAddress address,
             @Value("${server.port:8080}") int port,

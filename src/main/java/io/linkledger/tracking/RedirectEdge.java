@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -58,12 +59,12 @@ final class RedirectEdge implements SmartLifecycle {
     private final Options options;
     private final Redirects redirects;
     private final RedirectMetrics metrics;
-    private final WebServerApplicationContext context;
+    private final ApplicationContext context;
     private final ConfigurableEnvironment environment;
     private EventLoopGroup loops;
     private Channel listening;
 
-    RedirectEdge(Options options, Redirects redirects, RedirectMetrics metrics, WebServerApplicationContext context,
+    RedirectEdge(Options options, Redirects redirects, RedirectMetrics metrics, ApplicationContext context,
             ConfigurableEnvironment environment) {
         this.options = options;
         this.redirects = redirects;
@@ -74,11 +75,15 @@ final class RedirectEdge implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!(context instanceof WebServerApplicationContext web)) {
+            log.info("No embedded web server to stand in front of (a mock web environment): the redirect edge is off");
+            return;
+        }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Class<? extends SocketChannel> channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
-        var tomcat = new InetSocketAddress(InetAddress.getLoopbackAddress(), context.getWebServer().getPort());
+        var tomcat = new InetSocketAddress(InetAddress.getLoopbackAddress(), web.getWebServer().getPort());
         var settings = new EdgeSettings(options.redirectPath(), options.httpsBase(), options.trustForwardedFor(),
                 options.ackTimeoutMillis(), TimeUnit.MILLISECONDS.toNanos(options.idleTimeoutMillis()),
                 options.proxies(), tomcat, channelType);
@@ -131,6 +136,9 @@ final class RedirectEdge implements SmartLifecycle {
      */
     @Override
     public void stop() {
+        if (listening == null) {
+            return;
+        }
         listening.close().syncUninterruptibly();
         loops.shutdownGracefully(QUIET_PERIOD_MILLIS, options.ackTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS)
                 .syncUninterruptibly();
