@@ -42,7 +42,8 @@ class KafkaClicksConfig {
             @Value("${linkledger.events.linger:5ms}") Duration linger,
             @Value("${linkledger.events.max-block:500ms}") Duration maxBlock,
             @Value("${linkledger.events.delivery-timeout:1200ms}") Duration deliveryTimeout,
-            @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout) {
+            @Value("${linkledger.tracking.ack-timeout:2s}") Duration ackTimeout,
+            @Value("${linkledger.tracking.queue-capacity:10000}") int queueCapacity) {
         if (maxBlock.plus(deliveryTimeout).compareTo(ackTimeout) >= 0) {
             throw new IllegalStateException("linkledger.events.max-block (" + maxBlock + ") plus "
                     + "linkledger.events.delivery-timeout (" + deliveryTimeout + ") must be shorter than "
@@ -50,7 +51,7 @@ class KafkaClicksConfig {
                     + "redirect before it gives up waiting");
         }
         return new KafkaClickSink(producers.getConfigurationProperties(), clickTopic.name(), linger, maxBlock,
-                deliveryTimeout, meters);
+                deliveryTimeout, queueCapacity, meters);
     }
 
     @Bean
