@@ -76,14 +76,11 @@ class RedirectConfig {
         public void customize(TomcatServletWebServerFactory factory) {
             factory.setAddress(InetAddress.getLoopbackAddress());
             factory.setPort(port);
-            RemoteIpValve valve = factory.getEngineValves().stream()
-                    .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "linkledger.redirect.edge=true needs server.forward-headers-strategy=native: "
-                                    + "Tomcat learns the client's address from the edge's X-Forwarded-For"));
-            if (!TrustedProxies.of(valve.getInternalProxies()).trusts(EDGE)) {
-                valve.setInternalProxies("(?:" + valve.getInternalProxies() + ")|127\\.0\\.0\\.1");
-            }
+            // No valve: the edge refuses to start (RedirectEdge.start), where it is known whether Tomcat runs at all.
+            factory.getEngineValves().stream()
+                    .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast)
+                    .filter(valve -> !TrustedProxies.of(valve.getInternalProxies()).trusts(EDGE))
+                    .forEach(valve -> valve.setInternalProxies("(?:" + valve.getInternalProxies() + ")|127\\.0\\.0\\.1"));
         }
 
         @Override

@@ -2,13 +2,16 @@ package io.linkledger.tracking;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.catalina.valves.RemoteIpValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -78,6 +81,11 @@ final class RedirectEdge implements SmartLifecycle {
         if (!(context instanceof WebServerApplicationContext web)) {
             log.info("No embedded web server to stand in front of (a mock web environment): the redirect edge is off");
             return;
+        }
+        if (web.getWebServer() instanceof TomcatWebServer tomcat && Arrays.stream(
+                tomcat.getTomcat().getEngine().getPipeline().getValves()).noneMatch(RemoteIpValve.class::isInstance)) {
+            throw new IllegalStateException("linkledger.redirect.edge=true needs server.forward-headers-strategy=native: "
+                    + "Tomcat learns the client's address from the edge's X-Forwarded-For");
         }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
