@@ -2,9 +2,9 @@
 # Redirect benchmark (issues 4 and 17): the packaged server on a fresh PostgreSQL database against
 # nginx answering `return 302` on the same loopback, all driven by wrk with the same script, at
 # each connection count in CONNECTIONS (in one run, so the figures compare). The server runs with
-# the event-loop edge on (linkledger.redirect.edge=true), so one process answers tracking links on
-# two paths: the edge on PORT and Tomcat's own filter on TOMCAT_PORT (the loopback port the edge
-# passes other requests to); PATHS chooses which are measured. Prints for each path and count:
+# the event-loop edge on (the default), so one process answers tracking links on two paths: the
+# edge on PORT and Tomcat's own filter on TOMCAT_PORT (the loopback port the edge passes other
+# requests to); PATHS chooses which are measured. Prints for each path and count:
 # requests/s and the ratio to nginx, p50/p99 latency, the server's and PostgreSQL's CPU time and
 # context switches per stored click (from /proc deltas over the measured run), the server's RSS,
 # and the 302s answered vs click rows stored in that run.
@@ -13,7 +13,7 @@
 #   CONNECTIONS="64" DURATION=30s bash bench/redirect.sh
 #   BENCH_DB=ll_redirect bash bench/redirect.sh     # recreate and keep this database
 #   BENCH_JFR=/tmp/redirect bash bench/redirect.sh  # profile each measured run: /tmp/redirect-<path>-<conns>.jfr
-#   PATHS="edge" JAVA_OPTS=-Xmx384m bash bench/redirect.sh
+#   PATHS="edge" JAVA_OPTS="-Xmx256m" bash bench/redirect.sh    # G1 instead of the recommended flags
 #   PRIME=60s bash bench/redirect.sh                # longer load before the first measurement (JIT)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, or PGPASSWORD); installs wrk and
@@ -33,6 +33,10 @@ PORT=${PORT:-18480}
 TOMCAT_PORT=${TOMCAT_PORT:-$((PORT + 1))}
 NGINX_PORT=${NGINX_PORT:-$((PORT + 2))}
 PATHS=${PATHS:-"edge tomcat"}
+# The JVM flags docs/operations.md recommends for a node that answers tracking links: the parallel
+# collector (on two cores G1's barriers and concurrent marking cost a quarter of the server's CPU
+# per click, docs/PERFORMANCE.md) and a fixed heap.
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms256m -Xmx256m"}
 UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 # 1,024 connections need more descriptors than the usual soft limit of 1,024.
 ulimit -n "$(ulimit -Hn | awk '{ print ($1 == "unlimited" || $1 > 65536) ? 65536 : $1 }')"

@@ -8,7 +8,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -35,28 +34,11 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body(status));
+                writer.write(ContainerProblems.body(status));
             }
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response was committed meanwhile: nothing left to tell it.
         }
-    }
-
-    static String body(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = switch (status) {
-            case 400 -> "The request is malformed: check the URL (its percent-encoding), the request line "
-                    + "and the headers";
-            case 408 -> "The request took too long to arrive";
-            case 413 -> "The request is too large";
-            case 414 -> "The URL is too long";
-            case 431 -> "The request headers are too large";
-            case 505 -> "This HTTP version is not supported; use HTTP/1.1";
-            default -> status >= 500 ? "Something went wrong on our side" : title;
-        };
-        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\"}";
     }
 }

@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -115,35 +117,67 @@ final class EdgeConnection extends ChannelInboundHandlerAdapter {
     private void start(HttpRequest request) {
         owed = true;
         if (request.decoderResult().isFailure()) {
-            log.debug("Unreadable request from {}: {}", peer, request.decoderResult().cause().getMessage());
-            body = Body.DISCARD;
-            keepAlive = false;
-            encoder.answering(false);
-            answer(EdgeResponses.badRequest());
+            Throwable cause = request.decoderResult().cause();
+            log.debug("Unreadable request from {}: {}", peer, cause.getMessage());
+            refuse(cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400);
+            return;
+        }
+        HttpVersion version = request.protocolVersion();
+        if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
+            refuse(505);
             return;
         }
         keepAlive = HttpUtil.isKeepAlive(request);
-        http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        http10 = version.equals(HttpVersion.HTTP_1_0);
         encoder.answering(request.method().equals(HttpMethod.HEAD));
         String uri = request.uri();
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
-        if (isTrackingLink(request.method(), path)) {
-            body = Body.DISCARD;
-            follow(request, path, query < 0 ? null : uri);
-        } else {
+        if (!isTrackingLink(request.method(), path)) {
             body = Body.PROXY;
             if (proxy == null) {
                 proxy = new EdgeProxy(this, settings);
             }
             proxy.request(request, peer, peerTrusted, localPort);
+        } else if (isRequestTarget(uri, query < 0 ? uri.length() : query)) {
+            body = Body.DISCARD;
+            follow(request, path, query < 0 ? null : uri);
+        } else {
+            refuse(400);
         }
+    }
+
+    /** A request no rule may see, answered as Tomcat would (problem+json) and its connection closed, as Tomcat does. */
+    private void refuse(int status) {
+        body = Body.DISCARD;
+        keepAlive = false;
+        encoder.answering(false);
+        answer(EdgeResponses.problem(status));
     }
 
     private boolean isTrackingLink(HttpMethod method, String path) {
         String prefix = settings.redirectPath();
         return (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) && path.startsWith(prefix)
                 && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /**
+     * What Tomcat accepts as a request target (its {@code HttpParser}, no relaxed characters): visible
+     * ASCII but {@code " < > \\ ^ ` { | }}, and in the path (before {@code pathEnd}) every {@code %}
+     * followed by two hex digits. Other requests get Tomcat's own verdict, being passed to it.
+     */
+    static boolean isRequestTarget(String uri, int pathEnd) {
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '%' && i < pathEnd && (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                    || Character.digit(uri.charAt(i + 2), 16) < 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** As {@link RedirectFilter}: the one path segment after {@code /r/}, else the unknown-link page. */

@@ -2,6 +2,7 @@ package io.linkledger.tracking;
 
 import java.nio.charset.StandardCharsets;
 
+import io.linkledger.shared.ContainerProblems;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -90,11 +91,17 @@ final class EdgeResponses {
         return response;
     }
 
-    /** A request the edge could not parse (the decoder's verdict): nothing of it reaches the application. */
-    static FullHttpResponse badRequest() {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                Unpooled.EMPTY_BUFFER);
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+    /**
+     * A request refused before any rule saw it (unparseable, headers too large, a target Tomcat would
+     * refuse too): the same small problem+json Tomcat answers, quoting nothing of the request.
+     */
+    static FullHttpResponse problem(int status) {
+        byte[] body = ContainerProblems.body(status).getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return response;
     }
 
