@@ -27,11 +27,13 @@ class InvalidationsConfig {
             ObjectProvider<KafkaAdmin> admin,
             @Value("${linkledger.events.backend:database}") String backend,
             @Value("${linkledger.events.replication-factor:3}") short replicationFactor,
-            @Value("${linkledger.invalidations.reconnect-delay:PT5S}") Duration reconnectDelay) {
+            @Value("${linkledger.invalidations.reconnect-delay:PT5S}") Duration reconnectDelay,
+            @Value("${linkledger.events.admin-timeout:2s}") Duration adminTimeout,
+            @Value("${linkledger.invalidations.start-timeout:30s}") Duration startTimeout) {
         if (backend.trim().equalsIgnoreCase("kafka")) {
             return new KafkaInvalidationChannel(producers.getObject().getConfigurationProperties(),
                     consumers.getObject().getConfigurationProperties(), admin.getObject().getConfigurationProperties(),
-                    replicationFactor, reconnectDelay);
+                    replicationFactor, reconnectDelay, adminTimeout, startTimeout);
         }
         String url = database.determineUrl();
         if (url != null && url.startsWith("jdbc:postgresql:")) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,8 @@ class KafkaInvalidationChannel implements InvalidationChannel, DisposableBean {
     private final Map<String, Object> adminConfig;
     private final short replicationFactor;
     private final Duration reconnectDelay;
+    private final Duration adminTimeout;
+    private final Duration startTimeout;
     private final KafkaProducer<String, String> producer;
     private volatile boolean open = true;
     private volatile KafkaConsumer<String, String> consumer;
@@ -50,8 +53,11 @@ class KafkaInvalidationChannel implements InvalidationChannel, DisposableBean {
 
     /** The clients' settings are Spring Boot's ({@code spring.kafka.*}), with what this channel needs set over them. */
     KafkaInvalidationChannel(Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
-            Map<String, Object> adminConfig, short replicationFactor, Duration reconnectDelay) {
+            Map<String, Object> adminConfig, short replicationFactor, Duration reconnectDelay, Duration adminTimeout,
+            Duration startTimeout) {
         this.consumerConfig = consumerConfig;
+        this.adminTimeout = adminTimeout;
+        this.startTimeout = startTimeout;
         this.adminConfig = adminConfig;
         this.replicationFactor = replicationFactor;
         this.reconnectDelay = reconnectDelay;
@@ -76,7 +82,7 @@ class KafkaInvalidationChannel implements InvalidationChannel, DisposableBean {
         CountDownLatch reading = new CountDownLatch(1);
         listener = Thread.ofPlatform().daemon().name("invalidations-listener").start(() -> listen(receiver, reading));
         try {
-            if (!reading.await(30, TimeUnit.SECONDS)) {
+            if (!reading.await(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Not yet reading invalidations from Kafka; caches rely on expiry until it does");
             }
         } catch (InterruptedException e) {
@@ -85,17 +91,23 @@ class KafkaInvalidationChannel implements InvalidationChannel, DisposableBean {
     }
 
     private void createTopic() {
-        try (Admin admin = Admin.create(adminConfig)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, replicationFactor))).all().get(30, TimeUnit.SECONDS);
+        // Closed without waiting for a call Kafka never answered (closing would wait the default API timeout, 60 s).
+        Admin admin = Admin.create(adminConfig);
+        try {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, replicationFactor)),
+                    new CreateTopicsOptions().timeoutMs((int) adminTimeout.toMillis()))
+                    .all().get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Created the Kafka topic {}", TOPIC);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 log.warn("Could not create the Kafka topic {}: {}", TOPIC, e.getCause().toString());
             }
         } catch (TimeoutException e) {
-            log.warn("Could not create the Kafka topic {}: Kafka did not answer", TOPIC);
+            log.warn("Could not create the Kafka topic {}: Kafka did not answer within {} ms", TOPIC, adminTimeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            admin.close(Duration.ZERO);
         }
     }
 

@@ -26,7 +26,7 @@ import io.linkledger.support.ApiTest;
 @DirtiesContext
 @TestPropertySource(properties = {"linkledger.events.backend=kafka",
         "spring.kafka.bootstrap-servers=127.0.0.1:18119", "linkledger.events.topic=test.clicks.unreachable",
-        "logging.level.org.apache.kafka=OFF"})
+        "logging.level.org.apache.kafka=OFF", "linkledger.invalidations.start-timeout=1s"})
 class KafkaDownTest extends ApiTest {
 
     @Test
