@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.linkledger.brands.BrandSettingsService;
 import io.linkledger.offers.OfferCapsService;
 import io.linkledger.offers.Offers;
@@ -64,6 +66,8 @@ public class ClickSpam {
 
     @Scheduled(fixedDelayString = "${linkledger.quality.click-spam-interval:PT5M}",
             initialDelayString = "${linkledger.quality.click-spam-interval:PT5M}")
+    @SchedulerLock(name = "click-spam",
+            lockAtMostFor = "${linkledger.jobs.click-spam.lock-at-most-for:${linkledger.jobs.lock-at-most-for:PT10M}}")
     void scheduled() {
         int flagged = sweep();
         if (flagged > 0) {
