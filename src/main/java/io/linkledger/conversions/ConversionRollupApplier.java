@@ -98,10 +98,11 @@ class ConversionRollupApplier extends RollupApplier<ConversionDelta.Link, Conver
             where offer_id = :offerId and conversion_day = :conversionDay""";
 
     ConversionRollupApplier(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-            @Value("${linkledger.conversions.rollup-interval:1s}") Duration interval) {
+            @Value("${linkledger.conversions.rollup-interval:1s}") Duration interval,
+            @Value("${linkledger.conversions.rollup-pause:200ms}") Duration pause) {
         super("conversions", new Statements(QUEUE, ANY_QUEUED, LOCK_QUEUED, DELETE_QUEUED, CREATE_LINK_TOTALS,
                 ADD_TO_LINK_TOTALS, SEED_LINK_DAY, ADD_TO_LINK_DAYS, CREATE_OFFER_DAY, ADD_TO_OFFER_DAY),
-                ConversionRollupApplier::queued, jdbc, transactions, interval);
+                ConversionRollupApplier::queued, jdbc, transactions, interval, pause);
     }
 
     private static ConversionDelta queued(ResultSet rs, int row) throws SQLException {

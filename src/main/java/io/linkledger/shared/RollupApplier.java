@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Exact: readers call {@link #applyPending} first, so a report read after a redirect or a
  * postback was answered counts it. Exactly once: queued rows are locked, added and deleted in one
  * transaction, also when several nodes apply at once or a node dies half-way; rows left by a crash
- * are applied on start. Woken after each commit that queued something, and at least every
- * {@code interval}.
+ * are applied on start. Woken by a commit that queued something, and at least every
+ * {@code interval}; once woken it waits {@code pause} before its round, so that under load one round
+ * carries the deltas of many batches instead of one transaction per batch.
  */
 public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDeltas.Delta<K, D>>
         implements SmartLifecycle {
@@ -83,6 +84,7 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final long intervalMillis;
+    private final long pauseMillis;
     private final Semaphore wake = new Semaphore(0);
     /** One applier per node at a time; the row locks order appliers of different nodes. */
     private final ReentrantLock applying = new ReentrantLock();
@@ -90,13 +92,14 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
     private Thread thread;
 
     protected RollupApplier(String name, Statements sql, RowMapper<D> queuedDelta, NamedParameterJdbcTemplate jdbc,
-            TransactionTemplate transactions, Duration interval) {
+            TransactionTemplate transactions, Duration interval, Duration pause) {
         this.name = name;
         this.sql = sql;
         this.queuedDelta = queuedDelta;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.intervalMillis = interval.toMillis();
+        this.pauseMillis = pause.toMillis();
     }
 
     /**
@@ -184,7 +187,11 @@ public abstract class RollupApplier<K extends Comparable<K>, D extends RollupDel
         while (running) {
             try {
                 applyPending();
-                wake.tryAcquire(intervalMillis, TimeUnit.MILLISECONDS);
+                // At 64 connections a batch commits every 2 ms; a round per commit cost PostgreSQL
+                // as much CPU as storing the clicks did (docs/PERFORMANCE.md).
+                if (wake.tryAcquire(intervalMillis, TimeUnit.MILLISECONDS) && running) {
+                    Thread.sleep(pauseMillis);
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

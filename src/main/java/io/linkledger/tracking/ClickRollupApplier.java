@@ -84,10 +84,11 @@ class ClickRollupApplier extends RollupApplier<UUID, ClickDelta> {
             where offer_id = :offerId and click_day = :clickDay""";
 
     ClickRollupApplier(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-            @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval) {
+            @Value("${linkledger.tracking.rollup-interval:1s}") Duration interval,
+            @Value("${linkledger.tracking.rollup-pause:200ms}") Duration pause) {
         super("clicks", new Statements(QUEUE, ANY_QUEUED, LOCK_QUEUED, DELETE_QUEUED, CREATE_LINK_TOTALS,
                 ADD_TO_LINK_TOTALS, SEED_LINK_DAY, ADD_TO_LINK_DAYS, CREATE_OFFER_DAY, ADD_TO_OFFER_DAY),
-                ClickRollupApplier::queued, jdbc, transactions, interval);
+                ClickRollupApplier::queued, jdbc, transactions, interval, pause);
     }
 
     private static ClickDelta queued(ResultSet rs, int row) throws SQLException {

@@ -21,9 +21,13 @@ class ClickWriter {
         this.rollups = rollups;
     }
 
+    /**
+     * The rollup counts go first: the driver sends a transaction's {@code BEGIN} with its first
+     * statement, but before a {@code COPY} on a round trip of its own, one more per batch.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void write(List<Click> clicks) {
-        store.insert(clicks);
         rollups.applyAll(clicks);
+        store.insert(clicks);
     }
 }
