@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import io.linkledger.shared.ContainerProblems;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -41,46 +40,66 @@ final class EdgeResponses {
     /**
      * A 302 written straight into one buffer: the same status and headers (and the same order) as
      * the filter's, without a response object and header map per click. {@code cookie} is the
-     * {@code Set-Cookie} value, or null for none.
+     * {@code Set-Cookie} value, or null for none. The bytes are gathered in a heap array and copied
+     * into the direct buffer at once: written there one at a time, each byte went through the
+     * buffer's bounds checks, 5 % of the event loops' time in the profile.
      */
     static ByteBuf found(ByteBufAllocator alloc, String location, String cookie, byte[] connection) {
-        int length = FOUND.length + location.length() + NO_STORE.length + connection.length + END.length
-                + (cookie == null ? 0 : SET_COOKIE.length + cookie.length());
-        ByteBuf buf = alloc.ioBuffer(length);
-        buf.writeBytes(FOUND);
-        headerValue(buf, location);
-        buf.writeBytes(NO_STORE);
-        if (cookie != null) {
-            buf.writeBytes(SET_COOKIE);
-            headerValue(buf, cookie);
+        String safeLocation = headerValue(location);
+        String safeCookie = cookie == null ? null : headerValue(cookie);
+        byte[] out = new byte[FOUND.length + safeLocation.length() + NO_STORE.length + connection.length + END.length
+                + (cookie == null ? 0 : SET_COOKIE.length + safeCookie.length())];
+        int at = put(out, 0, FOUND);
+        at = put(out, at, safeLocation);
+        at = put(out, at, NO_STORE);
+        if (safeCookie != null) {
+            at = put(out, at, SET_COOKIE);
+            at = put(out, at, safeCookie);
         }
-        return buf.writeBytes(connection).writeBytes(END);
+        put(out, put(out, at, connection), END);
+        return alloc.ioBuffer(out.length).writeBytes(out);
+    }
+
+    private static int put(byte[] out, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    /** Copies a value of visible ASCII only ({@link #headerValue}), a byte per char. */
+    private static int put(byte[] out, int at, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            out[at + i] = (byte) value.charAt(i);
+        }
+        return at + value.length();
     }
 
     /**
-     * Visible ASCII as it is; anything else (never in a location made from a validated URL and
-     * URL-encoded macros, but a header must not carry it raw) as its UTF-8 bytes percent-encoded,
-     * as a browser would send it.
+     * The value itself when it is visible ASCII, as it always is; anything else (never in a location
+     * made from a validated URL and URL-encoded macros, but a header must not carry it raw) as its
+     * UTF-8 bytes percent-encoded, as a browser would send it.
      */
-    private static void headerValue(ByteBuf buf, String value) {
+    private static String headerValue(String value) {
         int plain = 0;
         while (plain < value.length() && value.charAt(plain) >= 0x20 && value.charAt(plain) < 0x7f) {
             plain++;
         }
-        // All of it, in practice: one bulk copy instead of a bounds-checked write per byte.
-        ByteBufUtil.writeAscii(buf, plain == value.length() ? value : value.subSequence(0, plain));
+        if (plain == value.length()) {
+            return value;
+        }
+        StringBuilder safe = new StringBuilder(value.length() + 16).append(value, 0, plain);
         for (int i = plain; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch < 0x20 || ch >= 0x7f) {
                 int codePoint = value.codePointAt(i);
                 for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
-                    buf.writeByte('%').writeByte(HEX[(b >> 4) & 0xf]).writeByte(HEX[b & 0xf]);
+                    safe.append('%').append((char) HEX[(b >> 4) & 0xf]).append((char) HEX[b & 0xf]);
                 }
                 i += Character.charCount(codePoint) - 1;
             } else {
-                buf.writeByte(ch);
+                safe.append(ch);
             }
         }
+        return safe.toString();
     }
 
     private static byte[] ascii(String text) {

@@ -37,6 +37,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -53,6 +54,8 @@ final class RedirectEdge implements SmartLifecycle {
     /** Connections waiting to be accepted: a burst of new visitors must not overflow the kernel's queue. */
     private static final int BACKLOG = 4096;
     private static final long QUIET_PERIOD_MILLIS = 200;
+    /** Netty's own switch for leak detection; when an operator sets it, theirs stands. */
+    private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
     /** Where the edge listens and how it judges requests; {@code tomcat} is filled in at start. */
     record Options(InetAddress address, int port, int threads, long idleTimeoutMillis, String redirectPath,
@@ -86,6 +89,11 @@ final class RedirectEdge implements SmartLifecycle {
                 tomcat.getTomcat().getEngine().getPipeline().getValves()).noneMatch(RemoteIpValve.class::isInstance)) {
             throw new IllegalStateException("linkledger.redirect.edge=true needs server.forward-headers-strategy=native: "
                     + "Tomcat learns the client's address from the edge's X-Forwarded-For");
+        }
+        // Netty's default samples about one buffer in a hundred for leak reports, with a stack trace
+        // each: 1.7 % of the event loops' time per click. Off unless asked for (docs/operations.md).
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
