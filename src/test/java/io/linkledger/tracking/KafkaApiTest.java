@@ -7,14 +7,18 @@ import java.util.Collection;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.support.Api;
 import io.linkledger.support.ApiTest;
 import io.linkledger.support.KafkaCluster;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The application in kafka mode on the real 3-broker cluster. Each test class has a topic and a
@@ -28,6 +32,17 @@ import io.linkledger.support.KafkaCluster;
 abstract class KafkaApiTest extends ApiTest {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @Autowired
+    ClickTopic topic;
+    @Autowired
+    ClickStreamWriter writer;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

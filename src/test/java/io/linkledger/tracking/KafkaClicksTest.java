@@ -34,15 +34,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.support.Api;
 import io.linkledger.support.KafkaCluster;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,17 +98,7 @@ class KafkaClicksTest extends KafkaApiTest {
     }
 
     @Autowired
-    ClickTopic topic;
-    @Autowired
-    ClickStreamWriter writer;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    ConsumerFactory<?, ?> consumers;
-    @Autowired
     Admin admin;
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     KafkaHealth kafkaHealth;
 

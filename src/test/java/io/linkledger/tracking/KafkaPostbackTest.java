@@ -9,15 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linkledger.support.Api;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A postback that arrives while its click is still in Kafka waits for the click instead of being
@@ -36,16 +32,6 @@ class KafkaPostbackTest extends KafkaApiTest {
         registry.add("linkledger.events.consumer-group", () -> GROUP);
     }
 
-    @Autowired
-    ClickTopic topic;
-    @Autowired
-    ClickStreamWriter writer;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    ConsumerFactory<?, ?> consumers;
-    @Autowired
-    MeterRegistry meters;
 
     private String postbackKey() {
         return created(api.post("/api/v1/integrations", Map.of("type", "POSTBACK", "name", "Network")))
