@@ -41,8 +41,7 @@ final class EdgeResponses {
      * A 302 written straight into one buffer: the same status and headers (and the same order) as
      * the filter's, without a response object and header map per click. {@code cookie} is the
      * {@code Set-Cookie} value, or null for none. The bytes are gathered in a heap array and copied
-     * into the direct buffer at once: written there one at a time, each byte went through the
-     * buffer's bounds checks, 5 % of the event loops' time in the profile.
+     * into the direct buffer at once, not written there one at a time through its bounds checks.
      */
     static ByteBuf found(ByteBufAllocator alloc, String location, String cookie, byte[] connection) {
         String safeLocation = headerValue(location);
