@@ -1,5 +1,8 @@
 package io.linkledger.tracking;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +34,10 @@ final class ClickCopy {
     private static final short FIELDS = 12;
     private static final short END = -1;
     private static final int NULL = -1;
+    /** Big-endian, as the format's integers are: one write per field instead of a shift per byte. */
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** PostgreSQL counts time in microseconds from 2000-01-01 00:00 UTC. */
     private static final long POSTGRES_EPOCH_SECOND = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
     /**
@@ -103,38 +110,29 @@ final class ClickCopy {
 
     private ClickCopy int16(short value) {
         ensure(2);
-        bytes[length++] = (byte) (value >>> 8);
-        bytes[length++] = (byte) value;
+        SHORT.set(bytes, length, value);
+        length += 2;
         return this;
-    }
-
-    private void int32At(int at, int value) {
-        bytes[at] = (byte) (value >>> 24);
-        bytes[at + 1] = (byte) (value >>> 16);
-        bytes[at + 2] = (byte) (value >>> 8);
-        bytes[at + 3] = (byte) value;
     }
 
     private ClickCopy int32(int value) {
         ensure(4);
-        int32At(length, value);
+        INT.set(bytes, length, value);
         length += 4;
         return this;
     }
 
     private ClickCopy int64(long value) {
         ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[length++] = (byte) (value >>> shift);
-        }
+        LONG.set(bytes, length, value);
+        length += 8;
         return this;
     }
 
     private ClickCopy bool(boolean value) {
-        ensure(5);
-        int32At(length, 1);
-        bytes[length + 4] = (byte) (value ? 1 : 0);
-        length += 5;
+        int32(1);
+        ensure(1);
+        bytes[length++] = (byte) (value ? 1 : 0);
         return this;
     }
 
@@ -172,7 +170,7 @@ final class ClickCopy {
         if (plain < value.length()) {
             put(value.substring(plain).replace("\0", "").getBytes(StandardCharsets.UTF_8));
         }
-        int32At(start - 4, length - start);
+        INT.set(bytes, start - 4, length - start);
         return this;
     }
 }

@@ -30,13 +30,10 @@ class ClickStoreTest extends ApiTest {
 
     @Test
     void clicksComeBackAsTheyWereStored() {
-        String offerId = createLinkOffer("Stored exactly").get("id").asString();
-        String memberId = createMember("Store Tester", "store-" + System.nanoTime() + "@example.com").get("id").asString();
-        String link = assign(offerId, memberId).get(0).get("trackingLink").asString();
-        UUID assignment = jdbc.sql("select id from offer_members where link_code = ?")
-                .param(link.substring(link.lastIndexOf('/') + 1)).query(UUID.class).single();
-        UUID offer = UUID.fromString(offerId);
-        UUID member = UUID.fromString(memberId);
+        // The clicks table has no foreign keys (V7): any ids do.
+        UUID offer = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
         String prefix = "st" + Long.toString(System.nanoTime(), 36);
         List<Click> written = List.of(
                 new Click(prefix + "a", Instant.parse("2026-01-02T03:04:05.000607Z"), brand.id(), offer, member, null,
